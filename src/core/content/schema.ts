@@ -1,0 +1,191 @@
+/**
+ * One schema for all content in `levels/` (and for a coach's own decks): used at load, on import and in tests.
+ * Messages are problem codes, not prose: the view turns them into the reader's language (`content.problem.*`).
+ */
+import * as v from 'valibot';
+import { LEVELS, SECTORS, SEEDS, THEMES } from '../types.ts';
+
+export const PROBLEM_CODES = [
+  'not-json',
+  'file-too-big',
+  'wrong-kind',
+  'wrong-format',
+  'missing',
+  'wrong-type',
+  'empty',
+  'too-long',
+  'too-short',
+  'markup',
+  'bad-id',
+  'duplicate-id',
+  'question-count',
+  'unknown-value',
+  'duplicate-level',
+  'too-few-cards',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export const LIMITS = {
+  title: 80,
+  situationMin: 80,
+  situation: 600,
+  question: 200,
+  prompt: 200,
+  text: 400,
+  name: 80,
+  description: 400,
+  section: 200,
+  fileBytes: 2_000_000,
+} as const;
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,63}$/;
+/** Content is shown as text everywhere; tags in it are refused so nobody is surprised by what they see. */
+const MARKUP = /[<>]/;
+
+const plain = (max: number, min = 1) =>
+  v.pipe(
+    v.string('wrong-type'),
+    v.check((s) => s.trim().length > 0, 'empty'),
+    v.maxLength(max, 'too-long'),
+    v.minLength(min, 'too-short'),
+    v.check((s) => !MARKUP.test(s), 'markup'),
+  );
+
+const text = (max: number, min = 1) => v.object({ nl: plain(max, min), en: plain(max, min) }, 'wrong-type');
+const id = v.pipe(v.string('wrong-type'), v.regex(ID_PATTERN, 'bad-id'));
+const pick = <T extends readonly [string, ...string[]]>(values: T) => v.picklist(values, 'unknown-value');
+
+const source = v.object(
+  {
+    seed: pick(SEEDS),
+    section: plain(LIMITS.section),
+    lines: v.pipe(v.string('wrong-type'), v.maxLength(80, 'too-long')),
+  },
+  'wrong-type',
+);
+
+const uniqueIds = <T extends { id: string }>() =>
+  v.rawCheck<T[]>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const seen = new Set<string>();
+    dataset.value.forEach((item, index) => {
+      if (seen.has(item.id)) {
+        addIssue({
+          message: 'duplicate-id',
+          path: [{ type: 'array', origin: 'value', input: dataset.value, key: index, value: item }, { type: 'object', origin: 'value', input: item, key: 'id', value: item.id }],
+        });
+      }
+      seen.add(item.id);
+    });
+  });
+
+export const scenarioCardSchema = v.object(
+  {
+    id,
+    theme: pick(THEMES),
+    title: text(LIMITS.title),
+    situation: text(LIMITS.situation, LIMITS.situationMin),
+    questions: v.pipe(v.array(text(LIMITS.question), 'wrong-type'), v.minLength(2, 'question-count'), v.maxLength(3, 'question-count')),
+    levels: v.pipe(
+      v.array(pick(LEVELS), 'wrong-type'),
+      v.minLength(1, 'empty'),
+      v.check((ls) => new Set(ls).size === ls.length, 'duplicate-level'),
+    ),
+    source,
+  },
+  'wrong-type',
+);
+
+export const deckSchema = v.object(
+  {
+    format: v.literal(1, 'wrong-format'),
+    kind: v.literal('scenario-deck', 'wrong-kind'),
+    id,
+    sector: pick(SECTORS),
+    name: text(LIMITS.name),
+    description: text(LIMITS.description),
+    cards: v.pipe(v.array(scenarioCardSchema, 'wrong-type'), v.minLength(1, 'too-few-cards'), uniqueIds()),
+  },
+  'wrong-type',
+);
+
+export const twistFileSchema = v.object(
+  {
+    format: v.literal(1, 'wrong-format'),
+    kind: v.literal('twists', 'wrong-kind'),
+    cards: v.pipe(
+      v.array(v.object({ id, title: text(LIMITS.title), prompt: text(LIMITS.prompt) }, 'wrong-type'), 'wrong-type'),
+      v.minLength(1, 'too-few-cards'),
+      uniqueIds(),
+    ),
+  },
+  'wrong-type',
+);
+
+export const checkInFileSchema = v.object(
+  {
+    format: v.literal(1, 'wrong-format'),
+    kind: v.literal('check-ins', 'wrong-kind'),
+    cards: v.pipe(
+      v.array(
+        v.object(
+          {
+            id,
+            image: v.pipe(v.string('wrong-type'), v.regex(/^[a-z0-9/_-]+\.svg$/, 'bad-id')),
+            prompt: text(LIMITS.prompt),
+            alt: text(LIMITS.prompt),
+          },
+          'wrong-type',
+        ),
+        'wrong-type',
+      ),
+      v.minLength(1, 'too-few-cards'),
+      uniqueIds(),
+    ),
+  },
+  'wrong-type',
+);
+
+export const pollFileSchema = v.object(
+  {
+    format: v.literal(1, 'wrong-format'),
+    kind: v.literal('poll', 'wrong-kind'),
+    statements: v.pipe(
+      v.array(
+        v.object({ id, theme: pick(THEMES), polarity: pick(['positive', 'negative'] as const), text: text(LIMITS.prompt), source }, 'wrong-type'),
+        'wrong-type',
+      ),
+      v.minLength(1, 'too-few-cards'),
+      uniqueIds(),
+    ),
+  },
+  'wrong-type',
+);
+
+export const INTERVENTION_FUNCTIONS = [
+  'education',
+  'persuasion',
+  'incentivisation',
+  'coercion',
+  'training',
+  'restriction',
+  'environmental-restructuring',
+  'modelling',
+  'enablement',
+] as const;
+
+export const nudgeFileSchema = v.object(
+  {
+    format: v.literal(1, 'wrong-format'),
+    kind: v.literal('nudges', 'wrong-kind'),
+    cards: v.pipe(
+      v.array(
+        v.object({ id, function: pick(INTERVENTION_FUNCTIONS), title: text(LIMITS.title), text: text(LIMITS.text), source }, 'wrong-type'),
+        'wrong-type',
+      ),
+      v.minLength(1, 'too-few-cards'),
+      uniqueIds(),
+    ),
+  },
+  'wrong-type',
+);

@@ -1,0 +1,254 @@
+/**
+ * The session as plain JSON-safe data (boardgame.io's `G`): what is saved, restored and exported.
+ * Pure functions over it; the round machine (`machine.ts`) decides when each may run.
+ */
+import type { CheckInCard, Lang, Level, Player, ScenarioCard, Text, TwistCard } from './types.ts';
+import { LEVELS } from './types.ts';
+import { type DotVote, openVote, voteTotals } from './vote.ts';
+import { type StepTimer, NO_TIMER } from './timer.ts';
+import { seededRandom, shuffled } from './random.ts';
+import { decideTopThree, type TopThreeDecision } from './ranking.ts';
+
+export const SESSION_FORMAT = 1;
+export const MIN_PLAYERS = 2;
+export const MAX_PLAYERS = 12;
+export const MIN_CARDS = 1;
+export const MAX_CARDS = 6;
+export const MAX_NAME_LENGTH = 40;
+export const MAX_TEAM_NAME_LENGTH = 60;
+/** Long enough for any real proposal; stored whole, shortened only in the view. */
+export const MAX_PROPOSAL_LENGTH = 10_000;
+export const MAX_SHARPEN_LENGTH = 2_000;
+
+export interface Timing {
+  /** Seconds; 0 means no timer for that step. */
+  readonly discussSec: number;
+  readonly proposeSec: number;
+  readonly voteSec: number;
+}
+
+export const DEFAULT_TIMING: Timing = { discussSec: 8 * 60, proposeSec: 10 * 60, voteSec: 0 };
+export const DEFAULT_DOTS = { dotsPerPlayer: 3, maxPerProposal: 2 } as const;
+
+export interface Settings {
+  readonly teamName: string;
+  readonly players: readonly Player[];
+  readonly deckId: string;
+  readonly deckName: Text;
+  readonly cardCount: number;
+  readonly timing: Timing;
+  readonly dotsPerPlayer: number;
+  readonly maxPerProposal: number;
+  readonly checkIn: boolean;
+  readonly lang: Lang;
+}
+
+export interface Proposal {
+  readonly id: string;
+  readonly cardIndex: number;
+  readonly text: string;
+  readonly level: Level;
+  /** The twist card on the table when it was made: daring is what the game rewards. */
+  readonly twistId: string | null;
+  readonly hidden: boolean;
+}
+
+export interface CardRound {
+  readonly cardId: string;
+  readonly twistIds: readonly string[];
+  /** The twist on the table now; proposals made under it carry it. */
+  readonly activeTwistId: string | null;
+  readonly vote: DotVote | null;
+}
+
+export interface Sharpened {
+  readonly ask: string;
+  readonly ourselves: string;
+  readonly why: string;
+}
+
+export interface SessionContext {
+  readonly format: typeof SESSION_FORMAT;
+  readonly id: string;
+  readonly createdAt: number;
+  readonly seed: number;
+  readonly settings: Settings;
+  /** The dealt scenario cards, copied in so a session outlives a deleted or edited deck. */
+  readonly cards: readonly ScenarioCard[];
+  readonly twists: readonly TwistCard[];
+  readonly checkInCards: readonly CheckInCard[];
+  readonly checkInPicks: readonly string[];
+  readonly cardIndex: number;
+  readonly rounds: readonly CardRound[];
+  readonly proposals: readonly Proposal[];
+  readonly nextProposalNo: number;
+  readonly runOffs: readonly DotVote[];
+  readonly sharpened: Readonly<Record<string, Sharpened>>;
+  readonly timer: StepTimer;
+  readonly endedEarly: boolean;
+}
+
+export interface SessionInput {
+  readonly id: string;
+  readonly createdAt: number;
+  readonly seed: number;
+  readonly settings: Settings;
+  readonly deckCards: readonly ScenarioCard[];
+  readonly twists: readonly TwistCard[];
+  readonly checkInCards: readonly CheckInCard[];
+}
+
+/** Deals `cardCount` cards from the deck with the session's seed. */
+export function createSession(input: SessionInput): SessionContext {
+  const random = seededRandom(input.seed);
+  const cards = shuffled(input.deckCards, random).slice(0, input.settings.cardCount);
+  return {
+    format: SESSION_FORMAT,
+    id: input.id,
+    createdAt: input.createdAt,
+    seed: input.seed,
+    settings: input.settings,
+    cards,
+    twists: input.twists,
+    checkInCards: input.checkInCards,
+    checkInPicks: [],
+    cardIndex: 0,
+    rounds: cards.map((c) => ({ cardId: c.id, twistIds: [], activeTwistId: null, vote: null })),
+    proposals: [],
+    nextProposalNo: 1,
+    runOffs: [],
+    sharpened: {},
+    timer: NO_TIMER,
+    endedEarly: false,
+  };
+}
+
+export const playerCount = (ctx: SessionContext): number => ctx.settings.players.length;
+export const currentRound = (ctx: SessionContext): CardRound | undefined => ctx.rounds[ctx.cardIndex];
+export const isLastCard = (ctx: SessionContext): boolean => ctx.cardIndex >= ctx.cards.length - 1;
+
+function withRound(ctx: SessionContext, update: (r: CardRound) => CardRound): SessionContext {
+  return { ...ctx, rounds: ctx.rounds.map((r, i) => (i === ctx.cardIndex ? update(r) : r)) };
+}
+
+export type ProposalProblem = 'empty' | 'too-long' | 'bad-level';
+
+/** Checks a proposal before it is sent, so the player sees why and keeps what they typed. */
+export function checkProposal(text: string, level: string): ProposalProblem | null {
+  if (text.trim().length === 0) return 'empty';
+  if (text.length > MAX_PROPOSAL_LENGTH) return 'too-long';
+  if (!(LEVELS as readonly string[]).includes(level)) return 'bad-level';
+  return null;
+}
+
+export function addProposal(ctx: SessionContext, text: string, level: Level): SessionContext | null {
+  if (checkProposal(text, level) !== null) return null;
+  const round = currentRound(ctx);
+  if (!round) return null;
+  const proposal: Proposal = {
+    id: `p${ctx.nextProposalNo}`,
+    cardIndex: ctx.cardIndex,
+    text: text.trim(),
+    level,
+    twistId: round.activeTwistId,
+    hidden: false,
+  };
+  return { ...ctx, proposals: [...ctx.proposals, proposal], nextProposalNo: ctx.nextProposalNo + 1 };
+}
+
+/** Hiding is reversible: nothing a player wrote is ever deleted. */
+export function setHidden(ctx: SessionContext, proposalId: string, hidden: boolean): SessionContext | null {
+  const target = ctx.proposals.find((p) => p.id === proposalId);
+  if (!target || target.cardIndex !== ctx.cardIndex || target.hidden === hidden) return null;
+  return { ...ctx, proposals: ctx.proposals.map((p) => (p.id === proposalId ? { ...p, hidden } : p)) };
+}
+
+export const visibleProposalsOfCard = (ctx: SessionContext, cardIndex: number): Proposal[] =>
+  ctx.proposals.filter((p) => p.cardIndex === cardIndex && !p.hidden);
+
+/** Draws a twist not drawn before in this session (all again once every twist has been seen). */
+export function drawTwist(ctx: SessionContext): SessionContext | null {
+  if (ctx.twists.length === 0) return null;
+  const drawn = new Set(ctx.rounds.flatMap((r) => r.twistIds));
+  const fresh = ctx.twists.filter((t) => !drawn.has(t.id));
+  const pool = fresh.length > 0 ? fresh : ctx.twists;
+  const random = seededRandom(ctx.seed + 7919 * (drawn.size + 1) + ctx.cardIndex);
+  const twist = pool[Math.floor(random() * pool.length)] as TwistCard;
+  return withRound(ctx, (r) => ({ ...r, twistIds: [...r.twistIds, twist.id], activeTwistId: twist.id }));
+}
+
+export function dismissTwist(ctx: SessionContext): SessionContext | null {
+  const round = currentRound(ctx);
+  if (!round || round.activeTwistId === null) return null;
+  return withRound(ctx, (r) => ({ ...r, activeTwistId: null }));
+}
+
+/**
+ * Opens the vote of the current card, or resumes the one already open when the facilitator stepped back
+ * and forth without changing the proposals (undo then redo gives the same state).
+ */
+export function openCardVote(ctx: SessionContext): SessionContext {
+  const candidates = visibleProposalsOfCard(ctx, ctx.cardIndex).map((p) => p.id);
+  const round = currentRound(ctx);
+  const existing = round?.vote;
+  const same =
+    existing &&
+    !existing.revealed &&
+    existing.dotsPerVoter === ctx.settings.dotsPerPlayer &&
+    existing.maxPerCandidate === ctx.settings.maxPerProposal &&
+    existing.candidates.join() === candidates.join();
+  if (same) return ctx;
+  return withRound(ctx, (r) => ({ ...r, vote: openVote(candidates, ctx.settings.dotsPerPlayer, ctx.settings.maxPerProposal) }));
+}
+
+export function updateCardVote(ctx: SessionContext, update: (v: DotVote) => DotVote | null): SessionContext | null {
+  const vote = currentRound(ctx)?.vote;
+  if (!vote) return null;
+  const next = update(vote);
+  return next ? withRound(ctx, (r) => ({ ...r, vote: next })) : null;
+}
+
+export function setDotRules(ctx: SessionContext, dotsPerPlayer: number, maxPerProposal: number): SessionContext | null {
+  const valid = (n: number, max: number) => Number.isInteger(n) && n >= 1 && n <= max;
+  if (!valid(dotsPerPlayer, 10) || !valid(maxPerProposal, dotsPerPlayer)) return null;
+  return { ...ctx, settings: { ...ctx.settings, dotsPerPlayer, maxPerProposal } };
+}
+
+/** Revealed dots per visible proposal over the whole session. */
+export function sessionDots(ctx: SessionContext): Record<string, number> {
+  const dots: Record<string, number> = {};
+  for (const p of ctx.proposals) if (!p.hidden) dots[p.id] = 0;
+  for (const round of ctx.rounds) {
+    if (!round.vote?.revealed) continue;
+    for (const [id, n] of Object.entries(voteTotals(round.vote))) if (id in dots) dots[id] = (dots[id] ?? 0) + n;
+  }
+  return dots;
+}
+
+export function topThreeDecision(ctx: SessionContext): TopThreeDecision {
+  return decideTopThree(sessionDots(ctx), ctx.runOffs.filter((r) => r.revealed));
+}
+
+/** The run-off still to be voted on, if any: the last one, when it is not yet revealed. */
+export function openRunOff(ctx: SessionContext): DotVote | null {
+  const last = ctx.runOffs[ctx.runOffs.length - 1];
+  return last && !last.revealed ? last : null;
+}
+
+export function startRunOff(ctx: SessionContext, candidates: readonly string[], slots: number): SessionContext {
+  if (openRunOff(ctx)) return ctx;
+  return { ...ctx, runOffs: [...ctx.runOffs, openVote(candidates, slots, 1)] };
+}
+
+export function updateRunOff(ctx: SessionContext, update: (v: DotVote) => DotVote | null): SessionContext | null {
+  const open = openRunOff(ctx);
+  if (!open) return null;
+  const next = update(open);
+  return next ? { ...ctx, runOffs: [...ctx.runOffs.slice(0, -1), next] } : null;
+}
+
+export function sharpen(ctx: SessionContext, proposalId: string, field: keyof Sharpened, text: string): SessionContext | null {
+  if (!ctx.proposals.some((p) => p.id === proposalId) || text.length > MAX_SHARPEN_LENGTH) return null;
+  const before = ctx.sharpened[proposalId] ?? { ask: '', ourselves: '', why: '' };
+  return { ...ctx, sharpened: { ...ctx.sharpened, [proposalId]: { ...before, [field]: text } } };
+}

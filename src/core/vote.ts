@@ -1,0 +1,77 @@
+/**
+ * Secret dot voting, one voter at a time on a shared screen.
+ *
+ * A vote keeps the finished ballots apart from the ballot being filled in; nothing of it may reach a view
+ * before `revealed` (see `view.ts`). Functions return `null` for a move that is not allowed, never throw.
+ */
+export interface DotVote {
+  /** Proposal ids that may receive dots, fixed when the vote opens. */
+  readonly candidates: readonly string[];
+  readonly dotsPerVoter: number;
+  readonly maxPerCandidate: number;
+  /** Seat index of the player whose turn it is. */
+  readonly voterIndex: number;
+  /** The ballot being filled in by the current voter. */
+  readonly current: Readonly<Record<string, number>>;
+  /** Finished ballots in voting order. */
+  readonly ballots: readonly Readonly<Record<string, number>>[];
+  readonly revealed: boolean;
+}
+
+export function openVote(candidates: readonly string[], dotsPerVoter: number, maxPerCandidate: number): DotVote {
+  return { candidates: [...candidates], dotsPerVoter, maxPerCandidate, voterIndex: 0, current: {}, ballots: [], revealed: false };
+}
+
+/** Dots a voter must place: fewer than the allowance when there are too few candidates to hold them. */
+export function dotsToPlace(vote: DotVote): number {
+  return Math.min(vote.dotsPerVoter, vote.candidates.length * vote.maxPerCandidate);
+}
+
+export const ballotTotal = (ballot: Readonly<Record<string, number>>): number =>
+  Object.values(ballot).reduce((sum, n) => sum + n, 0);
+
+export const dotsLeft = (vote: DotVote): number => dotsToPlace(vote) - ballotTotal(vote.current);
+
+export function isVoteComplete(vote: DotVote, voterCount: number): boolean {
+  return vote.ballots.length >= voterCount;
+}
+
+export function placeDot(vote: DotVote, candidate: string, voterCount: number): DotVote | null {
+  if (vote.revealed || isVoteComplete(vote, voterCount)) return null;
+  if (!vote.candidates.includes(candidate)) return null;
+  const onIt = vote.current[candidate] ?? 0;
+  if (onIt >= vote.maxPerCandidate || dotsLeft(vote) <= 0) return null;
+  return { ...vote, current: { ...vote.current, [candidate]: onIt + 1 } };
+}
+
+export function removeDot(vote: DotVote, candidate: string): DotVote | null {
+  if (vote.revealed) return null;
+  const onIt = vote.current[candidate] ?? 0;
+  if (onIt <= 0) return null;
+  const current = { ...vote.current };
+  if (onIt === 1) delete current[candidate];
+  else current[candidate] = onIt - 1;
+  return { ...vote, current };
+}
+
+/** The current voter is done once every dot is placed; the turn passes to the next seat. */
+export function finishBallot(vote: DotVote, voterCount: number): DotVote | null {
+  if (vote.revealed || isVoteComplete(vote, voterCount) || dotsLeft(vote) !== 0) return null;
+  return { ...vote, ballots: [...vote.ballots, vote.current], current: {}, voterIndex: vote.voterIndex + 1 };
+}
+
+/** Reveal: finished ballots count, an unfinished one is dropped (the facilitator skipped the rest). */
+export function revealVote(vote: DotVote): DotVote {
+  return { ...vote, current: {}, revealed: true };
+}
+
+/** Dots per candidate, only once revealed: secrecy holds in the domain, not only in the view. */
+export function voteTotals(vote: DotVote): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const id of vote.candidates) totals[id] = 0;
+  if (!vote.revealed) return totals;
+  for (const ballot of vote.ballots) {
+    for (const [id, n] of Object.entries(ballot)) totals[id] = (totals[id] ?? 0) + n;
+  }
+  return totals;
+}
