@@ -31,7 +31,7 @@ for (const file of files) {
     continue;
   }
   const value = result.value as { id?: string; cards?: { id: string; image?: string }[]; statements?: { id: string }[] };
-  const items = value.cards ?? value.statements ?? [];
+  const items: { id: string; image?: string }[] = value.cards ?? value.statements ?? [];
   for (const item of items) {
     const other = ids.get(item.id);
     if (other) {

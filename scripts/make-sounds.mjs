@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 const SR = 44100; // sample rate (Hz); 44.1 samples per ms, so 10 ms = 441 samples exactly
 const GAP_MS = 300; // silence between cues (and after the last one)
 const PEAK_DBFS = -3; // sample-peak ceiling per cue
-const TARGET_LOUDNESS = -17; // loudest-200-ms K-weighted level (LUFS-like) every cue aims for
+const TARGET_LOUDNESS = -14; // loudest-200-ms K-weighted level (LUFS-like) every cue aims for
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(ROOT, 'assets', 'audio');
 const KEEP_WAV = process.argv.includes('--keep-wav');
@@ -104,6 +104,19 @@ function mixInto(dst, src, at = 0, gain = 1) {
   for (let i = 0; i < src.length && at + i < dst.length; i++) dst[at + i] += src[i] * gain;
 }
 
+/**
+ * Gentle tanh saturation, used on transient-heavy cues (noise, mallets) to
+ * trim their sharpest peaks so they can sit as loud as the tonal cues
+ * without exceeding the peak ceiling. drive ~1-2 is subtle.
+ */
+function saturate(buf, drive) {
+  let peak = 0;
+  for (const v of buf) peak = Math.max(peak, Math.abs(v));
+  const norm = Math.tanh(drive);
+  for (let i = 0; i < buf.length; i++) buf[i] = Math.tanh((drive * buf[i]) / peak) / norm;
+  return buf;
+}
+
 /** Raised-cosine fade in and fade out (in seconds) so every cue starts and ends at exactly zero. */
 function fade(buf, inS, outS) {
   const ni = Math.max(1, sec(inS));
@@ -163,7 +176,7 @@ function flip() {
   const n = sec(0.25);
   const out = new Float64Array(n);
   // Air swish: band-passed noise whose centre rises and falls with the card's rotation.
-  const swishEnv = (t) => (t < 0.075 ? smoothstep(t / 0.075) : Math.exp(-(t - 0.075) / 0.045));
+  const swishEnv = (t) => (t < 0.075 ? smoothstep(t / 0.075) : Math.exp(-(t - 0.075) / 0.055));
   const band = svf(noise(n, 11), 'bp', (t) => 700 + 2600 * Math.sin(Math.PI * clamp01(t / 0.2)) ** 2, 0.8);
   // Paper rustle: slow random flutter on the amplitude.
   const flutter = svf(noise(n, 12), 'lp', 90);
@@ -181,7 +194,7 @@ function flip() {
   const tapSrc = svf(noise(tapN, 14), 'bp', 1900, 1.2);
   for (let i = 0; i < tapN; i++) tapSrc[i] *= Math.exp(-i / SR / 0.007) * (1 - Math.exp(-i / SR / 0.0008));
   mixInto(out, tapSrc, sec(0.165), 0.9);
-  const soft = svf(svf(out, 'lp', 6000), 'hp', 120);
+  const soft = svf(svf(saturate(out, 2), 'lp', 6000), 'hp', 120);
   return fade(soft, 0.004, 0.04);
 }
 
@@ -190,11 +203,11 @@ function drop() {
   const n = sec(0.18);
   const f = mtof(76); // E5
   const out = strike(n, f, {
-    attack: 0.0015,
-    glide: 0.035,
+    attack: 0.002,
+    glide: 0.03,
     glideTime: 0.006,
     partials: [
-      { ratio: 1, amp: 1, decay: 0.05 },
+      { ratio: 1, amp: 1, decay: 0.06 },
       { ratio: 3.93, amp: 0.16, decay: 0.009 }, // marimba bars are tuned to roughly the 4th harmonic
       { ratio: 9.1, amp: 0.03, decay: 0.004 },
       { ratio: 0.5, amp: 0.12, decay: 0.03 }, // a hint of resonator / table knock
@@ -204,8 +217,8 @@ function drop() {
   const mN = sec(0.008);
   const mallet = svf(noise(mN, 21), 'lp', 1800);
   for (let i = 0; i < mN; i++) mallet[i] *= Math.sin((Math.PI * i) / mN);
-  mixInto(out, mallet, 0, 0.25);
-  return fade(out, 0.001, 0.05);
+  mixInto(out, mallet, 0, 0.2);
+  return fade(saturate(out, 1.3), 0.001, 0.05);
 }
 
 /** Soft mallet-bell partials used by the confirmation. */
@@ -282,17 +295,17 @@ function twist() {
     const glide = smoothstep(t / 0.26);
     const vib = 1 + 0.012 * Math.sin(TAU * 7 * t) * smoothstep(t / 0.1);
     const f = f0 * (f1 / f0) ** glide * vib;
-    const env = smoothstep(t / 0.05) * (t < 0.2 ? 1 : Math.exp(-(t - 0.2) / 0.06));
-    out[i] = env * (Math.sin(phase) + 0.22 * Math.sin(2 * phase) + 0.06 * Math.sin(3 * phase));
+    const env = smoothstep(t / 0.05) * (t < 0.12 ? 1 : Math.exp(-(t - 0.12) / 0.08));
+    out[i] = 0.6 * env * (Math.sin(phase) + 0.22 * Math.sin(2 * phase) + 0.06 * Math.sin(3 * phase));
     phase += (TAU * f) / SR;
   }
   // Sparkle: rising glockenspiel pings from the C major pentatonic.
   const pings = [
-    [0.17, 88, 0.35], // E6
-    [0.225, 91, 0.32], // G6
-    [0.275, 93, 0.3], // A6
-    [0.32, 96, 0.28], // C7
-    [0.37, 100, 0.22], // E7
+    [0.17, 88, 0.5], // E6
+    [0.225, 91, 0.45], // G6
+    [0.275, 93, 0.42], // A6
+    [0.32, 96, 0.38], // C7
+    [0.37, 100, 0.3], // E7
   ];
   for (const [t, m, a] of pings) {
     const at = sec(t);
@@ -316,26 +329,29 @@ function tap() {
     glide: 0.15,
     glideTime: 0.004,
     partials: [
-      { ratio: 1, amp: 1, decay: 0.008 },
-      { ratio: 0.5, amp: 0.45, decay: 0.014 },
+      { ratio: 1, amp: 1, decay: 0.01 },
+      { ratio: 0.5, amp: 0.45, decay: 0.016 },
     ],
   });
   const cN = sec(0.003);
   const click = svf(noise(cN, 71), 'lp', 3500);
   for (let i = 0; i < cN; i++) click[i] *= Math.sin((Math.PI * i) / cN);
   mixInto(out, click, 0, 0.15);
-  return fade(out, 0.0008, 0.02);
+  return fade(saturate(out, 1.8), 0.0008, 0.02);
 }
 
 // Order in the sprite, and per-cue loudness offset (dB vs TARGET_LOUDNESS).
+// The offsets were tuned against ffmpeg's ebur128 momentary loudness: the
+// long, sustained reveal and the twist glide sound louder than their loudest
+// 200 ms suggest, so they sit a little lower.
 const CUES = [
   { name: 'flip', make: flip, offset: 0 },
   { name: 'drop', make: drop, offset: 0 },
   { name: 'vote-done', make: voteDone, offset: 0 },
   { name: 'timer-end', make: timerEnd, offset: 0 },
-  { name: 'reveal', make: reveal, offset: 0 },
-  { name: 'twist', make: twist, offset: 0 },
-  { name: 'tap', make: tap, offset: -3 }, // a UI click should stay in the background
+  { name: 'reveal', make: reveal, offset: -1.5 },
+  { name: 'twist', make: twist, offset: -1 },
+  { name: 'tap', make: tap, offset: -4 }, // a UI click should stay in the background
 ];
 
 // ---------------------------------------------------------------- levels

@@ -94,10 +94,10 @@ export const sessionMachine = setup({
     }),
     openCardVote: assign(({ context }) => openCardVote(context)),
     revealCardVote: assign(({ context }) => updateCardVote(context, (v) => (v.revealed ? null : revealVote(v))) ?? context),
-    nextCard: assign({ cardIndex: ({ context }) => context.cardIndex + 1 }),
+    // Moving on to a new card means the team chose not to end early after all.
+    nextCard: assign({ cardIndex: ({ context }) => context.cardIndex + 1, endedEarly: false }),
     previousCard: assign({ cardIndex: ({ context }) => context.cardIndex - 1 }),
     markEndedEarly: assign({ endedEarly: true }),
-    clearEndedEarly: assign({ endedEarly: false }),
     startRunOff: assign(({ context }) => {
       const decision = topThreeDecision(context);
       return decision.kind === 'tie' ? startRunOff(context, decision.candidates, decision.slots) : context;
@@ -201,7 +201,7 @@ export const sessionMachine = setup({
         'player.undot': { guard: { type: 'allowed', params: { move: 'runOffUndot' } }, actions: { type: 'apply', params: { move: 'runOffUndot' } } },
         'player.voteDone': { guard: { type: 'allowed', params: { move: 'runOffVoteDone' } }, actions: [{ type: 'apply', params: { move: 'runOffVoteDone' } }, 'cueVoteDone'] },
         'facilitator.advance': { target: 'deciding', actions: 'revealRunOff' },
-        'facilitator.undo': { target: '#session.card.results', actions: 'clearEndedEarly' },
+        'facilitator.undo': { target: '#session.card.results' },
       },
       always: { guard: 'runOffComplete', target: 'deciding', actions: 'revealRunOff' },
     },
@@ -210,7 +210,7 @@ export const sessionMachine = setup({
       on: {
         'team.sharpen': { guard: { type: 'allowed', params: { move: 'sharpen' } }, actions: { type: 'apply', params: { move: 'sharpen' } } },
         'facilitator.advance': { target: 'summary' },
-        'facilitator.undo': { target: '#session.card.results', actions: 'clearEndedEarly' },
+        'facilitator.undo': { target: '#session.card.results' },
       },
     },
     summary: {

@@ -1,0 +1,74 @@
+/**
+ * The session's record for the executive's visit as Markdown. Labels come in already translated, so the
+ * core stays free of i18next; player text is escaped so it reads as written, not as Markdown.
+ */
+import type { Lang, Level } from './types.ts';
+import type { SessionContext } from './session.ts';
+import { sessionDots, topThreeDecision } from './session.ts';
+import { scoreSession } from './scoring.ts';
+
+export interface SummaryLabels {
+  readonly title: string;
+  readonly date: string;
+  readonly deck: string;
+  readonly players: string;
+  readonly topThree: string;
+  readonly ask: string;
+  readonly ourselves: string;
+  readonly why: string;
+  readonly fromScenario: string;
+  readonly dots: (count: number) => string;
+  readonly allProposals: string;
+  readonly noProposals: string;
+  readonly hidden: string;
+  readonly daring: string;
+  readonly level: Readonly<Record<Level, string>>;
+  readonly daringAward: string;
+}
+
+/** Escapes what Markdown would otherwise interpret, including raw HTML. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(/([\\`*_{}\[\]()#+\-.!|>~])/g, '\\$1')
+    .replace(/</g, '&lt;');
+}
+
+export function summaryMarkdown(ctx: SessionContext, lang: Lang, labels: SummaryLabels, date: string): string {
+  const dots = sessionDots(ctx);
+  const decision = topThreeDecision(ctx);
+  const lines: string[] = [];
+  lines.push(`# ${labels.title}: ${escapeMarkdown(ctx.settings.teamName)}`, '');
+  lines.push(`- ${labels.date}: ${date}`);
+  lines.push(`- ${labels.deck}: ${escapeMarkdown(ctx.settings.deckName[lang])}`);
+  lines.push(`- ${labels.players}: ${ctx.settings.players.length}`, '');
+  lines.push(`## ${labels.topThree}`, '');
+  if (decision.kind === 'decided' && decision.ranking.length > 0) {
+    for (const item of decision.ranking) {
+      const p = ctx.proposals.find((x) => x.id === item.id);
+      if (!p) continue;
+      const s = ctx.sharpened[p.id];
+      lines.push(`${item.rank}. **${escapeMarkdown(p.text)}** (${labels.dots(item.dots)}, ${labels.level[p.level]})`);
+      lines.push(`   - ${labels.fromScenario}: ${escapeMarkdown(ctx.cards[p.cardIndex]?.title[lang] ?? '')}`);
+      if (s?.ask) lines.push(`   - ${labels.ask}: ${escapeMarkdown(s.ask)}`);
+      if (s?.ourselves) lines.push(`   - ${labels.ourselves}: ${escapeMarkdown(s.ourselves)}`);
+      if (s?.why) lines.push(`   - ${labels.why}: ${escapeMarkdown(s.why)}`);
+    }
+  } else {
+    lines.push(labels.noProposals);
+  }
+  const award = scoreSession(ctx).daringAward;
+  if (award) lines.push('', `**${labels.daringAward}:** ${escapeMarkdown(award.text)}`);
+  lines.push('', `## ${labels.allProposals}`, '');
+  ctx.cards.forEach((card, index) => {
+    lines.push(`### ${index + 1}. ${escapeMarkdown(card.title[lang])}`, '');
+    const ps = ctx.proposals.filter((p) => p.cardIndex === index && !p.hidden);
+    if (ps.length === 0) lines.push(labels.noProposals);
+    for (const p of ps.sort((a, b) => (dots[b.id] ?? 0) - (dots[a.id] ?? 0))) {
+      const daring = p.twistId ? ` · ${labels.daring}` : '';
+      lines.push(`- ${escapeMarkdown(p.text)} (${labels.dots(dots[p.id] ?? 0)}, ${labels.level[p.level]}${daring})`);
+    }
+    lines.push('');
+  });
+  return lines.join('\n');
+}
