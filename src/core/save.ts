@@ -50,7 +50,7 @@ const contextSchema = v.object({
   twists: v.array(v.object({ id: v.string(), title: text, prompt: text })),
   checkInCards: v.array(v.object({ id: v.string(), image: v.string(), prompt: text, alt: text })),
   checkInPicks: v.array(v.string()),
-  cardIndex: v.number(),
+  cardIndex: v.pipe(v.number(), v.integer()),
   rounds: v.array(v.object({ cardId: v.string(), twistIds: v.array(v.string()), activeTwistId: v.nullable(v.string()), vote: v.nullable(vote) })),
   proposals: v.array(
     v.object({ id: v.string(), cardIndex: v.number(), text: v.string(), level: v.picklist(['individual', 'team', 'manager', 'organisation']), twistId: v.nullable(v.string()), hidden: v.boolean() }),
@@ -78,6 +78,8 @@ function knownValue(value: unknown): boolean {
   return false;
 }
 
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
 export function wrapSave(snapshot: SavedSession['snapshot'], savedAt: number): SavedSession {
   return { app: SAVE_APP, format: SESSION_FORMAT, savedAt, snapshot };
 }
@@ -94,8 +96,18 @@ export function parseSave(raw: string): Result<SavedSession, SaveProblem> {
   if (typeof format === 'number' && format > SESSION_FORMAT) return err('newer-format');
   const snapshot = (data as { snapshot?: unknown }).snapshot;
   if (typeof snapshot !== 'object' || snapshot === null) return err('damaged');
-  const { value, context, status } = snapshot as { value?: unknown; context?: unknown; status?: unknown };
+  const { value, context, status, children, historyValue } = snapshot as {
+    value?: unknown;
+    context?: unknown;
+    status?: unknown;
+    children?: unknown;
+    historyValue?: unknown;
+  };
   if (status !== 'active' || !knownValue(value)) return err('damaged');
+  // XState reads these two when it restores; the session invokes no actors and has no history states, so
+  // anything but an empty record of children and lists of history would make the restore itself fail.
+  if (!isRecord(children) || Object.keys(children).length > 0) return err('damaged');
+  if (historyValue !== undefined && (!isRecord(historyValue) || !Object.values(historyValue).every(Array.isArray))) return err('damaged');
   const parsed = v.safeParse(contextSchema, context);
   if (!parsed.success) return err('damaged');
   const ctx = context as SessionContext;

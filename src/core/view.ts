@@ -44,6 +44,7 @@ export interface ScreenView {
   readonly cardIndex: number;
   readonly cardCount: number;
   readonly card: ScenarioCard | undefined;
+  readonly cards: readonly ScenarioCard[];
   readonly timer: StepTimer;
   readonly checkIn: { readonly cards: readonly CheckInCard[]; readonly picks: readonly string[]; readonly turn: Player | null };
   /** Proposals of the current card, hidden ones included (flagged) so the facilitator can restore them. */
@@ -103,6 +104,7 @@ export function screenView(ctx: SessionContext, phase: Phase): ScreenView {
     cardIndex: ctx.cardIndex,
     cardCount: ctx.cards.length,
     card: ctx.cards[ctx.cardIndex],
+    cards: ctx.cards,
     timer: ctx.timer,
     checkIn: { cards: ctx.checkInCards, picks, turn: ctx.settings.players[picks.length] ?? null },
     proposals: ctx.proposals.filter((p) => p.cardIndex === ctx.cardIndex),

@@ -18,7 +18,10 @@ type AnySchema = v.GenericSchema<unknown, unknown>;
 function toProblems(issues: readonly v.BaseIssue<unknown>[]): Problem[] {
   return issues.map((issue) => {
     const keys = (issue.path ?? []).map((p) => String(p.key));
-    const cardAt = keys.findIndex((k) => k === 'cards' || k === 'statements');
+    // Inside a card only when the path goes on past the list to a card's index; a problem with the list
+    // itself (`cards` missing, not a list, empty) is about the file, and names `cards` as its field.
+    const listAt = keys.findIndex((k) => k === 'cards' || k === 'statements');
+    const cardAt = listAt >= 0 && /^\d+$/.test(keys[listAt + 1] ?? '') ? listAt : -1;
     const cardIndex = cardAt >= 0 ? Number(keys[cardAt + 1]) : NaN;
     const code = (PROBLEM_CODES as readonly string[]).includes(issue.message)
       ? (issue.message as ProblemCode)

@@ -1,0 +1,288 @@
+/**
+ * Runs one session: the round machine actor, saving after every step, the DOM panel and the table view.
+ * The only place where events from taps and keys meet the machine.
+ */
+import { createActor, type Actor, type Snapshot } from 'xstate';
+import { sessionMachine, phaseOf, type Phase } from '../core/machine.ts';
+import type { SessionEvent } from '../core/events.ts';
+import type { SessionContext } from '../core/session.ts';
+import { screenView, type ScreenView } from '../core/view.ts';
+import { wrapSave, type SavedSession } from '../core/save.ts';
+import { scoreSession } from '../core/scoring.ts';
+import { summaryMarkdown } from '../core/markdown.ts';
+import { remainingMs } from '../core/timer.ts';
+import { LEVELS } from '../core/types.ts';
+import { t, currentLang } from '../i18n/index.ts';
+import { storeSession, loadDrafts, storeDrafts } from '../ui/storage.ts';
+import { renderPanel, type PanelContext } from '../ui/panels.ts';
+import { announce, download, replaceKeepingFocus, h } from '../ui/dom.ts';
+import { playerName, clock } from '../ui/names.ts';
+import { play } from '../audio.ts';
+import type { TableView, TableLabels } from './table.ts';
+
+type SessionActor = Actor<typeof sessionMachine>;
+
+const CARD_STEPS: Phase[] = ['reveal', 'discuss', 'propose', 'vote', 'results'];
+
+export interface ControllerHost {
+  readonly panel: HTMLElement;
+  readonly stage: HTMLElement;
+  /** Called after every render so the top bar can follow. */
+  onChange(state: { phase: Phase; progress: string; canAdvance: boolean; canUndo: boolean; canEndEarly: boolean; timer: 'none' | 'running' | 'paused' }): void;
+  onSaveFailed(): void;
+  newSession(): void;
+}
+
+export class GameController {
+  private readonly actor: SessionActor;
+  private readonly drafts: Record<string, string>;
+  private table: TableView | null = null;
+  private ticker = 0;
+  private lastAnnounced = '';
+  private timerDoneKey = '';
+  private lastMinuteAnnounced = -1;
+  private flash: PanelContext['flash'] = null;
+  private destroyed = false;
+
+  constructor(
+    private readonly host: ControllerHost,
+    start: { input: SessionContext } | { saved: SavedSession },
+  ) {
+    const id = 'input' in start ? start.input.id : start.saved.snapshot.context.id;
+    this.drafts = loadDrafts(id);
+    this.actor =
+      'input' in start
+        ? createActor(sessionMachine, { input: start.input })
+        : createActor(sessionMachine, { snapshot: start.saved.snapshot as unknown as Snapshot<unknown> as never, input: start.saved.snapshot.context });
+    this.actor.on('*', (cue) => {
+      this.table?.cue(cue.type);
+      const sounds = { 'cue.flip': 'flip', 'cue.drop': 'drop', 'cue.voteDone': 'vote-done', 'cue.reveal': 'reveal', 'cue.twist': 'twist', 'cue.topThree': 'reveal' } as const;
+      if (cue.type !== 'cue.reveal' || this.phase() !== 'top-three') play(sounds[cue.type]);
+    });
+    this.actor.subscribe(() => {
+      this.save();
+      this.render();
+    });
+    this.actor.start();
+    this.save();
+    this.render();
+    this.ticker = window.setInterval(() => this.tick(), 250);
+  }
+
+  get sessionId(): string {
+    return this.actor.getSnapshot().context.id;
+  }
+
+  send(event: SessionEvent): void {
+    this.flash = null;
+    this.actor.send(event);
+  }
+
+  /** Facilitator shortcuts from the top bar. */
+  advance = () => this.send({ type: 'facilitator.advance', at: Date.now() });
+  undo = () => this.send({ type: 'facilitator.undo', at: Date.now() });
+  pause = () => this.send({ type: 'facilitator.pause', at: Date.now() });
+  resume = () => this.send({ type: 'facilitator.resume', at: Date.now() });
+  addTime = () => this.send({ type: 'facilitator.addTime', at: Date.now(), seconds: 60 });
+  endEarly = () => {
+    if (window.confirm(t('facilitator.confirmEndEarly'))) this.send({ type: 'facilitator.endEarly', at: Date.now() });
+  };
+
+  attachTable(table: TableView): void {
+    if (this.destroyed) {
+      table.destroy();
+      return;
+    }
+    this.table = table;
+    this.render();
+  }
+
+  phase(): Phase {
+    return phaseOf(this.actor.getSnapshot().value);
+  }
+
+  private view(): ScreenView {
+    return screenView(this.actor.getSnapshot().context, this.phase());
+  }
+
+  private save(): void {
+    const snapshot = this.actor.getPersistedSnapshot() as unknown as SavedSession['snapshot'];
+    if (!storeSession(snapshot.context.id, wrapSave(snapshot, Date.now()))) this.host.onSaveFailed();
+  }
+
+  private progressText(view: ScreenView): string {
+    if (CARD_STEPS.includes(view.phase)) return t('card.count', { n: view.cardIndex + 1, total: view.cardCount });
+    return view.teamName;
+  }
+
+  /** Re-draws the panel, the table and the top bar from the current snapshot. */
+  render(): void {
+    if (this.destroyed) return;
+    const snapshot = this.actor.getSnapshot();
+    const view = this.view();
+    const ctx = snapshot.context;
+    const score = scoreSession(ctx);
+    const panelContext: PanelContext = {
+      view,
+      send: (e) => this.send(e),
+      drafts: this.drafts,
+      setDraft: (key, value) => {
+        this.drafts[key] = value;
+        storeDrafts(ctx.id, this.drafts);
+      },
+      scoreLine: t('summary.score', { proposals: score.proposals, daring: score.daring, levels: score.levelsCovered }),
+      daringAward: score.daringAward,
+      exportMarkdown: () => this.exportMarkdown(),
+      newSession: () => this.host.newSession(),
+      showError: (key, text) => {
+        this.flash = { key, text };
+        this.render();
+      },
+      flash: this.flash,
+    };
+    replaceKeepingFocus(this.host.panel, renderPanel(panelContext));
+    const at = Date.now();
+    this.host.onChange({
+      phase: view.phase,
+      progress: this.progressText(view),
+      canAdvance: snapshot.can({ type: 'facilitator.advance', at }),
+      canUndo: snapshot.can({ type: 'facilitator.undo', at }),
+      canEndEarly: CARD_STEPS.includes(view.phase) || view.phase === 'check-in',
+      timer: ctx.timer.kind,
+    });
+    this.table?.render(view, currentLang(), this.tableLabels(view));
+    this.updateTimer();
+    this.announceChanges(view);
+  }
+
+  private tableLabels(view: ScreenView): TableLabels {
+    const steps: { label: string; key: string }[] = [];
+    if (this.actor.getSnapshot().context.settings.checkIn) steps.push({ label: t('phase.check-in'), key: 'check-in' });
+    for (let i = 0; i < view.cardCount; i++) steps.push({ label: String(i + 1), key: `card-${i}` });
+    steps.push({ label: t('phase.top-three'), key: 'top-three' });
+    const nowKey = view.phase === 'check-in' ? 'check-in' : CARD_STEPS.includes(view.phase) ? `card-${view.cardIndex}` : 'top-three';
+    const nowIndex = steps.findIndex((s) => s.key === nowKey);
+    const lang = currentLang();
+    const timer = view.timer;
+    const total = timer.kind === 'none' ? 0 : timer.totalMs;
+    const left = remainingMs(timer, Date.now());
+    let heading = '';
+    let sub = '';
+    if (view.phase === 'check-in') {
+      heading = view.checkIn.turn ? t('checkIn.turn', { name: playerName(view.checkIn.turn, view.players) }) : t('checkIn.allDone');
+    } else if (view.phase === 'vote' || view.phase === 'run-off') {
+      heading = view.ballot?.voter ? t('vote.turn', { name: playerName(view.ballot.voter, view.players) }) : '';
+      sub = view.ballot ? t('vote.progress', { n: view.ballot.voterNumber, total: view.ballot.voters }) : '';
+    } else if (view.phase === 'top-three' || view.phase === 'summary') {
+      heading = t('topThree.title');
+      sub = view.teamName;
+    } else {
+      heading = view.card?.title[lang] ?? '';
+      sub = t(`phase.${view.phase}`);
+    }
+    return {
+      progress: steps.map((s, i) => ({ label: s.label, state: i < nowIndex ? 'done' : i === nowIndex ? 'now' : 'next' })),
+      heading,
+      sub,
+      timer: timer.kind === 'none' ? '' : clock(left),
+      timerFraction: total > 0 ? left / total : 0,
+      levelNames: Object.fromEntries(LEVELS.map((l) => [l, t(`level.${l}`)])),
+      playerNames: view.players.map((p) => playerName(p, view.players)),
+      dotsWord: (count) => t('results.dots', { count }),
+      rankWord: (rank) => t('topThree.rank', { rank }),
+    };
+  }
+
+  private updateTimer(): void {
+    const ctx = this.actor.getSnapshot().context;
+    const el = document.getElementById('timer-display');
+    const timer = ctx.timer;
+    const left = remainingMs(timer, Date.now());
+    if (el) {
+      el.textContent =
+        timer.kind === 'none' ? '' : left === 0 ? `⏰ ${t('timer.over')}` : timer.kind === 'paused' ? `⏸ ${t('timer.paused', { time: clock(left) })}` : `⏱ ${t('timer.remaining', { time: clock(left) })}`;
+      el.classList.toggle('timer-line--over', timer.kind !== 'none' && left === 0);
+    }
+    if (timer.kind === 'running') {
+      const key = `${this.phase()}-${ctx.cardIndex}-${timer.endsAt}`;
+      const minutes = Math.ceil(left / 60000);
+      if (left > 0 && (minutes === 5 || minutes === 2 || minutes === 1) && minutes !== this.lastMinuteAnnounced && left < minutes * 60000 - 1000) {
+        this.lastMinuteAnnounced = minutes;
+        announce(t('timer.announce', { count: minutes }));
+      }
+      if (left === 0 && this.timerDoneKey !== key) {
+        this.timerDoneKey = key;
+        play('timer-end');
+        announce(t('timer.over'));
+      }
+    }
+  }
+
+  private tick(): void {
+    this.updateTimer();
+    if (this.table && this.actor.getSnapshot().context.timer.kind !== 'none') {
+      this.table.render(this.view(), currentLang(), this.tableLabels(this.view()));
+    }
+  }
+
+  private announceChanges(view: ScreenView): void {
+    let message = t(`phase.${view.phase}`);
+    if (view.phase === 'check-in' && view.checkIn.turn) message = t('checkIn.turn', { name: playerName(view.checkIn.turn, view.players) });
+    if ((view.phase === 'vote' || view.phase === 'run-off') && view.ballot?.voter) message = `${t('vote.turn', { name: playerName(view.ballot.voter, view.players) })}. ${t('vote.progress', { n: view.ballot.voterNumber, total: view.ballot.voters })}`;
+    if (view.phase === 'reveal' || view.phase === 'discuss') message = `${t(`phase.${view.phase}`)}: ${view.card?.title[currentLang()] ?? ''}`;
+    if (view.phase === 'results' && view.results) {
+      const items = view.proposals
+        .filter((p) => !p.hidden)
+        .sort((a, b) => (view.results?.[b.id] ?? 0) - (view.results?.[a.id] ?? 0))
+        .map((p) => `${p.text.slice(0, 80)}: ${t('results.dots', { count: view.results?.[p.id] ?? 0 })}`)
+        .join('; ');
+      message = t('results.announce', { items });
+    }
+    if (view.phase === 'top-three' && view.topThree) message = `${t('topThree.title')}: ${view.topThree.map((i) => `${i.rank}. ${i.proposal.text.slice(0, 80)}`).join('; ')}`;
+    const key = `${view.phase}|${view.cardIndex}|${message}`;
+    if (key !== this.lastAnnounced) {
+      this.lastAnnounced = key;
+      announce(message);
+    }
+  }
+
+  exportMarkdown(): void {
+    const ctx = this.actor.getSnapshot().context;
+    const lang = currentLang();
+    const date = new Date().toISOString().slice(0, 10);
+    const md = summaryMarkdown(
+      ctx,
+      lang,
+      {
+        title: t('summary.title'),
+        date: t('summary.date'),
+        deck: t('summary.deck'),
+        players: t('summary.players'),
+        topThree: t('topThree.title'),
+        ask: t('topThree.ask'),
+        ourselves: t('topThree.ourselves'),
+        why: t('topThree.why'),
+        fromScenario: t('topThree.from', { title: '' }).replace(/[:\s]+$/, ''),
+        dots: (count) => t('results.dots', { count }),
+        allProposals: t('summary.allProposals'),
+        noProposals: t('summary.none'),
+        hidden: t('summary.hidden'),
+        daring: t('propose.daring'),
+        level: Object.fromEntries(LEVELS.map((l) => [l, t(`level.${l}`)])) as Record<(typeof LEVELS)[number], string>,
+        daringAward: t('topThree.daringAward'),
+      },
+      date,
+    );
+    const safeTeam = ctx.settings.teamName.replace(/[^\p{L}\p{N}-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'team';
+    download(`ruimte-${safeTeam}-${date}.md`, md, 'text/markdown;charset=utf-8');
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    window.clearInterval(this.ticker);
+    this.actor.stop();
+    this.table?.destroy();
+    this.table = null;
+    this.host.panel.replaceChildren(h('p', {}, ''));
+  }
+}

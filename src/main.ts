@@ -1,0 +1,195 @@
+/**
+ * Boot: language, the start and setup screens (plain DOM, so they are usable before Phaser has loaded),
+ * and the hand-over to a game. Phaser, Howler and the decks load behind the first screen.
+ */
+import './styles.css';
+import { initI18n, i18n, isLang, t, currentLang } from './i18n/index.ts';
+import type { Lang } from './core/types.ts';
+import { renderTopbar, type TopbarState } from './ui/topbar.ts';
+import { renderStart } from './ui/startScreen.ts';
+import { loadPrefs, storePrefs, loadSession } from './ui/storage.ts';
+import { h } from './ui/dom.ts';
+import type { GameController } from './game/controller.ts';
+import type { SetupDraft } from './ui/setupScreen.ts';
+
+type Screen = { kind: 'start' } | { kind: 'setup'; draft: SetupDraft } | { kind: 'game'; game: GameController };
+
+const topbar = document.getElementById('topbar') as HTMLElement;
+const panel = document.getElementById('panel') as HTMLElement;
+const stage = document.getElementById('stage') as HTMLElement;
+const layout = document.getElementById('layout') as HTMLElement;
+
+let screen: Screen = { kind: 'start' };
+let prefs = loadPrefs();
+let topState: TopbarState = { phase: 'start', progress: '', canAdvance: false, canUndo: false, canEndEarly: false, timer: 'none', muted: prefs.muted, inGame: false };
+let saveWarningShown = false;
+
+const noop = () => {};
+
+function drawTopbar(): void {
+  const game = screen.kind === 'game' ? screen.game : null;
+  renderTopbar(topbar, topState, {
+    advance: game?.advance ?? noop,
+    undo: game?.undo ?? noop,
+    pause: game?.pause ?? noop,
+    resume: game?.resume ?? noop,
+    addTime: game?.addTime ?? noop,
+    endEarly: game?.endEarly ?? noop,
+    home: () => showStart(),
+    setLanguage: (lang) => void setLanguage(lang),
+    toggleMute: () => void toggleMute(),
+  });
+}
+
+async function toggleMute(): Promise<void> {
+  prefs = { ...prefs, muted: !prefs.muted };
+  storePrefs(prefs);
+  topState = { ...topState, muted: prefs.muted };
+  const audio = await import('./audio.ts');
+  audio.setMuted(prefs.muted);
+  drawTopbar();
+}
+
+async function setLanguage(lang: string): Promise<void> {
+  if (!isLang(lang)) return;
+  await i18n.changeLanguage(lang);
+  document.documentElement.lang = lang;
+  prefs = { ...prefs, lang };
+  storePrefs(prefs);
+  const url = new URL(window.location.href);
+  url.searchParams.set('lang', lang);
+  window.history.replaceState(null, '', url);
+  // Everything re-renders from state: a language switch mid-session keeps the session as it is.
+  if (screen.kind === 'game') screen.game.render();
+  else if (screen.kind === 'setup') await showSetup(screen.draft);
+  else showStart();
+  drawTopbar();
+  (topbar.querySelector('[data-testid="language"]') as HTMLElement | null)?.focus();
+}
+
+function setMode(mode: 'page' | 'game'): void {
+  layout.classList.toggle('layout--page', mode === 'page');
+  layout.classList.toggle('layout--game', mode === 'game');
+}
+
+function leaveGame(): void {
+  if (screen.kind === 'game') screen.game.destroy();
+}
+
+function showStart(): void {
+  leaveGame();
+  screen = { kind: 'start' };
+  setMode('page');
+  topState = { ...topState, phase: 'start', progress: '', canAdvance: false, canUndo: false, canEndEarly: false, timer: 'none', inGame: false };
+  drawTopbar();
+  renderStart(panel, { newSession: () => void showSetup(), resume: (id) => void resumeGame(id) });
+  (panel.querySelector('[data-testid="new-session"]') as HTMLElement | null)?.focus({ preventScroll: true });
+}
+
+async function showSetup(draft?: SetupDraft): Promise<void> {
+  leaveGame();
+  const [{ renderSetup, newSetupDraft }, { loadAllDecks }] = await Promise.all([import('./ui/setupScreen.ts'), import('./content.ts')]);
+  const current = draft ?? newSetupDraft();
+  screen = { kind: 'setup', draft: current };
+  setMode('page');
+  topState = { ...topState, phase: 'setup', progress: '', canAdvance: false, canUndo: false, canEndEarly: false, timer: 'none', inGame: false };
+  drawTopbar();
+  const decks = await loadAllDecks();
+  renderSetup(panel, decks, current, {
+    back: () => showStart(),
+    start: (d, deck) => void startGame(d, deck),
+  });
+  if (!draft) (panel.querySelector('[data-testid="team-name"]') as HTMLElement | null)?.focus();
+}
+
+const gameHost = {
+  panel,
+  stage,
+  onChange(state: Omit<TopbarState, 'muted' | 'inGame'>) {
+    topState = { ...topState, ...state, inGame: true };
+    drawTopbar();
+  },
+  onSaveFailed() {
+    if (saveWarningShown) return;
+    saveWarningShown = true;
+    window.alert(t('save.failed'));
+  },
+  newSession: () => void showSetup(),
+};
+
+async function mountGame(make: (Controller: typeof GameController) => GameController): Promise<void> {
+  leaveGame();
+  const { GameController: Controller } = await import('./game/controller.ts');
+  setMode('game');
+  const game = make(Controller);
+  screen = { kind: 'game', game };
+  drawTopbar();
+  (panel.querySelector('h1') as HTMLElement | null)?.setAttribute('tabindex', '-1');
+  import('./scenes/createTable.ts')
+    .then(({ createTable }) => createTable(stage))
+    .then((table) => {
+      if (screen.kind === 'game' && screen.game === game) game.attachTable(table);
+      else table.destroy();
+    })
+    .catch(() => {
+      // The DOM panel carries the whole game; without a canvas the team can still play.
+      stage.replaceChildren();
+    });
+}
+
+async function startGame(draft: SetupDraft, deck: import('./core/types.ts').ScenarioDeck): Promise<void> {
+  const [{ settingsFrom }, { loadTwists, loadCheckIns }, { createSession }] = await Promise.all([import('./ui/setupScreen.ts'), import('./content.ts'), import('./core/session.ts')]);
+  const [twists, checkIns] = await Promise.all([loadTwists(), loadCheckIns()]);
+  const id = `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
+  const input = createSession({
+    id,
+    createdAt: Date.now(),
+    seed: Math.floor(Math.random() * 2 ** 31),
+    settings: settingsFrom(draft, deck),
+    deckCards: deck.cards,
+    twists,
+    checkInCards: checkIns,
+  });
+  await mountGame((Controller) => new Controller(gameHost, { input }));
+  const url = new URL(window.location.href);
+  url.searchParams.set('session', id);
+  window.history.replaceState(null, '', url);
+}
+
+async function resumeGame(id: string): Promise<void> {
+  const entry = loadSession(id);
+  if (!entry || !entry.parsed.ok) {
+    showStart();
+    return;
+  }
+  const saved = entry.parsed.value;
+  await mountGame((Controller) => new Controller(gameHost, { saved }));
+  const url = new URL(window.location.href);
+  url.searchParams.set('session', id);
+  window.history.replaceState(null, '', url);
+}
+
+async function boot(): Promise<void> {
+  const params = new URLSearchParams(window.location.search);
+  const fromUrl = params.get('lang');
+  const lang: Lang = isLang(fromUrl) ? fromUrl : isLang(prefs.lang) ? prefs.lang : 'nl';
+  await initI18n(lang);
+  document.documentElement.lang = lang;
+  document.title = `${t('common.appName')}: ${t('common.tagline')}`;
+  const sessionId = params.get('session');
+  const entry = sessionId ? loadSession(sessionId) : null;
+  if (entry?.parsed.ok) await resumeGame(entry.id);
+  else showStart();
+  // Warm the caches behind the first screen: sound, then the game modules.
+  import('./audio.ts').then((a) => a.initSound(prefs.muted)).catch(noop);
+  const idle = (fn: () => void): void => void (typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(fn) : setTimeout(fn, 500));
+  idle(() => {
+    void import('./game/controller.ts');
+    void import('./scenes/createTable.ts');
+  });
+  void currentLang;
+}
+
+boot().catch((error: unknown) => {
+  panel.replaceChildren(h('p', { role: 'alert' }, String(error)));
+});

@@ -1,0 +1,25 @@
+/** The table's colours and type, gathered so the canvas and CSS tell one visual story. */
+export const COLORS = {
+  table: 0xf5ecd9,
+  tableEdge: 0xe6d5b3,
+  teal: 0x1f7a70,
+  tealDark: 0x165a53,
+  deep: 0x264653,
+  sand: 0xf2d7a6,
+  coral: 0xe07a5f,
+  sun: 0xf4a261,
+  leaf: 0x6a994e,
+  cream: 0xfdf6ec,
+  grey: 0xb9b1a3,
+  note: 0xfff3c4,
+  noteHidden: 0xe8e2d6,
+  dot: 0xe07a5f,
+} as const;
+
+export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Ubuntu, Cantarell, "Helvetica Neue", Arial, sans-serif';
+
+/** World size: 4:3 so a tablet fills it; FIT letterboxes on 16:9. */
+export const WORLD = { width: 1200, height: 900 } as const;
+
+export const LEVEL_COLORS: Record<string, number> = { individual: 0x1f7a70, team: 0x6a994e, manager: 0x264653, organisation: 0xb5523b };
+export const LEVEL_SHAPES: Record<string, string> = { individual: '●', team: '▲', manager: '■', organisation: '◆' };

@@ -1,0 +1,85 @@
+/**
+ * The bar that is always there: where the team is, the facilitator's controls, language and sound.
+ * Controls stay in the same place on every screen so a team leader finds them without looking.
+ */
+import { h } from './dom.ts';
+import { t, currentLang } from '../i18n/index.ts';
+import type { Phase } from '../core/machine.ts';
+
+export interface TopbarState {
+  readonly phase: Phase | 'setup' | 'start';
+  readonly progress: string;
+  readonly canAdvance: boolean;
+  readonly canUndo: boolean;
+  readonly canEndEarly: boolean;
+  readonly timer: 'none' | 'running' | 'paused';
+  readonly muted: boolean;
+  readonly inGame: boolean;
+}
+
+export interface TopbarActions {
+  advance(): void;
+  undo(): void;
+  pause(): void;
+  resume(): void;
+  addTime(): void;
+  endEarly(): void;
+  home(): void;
+  setLanguage(lang: string): void;
+  toggleMute(): void;
+}
+
+export function renderTopbar(root: HTMLElement, state: TopbarState, actions: TopbarActions): void {
+  const phaseName = state.phase === 'start' ? t('common.tagline') : t(`phase.${state.phase}`);
+  const button = (testid: string, label: string, onClick: () => void, enabled: boolean, extra: Record<string, string> = {}) =>
+    h('button', { type: 'button', 'data-testid': testid, 'data-key': `top-${testid}`, disabled: !enabled, onclick: onClick, ...extra }, label);
+
+  const timerControls =
+    state.timer === 'none'
+      ? []
+      : [
+          state.timer === 'running'
+            ? button('pause', t('facilitator.pause'), actions.pause, true, { class: 'ghost' })
+            : button('resume', t('facilitator.resume'), actions.resume, true, { class: 'ghost' }),
+          button('add-time', t('facilitator.addTime'), actions.addTime, true, { class: 'ghost' }),
+        ];
+
+  const language = h(
+    'select',
+    { 'data-testid': 'language', 'data-key': 'top-language', 'aria-label': t('common.language'), onchange: (e: Event) => actions.setLanguage((e.target as HTMLSelectElement).value) },
+    h('option', { value: 'nl', selected: currentLang() === 'nl' }, 'Nederlands'),
+    h('option', { value: 'en', selected: currentLang() === 'en' }, 'English'),
+  );
+
+  root.replaceChildren(
+    h(
+      'div',
+      { class: 'topbar__brand' },
+      h('button', { type: 'button', class: 'brand', 'data-testid': 'home', 'data-key': 'top-home', onclick: actions.home, 'aria-label': t('facilitator.home') }, h('span', { class: 'brand__mark', 'aria-hidden': 'true' }), t('common.appName')),
+    ),
+    h(
+      'div',
+      { class: 'topbar__where' },
+      h('span', { class: 'phase-name', 'data-testid': 'phase', 'data-phase': state.phase === 'start' ? 'setup' : state.phase }, phaseName),
+      state.progress ? h('span', { class: 'progress-text' }, state.progress) : null,
+    ),
+    h(
+      'div',
+      { class: 'topbar__controls', role: 'group', 'aria-label': t('facilitator.label') },
+      ...timerControls,
+      state.inGame ? button('end-early', t('facilitator.endEarly'), actions.endEarly, state.canEndEarly, { class: 'ghost' }) : null,
+      button('undo', t('facilitator.undo'), actions.undo, state.canUndo, { class: 'secondary' }),
+      button('advance', t('facilitator.advance'), actions.advance, state.canAdvance, { class: 'primary' }),
+    ),
+    h(
+      'div',
+      { class: 'topbar__prefs' },
+      language,
+      h(
+        'button',
+        { type: 'button', class: 'icon', 'data-testid': 'mute', 'data-key': 'top-mute', 'aria-pressed': String(state.muted), 'aria-label': state.muted ? t('common.muted') : t('common.unmuted'), title: state.muted ? t('common.muted') : t('common.unmuted'), onclick: actions.toggleMute },
+        state.muted ? '🔇' : '🔊',
+      ),
+    ),
+  );
+}
