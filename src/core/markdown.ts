@@ -26,11 +26,14 @@ export interface SummaryLabels {
   readonly daringAward: string;
 }
 
-/** Escapes what Markdown would otherwise interpret, including raw HTML. */
+/**
+ * Escapes what Markdown would otherwise interpret, including raw HTML and character references (`&amp;`
+ * typed by a player shows as typed), and keeps the text on one line (CommonMark ends a line at CR too).
+ */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/\r?\n/g, ' ')
-    .replace(/([\\`*_{}\[\]()#+\-.!|>~])/g, '\\$1')
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/([\\`*_{}\[\]()#+\-.!|>~&])/g, '\\$1')
     .replace(/</g, '&lt;');
 }
 

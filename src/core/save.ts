@@ -104,10 +104,10 @@ export function parseSave(raw: string): Result<SavedSession, SaveProblem> {
     historyValue?: unknown;
   };
   if (status !== 'active' || !knownValue(value)) return err('damaged');
-  // XState reads these two when it restores; the session invokes no actors and has no history states, so
-  // anything but an empty record of children and lists of history would make the restore itself fail.
-  if (!isRecord(children) || Object.keys(children).length > 0) return err('damaged');
-  if (historyValue !== undefined && (!isRecord(historyValue) || !Object.values(historyValue).every(Array.isArray))) return err('damaged');
+  // XState reads these two when it restores. The session invokes no actors and has no history states, so
+  // both are empty records; anything else would make the restore itself fail.
+  const empty = (x: unknown) => isRecord(x) && Object.keys(x).length === 0;
+  if (!empty(children) || (historyValue !== undefined && !empty(historyValue))) return err('damaged');
   const parsed = v.safeParse(contextSchema, context);
   if (!parsed.success) return err('damaged');
   const ctx = context as SessionContext;

@@ -177,9 +177,10 @@ export class GameController {
       heading = t('topThree.title');
       sub = view.teamName;
     } else {
-      heading = view.card?.title[lang] ?? '';
+      heading = view.card ? `${t('card.count', { n: view.cardIndex + 1, total: view.cardCount })} · ${t(`theme.${view.card.theme}`)}` : '';
       sub = t(`phase.${view.phase}`);
     }
+    void lang;
     return {
       progress: steps.map((s, i) => ({ label: s.label, state: i < nowIndex ? 'done' : i === nowIndex ? 'now' : 'next' })),
       heading,
@@ -200,7 +201,7 @@ export class GameController {
     const left = remainingMs(timer, Date.now());
     if (el) {
       el.textContent =
-        timer.kind === 'none' ? '' : left === 0 ? `⏰ ${t('timer.over')}` : timer.kind === 'paused' ? `⏸ ${t('timer.paused', { time: clock(left) })}` : `⏱ ${t('timer.remaining', { time: clock(left) })}`;
+        timer.kind === 'none' ? '' : left === 0 ? t('timer.over') : timer.kind === 'paused' ? t('timer.paused', { time: clock(left) }) : t('timer.remaining', { time: clock(left) });
       el.classList.toggle('timer-line--over', timer.kind !== 'none' && left === 0);
     }
     if (timer.kind === 'running') {

@@ -137,6 +137,8 @@ export const en: Resources = {
     none: 'No proposals yet. Every idea counts, the odd ones too.',
     hide: 'Hide: {{text}}',
     restore: 'Restore: {{text}}',
+    hideShort: 'Hide',
+    restoreShort: 'Restore',
     hiddenNote: 'Hidden from the vote',
     daring: 'Daring',
     error: {

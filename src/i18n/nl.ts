@@ -136,6 +136,8 @@ export const nl = {
     none: 'Nog geen voorstellen. Elk idee telt, ook het rare.',
     hide: 'Verberg: {{text}}',
     restore: 'Zet terug: {{text}}',
+    hideShort: 'Verberg',
+    restoreShort: 'Zet terug',
     hiddenNote: 'Verborgen voor de stemming',
     daring: 'Gedurfd',
     error: {

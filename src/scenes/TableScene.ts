@@ -37,8 +37,8 @@ export class TableScene extends Phaser.Scene {
   create(): void {
     this.cameras.main.setBackgroundColor(COLORS.table);
     const table = this.add.graphics();
-    table.fillStyle(COLORS.tableEdge, 1).fillRoundedRect(24, 150, WORLD.width - 48, WORLD.height - 174, 36);
-    table.fillStyle(0xf9f2e3, 1).fillRoundedRect(36, 162, WORLD.width - 72, WORLD.height - 198, 30);
+    table.fillStyle(COLORS.tableEdge, 1).fillRoundedRect(24, 172, WORLD.width - 48, WORLD.height - 190, 36);
+    table.fillStyle(0xf9f2e3, 1).fillRoundedRect(36, 184, WORLD.width - 72, WORLD.height - 214, 30);
     this.chrome = this.add.container(0, 0);
     this.content = this.add.container(0, 0);
     this.timerLayer = this.add.container(0, 0);
@@ -49,12 +49,30 @@ export class TableScene extends Phaser.Scene {
     if (this.frame) this.draw(true);
   }
 
+  /** When nothing moves, the loop sleeps: a tablet on the table should not burn its battery. */
+  private idleSince = 0;
+
+  override update(time: number): void {
+    if (this.idleSince < 0 || this.tweens.getTweens().length > 0) {
+      this.idleSince = time;
+      return;
+    }
+    if (time - this.idleSince > 400) this.game.loop.sleep();
+  }
+
+  private wake(): void {
+    this.idleSince = -1;
+    if (!this.game.loop.running) this.game.loop.wake();
+  }
+
   show(view: ScreenView, lang: Lang, labels: TableLabels): void {
     this.frame = { view, lang, labels };
+    this.wake();
     if (this.sys.isActive() && this.content) this.draw(false);
   }
 
   cue(type: string): void {
+    this.wake();
     if (type === 'cue.flip') this.pendingFlip = true;
     if (type === 'cue.reveal') this.pendingReveal = true;
     if (type === 'cue.drop' && this.frame && (this.frame.view.phase === 'vote' || this.frame.view.phase === 'run-off')) this.pulseBallotBox();
@@ -123,7 +141,7 @@ export class TableScene extends Phaser.Scene {
     const steps = labels.progress;
     const left = 90;
     const right = WORLD.width - 250;
-    const y = 48;
+    const y = 34;
     const gap = steps.length > 1 ? (right - left) / (steps.length - 1) : 0;
     const line = this.add.graphics();
     line.lineStyle(6, COLORS.grey, 1).lineBetween(left, y, right, y);
@@ -136,21 +154,23 @@ export class TableScene extends Phaser.Scene {
       if (step.state === 'done') g.fillStyle(COLORS.teal, 1).fillCircle(x, y, 14);
       else if (step.state === 'now') g.fillStyle(COLORS.cream, 1).fillCircle(x, y, 20).lineStyle(7, COLORS.coral, 1).strokeCircle(x, y, 20);
       else g.fillStyle(COLORS.cream, 1).fillCircle(x, y, 14).lineStyle(4, COLORS.grey, 1).strokeCircle(x, y, 14);
-      const label = this.text(x, y + 30, step.label, 20, step.state === 'next' ? '#6b6458' : '#264653', { fontStyle: step.state === 'now' ? 'bold' : 'normal' }).setOrigin(0.5, 0);
+      const label = this.text(x, y + 24, step.label, 18, step.state === 'next' ? '#6b6458' : '#264653', { fontStyle: step.state === 'now' ? 'bold' : 'normal' }).setOrigin(0.5, 0);
       this.chrome.add([g, label]);
     });
-    const heading = this.text(60, 104, labels.heading, 34, '#264653', { fontStyle: 'bold', wordWrap: { width: WORLD.width - 340 } }).setOrigin(0, 0);
-    if (heading.height > 44) heading.setFontSize(26);
-    const sub = this.text(WORLD.width - 250, 104, labels.sub, 22, '#5b6b70').setOrigin(1, 0);
+    const heading = this.text(56, 90, labels.heading, 32, '#264653', { fontStyle: 'bold' }).setOrigin(0, 0);
+    // One line only: shrink a long heading rather than let it run under the clock.
+    const room = WORLD.width - 56 - 200;
+    if (heading.width > room) heading.setScale(room / heading.width);
+    const sub = this.text(56, 132, labels.sub, 22, '#5b6b70').setOrigin(0, 0);
     this.chrome.add([heading, sub]);
   }
 
   private drawTimer(labels: TableLabels): void {
     this.timerLayer.removeAll(true);
     if (!labels.timer) return;
-    const x = WORLD.width - 120;
-    const y = 70;
-    const r = 52;
+    const x = WORLD.width - 100;
+    const y = 86;
+    const r = 54;
     const g = this.add.graphics();
     g.fillStyle(COLORS.cream, 1).fillCircle(x, y, r + 6);
     g.lineStyle(12, COLORS.sand, 1).strokeCircle(x, y, r);
@@ -313,7 +333,11 @@ export class TableScene extends Phaser.Scene {
     g.fillStyle(0x000000, 0.1).fillRoundedRect(-230, -150, 470, 320, 28);
     g.fillStyle(COLORS.deep, 1).fillRoundedRect(-240, -160, 480, 320, 28);
     g.fillStyle(0x1b343d, 1).fillRoundedRect(-140, -130, 280, 22, 11);
-    const lock = this.text(0, -40, '🔒', 70).setOrigin(0.5);
+    // A padlock: the ballot is secret.
+    const lock = this.add.graphics();
+    lock.lineStyle(10, COLORS.sand, 1).beginPath().arc(0, -62, 26, Math.PI, 0, false).strokePath();
+    lock.fillStyle(COLORS.sun, 1).fillRoundedRect(-40, -62, 80, 62, 10);
+    lock.fillStyle(COLORS.deep, 1).fillCircle(0, -38, 9).fillRect(-4, -38, 8, 20);
     const who = this.text(0, 50, labels.heading, 34, '#fdf6ec', { fontStyle: 'bold', align: 'center', wordWrap: { width: 440 } }).setOrigin(0.5);
     box.add([g, lock, who]);
     this.content.add(box);

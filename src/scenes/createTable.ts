@@ -8,7 +8,9 @@ export function createTable(parent: HTMLElement): Promise<TableView> {
   return new Promise((resolve) => {
     const scene = new TableScene();
     const game = new Phaser.Game({
-      type: Phaser.AUTO,
+      // Canvas by default: a flat table of cards and text needs no WebGL, and on tablets without a good GPU
+      // (and in software rendering) Canvas keeps 60 fps where WebGL drops to ~12. `?renderer=webgl` opts in.
+      type: new URLSearchParams(window.location.search).get('renderer') === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
       parent,
       backgroundColor: COLORS.table,
       // Howler alone handles audio; Phaser must not open its own AudioContext.

@@ -123,7 +123,7 @@ function proposalItem(p: Proposal, c: PanelContext, withHide: boolean, dots: num
               'aria-label': t(p.hidden ? 'propose.restore' : 'propose.hide', { text: p.text.slice(0, 60) }),
               onclick: () => c.send({ type: p.hidden ? 'facilitator.restore' : 'facilitator.hide', proposalId: p.id }),
             },
-            p.hidden ? '↺' : '🙈',
+            p.hidden ? t('propose.restoreShort') : t('propose.hideShort'),
           )
         : null,
     ),
@@ -369,8 +369,8 @@ function summaryPanel(c: PanelContext): HTMLElement {
     h(
       'div',
       { class: 'row no-print' },
-      h('button', { type: 'button', 'data-testid': 'print', onclick: () => window.print() }, '🖨 ' + t('summary.print')),
-      h('button', { type: 'button', class: 'primary', 'data-testid': 'export-markdown', onclick: c.exportMarkdown }, '⬇ ' + t('summary.exportMarkdown')),
+      h('button', { type: 'button', 'data-testid': 'print', onclick: () => window.print() }, t('summary.print')),
+      h('button', { type: 'button', class: 'primary', 'data-testid': 'export-markdown', onclick: c.exportMarkdown }, t('summary.exportMarkdown')),
       h('button', { type: 'button', class: 'ghost', 'data-testid': 'summary-new-session', onclick: c.newSession }, t('summary.newSession')),
     ),
     h('h2', {}, t('topThree.title')),

@@ -3,6 +3,7 @@
  * Controls stay in the same place on every screen so a team leader finds them without looking.
  */
 import { h } from './dom.ts';
+import { speakerIcon } from './icons.ts';
 import { t, currentLang } from '../i18n/index.ts';
 import type { Phase } from '../core/machine.ts';
 
@@ -78,7 +79,7 @@ export function renderTopbar(root: HTMLElement, state: TopbarState, actions: Top
       h(
         'button',
         { type: 'button', class: 'icon', 'data-testid': 'mute', 'data-key': 'top-mute', 'aria-pressed': String(state.muted), 'aria-label': state.muted ? t('common.muted') : t('common.unmuted'), title: state.muted ? t('common.muted') : t('common.unmuted'), onclick: actions.toggleMute },
-        state.muted ? '🔇' : '🔊',
+        speakerIcon(state.muted),
       ),
     ),
   );

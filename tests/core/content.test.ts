@@ -470,7 +470,7 @@ const nasty = [
   fc.constantFrom('', '   ', 'team', 'ggz-admin-01', 'administration', 'none', 1, 0, -1, null, [], {}),
 ];
 
-describe('deck import properties', () => {
+describe('deck import properties', { timeout: 30_000 }, () => {
   const real = deckFile('ggz').data;
 
   it('answers any JSON value without throwing', () => {

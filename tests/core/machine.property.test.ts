@@ -82,6 +82,8 @@ describe('round machine properties', () => {
     fc.assert(
       fc.property(scenario, (s) => {
         run(s, (_prev, next, e) => {
+          // A step reached by stepping back has no single "forward" event to redo it with.
+          if (e?.type === 'facilitator.undo') return;
           const back = send(next, { type: 'facilitator.undo', at: 1 });
           // Redo is the step forward that led here: "end early" for an early end, else "next".
           const redo: SessionEvent = e?.type === 'facilitator.endEarly' ? e : { type: 'facilitator.advance', at: 1 };

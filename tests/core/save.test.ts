@@ -226,6 +226,8 @@ describe('refusing a save that cannot be restored', () => {
     ['no children record', (s) => delete s.snapshot.children],
     ['children that are not a record', (s) => (s.snapshot.children = 'none')],
     ['a history that is not a list', (s) => (s.snapshot.historyValue = { card: 5 })],
+    ['a history of unknown states', (s) => (s.snapshot.historyValue = { card: [null] })],
+    ['children the session never has', (s) => (s.snapshot.children = { timer: { src: 'timer', snapshot: {} } })],
   ])('refuses a save with %s as damaged', (_name, change) => {
     expect(refusal(broken(change))).toBe('damaged');
   });
@@ -235,7 +237,7 @@ describe('refusing a save that cannot be restored', () => {
   });
 });
 
-describe('save properties', () => {
+describe('save properties', { timeout: 30_000 }, () => {
   const valid = validSave();
   const tweaks = [
     fc.constantFrom(-1, 0, 0.5, 1, 2, 1e9, '', 'card', 'vote', 'summary', null, true, [], {}),

@@ -1,0 +1,56 @@
+import { expect, type Page } from '@playwright/test';
+
+export const phase = (page: Page) => page.getByTestId('phase');
+
+export async function expectPhase(page: Page, name: string): Promise<void> {
+  await expect(phase(page)).toHaveAttribute('data-phase', name);
+}
+
+export interface SetupOptions {
+  team: string;
+  names: string[];
+  deck?: string;
+  cards?: number;
+  lang?: 'nl' | 'en';
+  checkIn?: boolean;
+}
+
+/** From a fresh page to the first step of a game, through the start and setup screens. */
+export async function setupGame(page: Page, o: SetupOptions): Promise<void> {
+  await page.goto(o.lang ? `./?lang=${o.lang}` : './');
+  await page.getByTestId('new-session').click();
+  await page.getByTestId('team-name').fill(o.team);
+  while ((await page.getByTestId('player-name').count()) < o.names.length) await page.getByTestId('add-player').click();
+  const inputs = page.getByTestId('player-name');
+  for (let i = 0; i < o.names.length; i++) await inputs.nth(i).fill(o.names[i] ?? '');
+  if (o.deck) await page.getByTestId('deck-select').selectOption(o.deck);
+  await page.getByTestId('card-count').fill(String(o.cards ?? 1));
+  if (o.checkIn === false) await page.getByTestId('check-in-toggle').uncheck();
+  await page.getByTestId('start-game').click();
+}
+
+export async function checkInEveryone(page: Page, players: number): Promise<void> {
+  await expectPhase(page, 'check-in');
+  for (let i = 0; i < players; i++) await page.getByTestId('check-in-card').nth(i % 4).click();
+  await page.getByTestId('advance').click();
+}
+
+export async function propose(page: Page, text: string, level = 'team'): Promise<void> {
+  await page.getByTestId('proposal-text').fill(text);
+  await page.getByTestId('proposal-level').selectOption(level);
+  await page.getByTestId('proposal-submit').click();
+  await expect(page.getByTestId('proposal').filter({ hasText: text.slice(0, 30) }).first()).toBeVisible();
+}
+
+/** One voter places all dots: as many as allowed on each proposal in `order`, then done. */
+export async function voteOnce(page: Page, order: string[]): Promise<void> {
+  for (const id of order) {
+    const button = page.locator(`[data-testid="vote-for"][data-proposal-id="${id}"]`);
+    while (await button.isEnabled()) await button.click();
+  }
+  await page.getByTestId('vote-done').click();
+}
+
+export async function proposalIds(page: Page): Promise<string[]> {
+  return page.getByTestId('vote-for').evaluateAll((els) => els.map((e) => e.getAttribute('data-proposal-id') ?? ''));
+}
