@@ -106,6 +106,8 @@ const gameHost = {
   panel,
   stage,
   onChange(state: Omit<TopbarState, 'muted' | 'inGame'>) {
+    // The summary is a document to read and print: it takes the whole width.
+    setMode(state.phase === 'summary' ? 'page' : 'game');
     topState = { ...topState, ...state, inGame: true };
     drawTopbar();
   },

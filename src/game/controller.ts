@@ -39,6 +39,7 @@ export class GameController {
   private table: TableView | null = null;
   private ticker = 0;
   private lastAnnounced = '';
+  private lastStepKey = '';
   private timerDoneKey = '';
   private lastMinuteAnnounced = -1;
   private flash: PanelContext['flash'] = null;
@@ -141,6 +142,12 @@ export class GameController {
       flash: this.flash,
     };
     replaceKeepingFocus(this.host.panel, renderPanel(panelContext));
+    // A new step starts at the top of the panel, where its heading is.
+    const stepKey = `${view.phase}|${view.cardIndex}|${view.ballot?.voterNumber ?? ''}`;
+    if (stepKey !== this.lastStepKey) {
+      this.lastStepKey = stepKey;
+      this.host.panel.scrollTop = 0;
+    }
     const at = Date.now();
     this.host.onChange({
       phase: view.phase,

@@ -81,6 +81,7 @@ export const en: Resources = {
     resume: 'Resume the clock',
     addTime: '+1 minute',
     endEarly: 'Wrap up: go to the top three',
+    endEarlyShort: 'Wrap up',
     confirmEndEarly: 'Wrap up the session now and go to the top three?',
     home: 'To the start screen',
   },

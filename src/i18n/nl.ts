@@ -80,6 +80,7 @@ export const nl = {
     resume: 'Klok verder',
     addTime: '+1 minuut',
     endEarly: 'Afronden: naar de top drie',
+    endEarlyShort: 'Afronden',
     confirmEndEarly: 'De sessie nu afronden en naar de top drie gaan?',
     home: 'Naar het beginscherm',
   },

@@ -29,6 +29,7 @@ export class TableScene extends Phaser.Scene {
   private notePositions = new Map<string, { x: number; y: number }>();
   private pendingFlip = false;
   private pendingReveal = false;
+  private pendingTwist = false;
 
   constructor() {
     super('TableScene');
@@ -66,6 +67,7 @@ export class TableScene extends Phaser.Scene {
   }
 
   show(view: ScreenView, lang: Lang, labels: TableLabels): void {
+    if (this.frame?.view.phase !== view.phase) this.scale.refresh();
     this.frame = { view, lang, labels };
     this.wake();
     if (this.sys.isActive() && this.content) this.draw(false);
@@ -75,6 +77,7 @@ export class TableScene extends Phaser.Scene {
     this.wake();
     if (type === 'cue.flip') this.pendingFlip = true;
     if (type === 'cue.reveal') this.pendingReveal = true;
+    if (type === 'cue.twist') this.pendingTwist = true;
     if (type === 'cue.drop' && this.frame && (this.frame.view.phase === 'vote' || this.frame.view.phase === 'run-off')) this.pulseBallotBox();
   }
 
@@ -119,6 +122,7 @@ export class TableScene extends Phaser.Scene {
       case 'propose':
         this.drawCard(frame, false);
         this.drawNotes(frame, false);
+        this.drawTwist(frame);
         break;
       case 'vote':
       case 'run-off':
@@ -134,6 +138,7 @@ export class TableScene extends Phaser.Scene {
     }
     this.pendingFlip = false;
     this.pendingReveal = false;
+    this.pendingTwist = false;
   }
 
   private drawChrome(labels: TableLabels): void {
@@ -259,7 +264,7 @@ export class TableScene extends Phaser.Scene {
     g.fillStyle(hidden ? COLORS.noteHidden : daring ? 0xffe0cc : COLORS.note, 1).fillRect(-w / 2, -h / 2, w, h);
     g.fillStyle(LEVEL_COLORS[level] ?? COLORS.teal, 1).fillRect(-w / 2, -h / 2, w, 8);
     const shown = text.length > 90 ? `${text.slice(0, 88)}…` : text;
-    const body = this.text(-w / 2 + 14, -h / 2 + 18, shown, 19, hidden ? '#8a8376' : '#2f3b3f', { wordWrap: { width: w - 28 }, fixedHeight: h - 52 });
+    const body = this.text(-w / 2 + 14, -h / 2 + 18, shown, 19, hidden ? '#8a8376' : '#2f3b3f', { wordWrap: { width: w - 28 }, maxLines: 3 });
     const levelText = `${LEVEL_SHAPES[level] ?? ''} ${frame.labels.levelNames[level] ?? level}${daring ? '  ⚡' : ''}`;
     const tag = this.text(-w / 2 + 14, h / 2 - 30, levelText, 16, '#5b6b70');
     c.add([g, body, tag]);
@@ -274,7 +279,7 @@ export class TableScene extends Phaser.Scene {
     const sorted = withDots ? [...proposals].sort((a, b) => (results[b.id] ?? 0) - (results[a.id] ?? 0)) : proposals;
     const areaX = withDots ? 80 : 580;
     const cols = withDots ? 4 : 2;
-    const maxNotes = withDots ? 12 : 8;
+    const maxNotes = withDots ? 12 : view.activeTwist ? 6 : 8;
     const shown = sorted.slice(-maxNotes);
     shown.forEach((p, i) => {
       const col = i % cols;
@@ -319,6 +324,25 @@ export class TableScene extends Phaser.Scene {
         count.setAlpha(0);
         this.tweens.add({ targets: count, alpha: 1, delay, duration: 200 });
       }
+    }
+  }
+
+  /** The twist card on the table, tilted, so the whole room sees the push. */
+  private drawTwist(frame: Frame): void {
+    const twist = frame.view.activeTwist;
+    if (!twist) return;
+    const c = this.add.container(WORLD.width - 300, WORLD.height - 150);
+    const g = this.add.graphics();
+    g.fillStyle(0x000000, 0.12).fillRoundedRect(-226, -96, 460, 200, 20);
+    g.fillStyle(COLORS.coral, 1).fillRoundedRect(-230, -100, 460, 200, 20);
+    const title = this.text(-200, -80, `⚡ ${twist.title[frame.lang]}`, 28, '#ffffff', { fontStyle: 'bold', wordWrap: { width: 400 } });
+    const prompt = this.text(-200, -80 + title.height + 10, twist.prompt[frame.lang], 19, '#fff7f2', { wordWrap: { width: 400 }, maxLines: 4 });
+    c.add([g, title, prompt]);
+    c.setAngle(-3);
+    this.content.add(c);
+    if (this.pendingTwist && !reducedMotion()) {
+      c.setScale(0.3).setAlpha(0).setAngle(-25);
+      this.tweens.add({ targets: c, scale: 1, alpha: 1, angle: -3, duration: 420, ease: 'Back.easeOut' });
     }
   }
 

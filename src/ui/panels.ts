@@ -234,13 +234,18 @@ function proposePanel(c: PanelContext): HTMLElement {
     ),
   );
 
+  const card = view.card;
   return h(
     'div',
     { class: 'step step--propose' },
-    cardBlock(view.card, view, false),
+    h('p', { class: 'eyebrow' }, `${t('card.count', { n: view.cardIndex + 1, total: view.cardCount })}${card ? ` · ${t(`theme.${card.theme}`)}` : ''}`),
+    h('h1', { id: 'panel-title', class: 'scenario__title' }, card?.title[lang] ?? ''),
     timerLine(),
-    twist,
     form,
+    twist,
+    card
+      ? h('details', { class: 'questions-box' }, h('summary', {}, t('card.questions')), h('ol', { class: 'questions' }, card.questions.map((q) => h('li', {}, q[lang]))))
+      : null,
     h('h2', {}, t('propose.title')),
     view.proposals.length === 0 ? h('p', { class: 'muted' }, t('propose.none')) : h('ol', { class: 'proposals' }, view.proposals.map((p) => proposalItem(p, c, true, null))),
     dots,

@@ -48,8 +48,8 @@ export function renderTopbar(root: HTMLElement, state: TopbarState, actions: Top
   const language = h(
     'select',
     { 'data-testid': 'language', 'data-key': 'top-language', 'aria-label': t('common.language'), onchange: (e: Event) => actions.setLanguage((e.target as HTMLSelectElement).value) },
-    h('option', { value: 'nl', selected: currentLang() === 'nl' }, 'Nederlands'),
-    h('option', { value: 'en', selected: currentLang() === 'en' }, 'English'),
+    h('option', { value: 'nl', selected: currentLang() === 'nl', lang: 'nl' }, 'NL'),
+    h('option', { value: 'en', selected: currentLang() === 'en', lang: 'en' }, 'EN'),
   );
 
   root.replaceChildren(
@@ -68,7 +68,7 @@ export function renderTopbar(root: HTMLElement, state: TopbarState, actions: Top
       'div',
       { class: 'topbar__controls', role: 'group', 'aria-label': t('facilitator.label') },
       ...timerControls,
-      state.inGame ? button('end-early', t('facilitator.endEarly'), actions.endEarly, state.canEndEarly, { class: 'ghost' }) : null,
+      state.inGame ? button('end-early', t('facilitator.endEarlyShort'), actions.endEarly, state.canEndEarly, { class: 'ghost', title: t('facilitator.endEarly'), 'aria-label': t('facilitator.endEarly') }) : null,
       button('undo', t('facilitator.undo'), actions.undo, state.canUndo, { class: 'secondary' }),
       button('advance', t('facilitator.advance'), actions.advance, state.canAdvance, { class: 'primary' }),
     ),

@@ -1,0 +1,694 @@
+#!/usr/bin/env node
+/**
+ * Performance benchmark of the production build in headless Chromium: what loads before the start screen
+ * takes input, how soon it does on a 4x-throttled CPU (a tablet), frame rates while the table animates,
+ * and whether the JS heap grows from session to session. Prints a table with the targets beside the figures
+ * and writes them to bench-results/bench.json. The figures are information, not a test: the exit code is
+ * non-zero only when the measurement itself failed.
+ *
+ *   npm run bench               build, then measure
+ *   npm run bench -- --no-build measure the dist/ that is there
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const DIST = join(ROOT, 'dist');
+const OUT_DIR = join(ROOT, 'bench-results');
+const NO_BUILD = process.argv.includes('--no-build');
+const THROTTLE = 4;
+const COLD_LOADS = 5;
+const UNTHROTTLED_LOADS = 3;
+const VIEWPORT = { width: 1280, height: 800 };
+const WATCHDOG_MS = 9 * 60_000;
+const KB = 1024;
+
+const TARGETS = {
+  startBytesGz: 150 * KB,
+  gameBytesGz: 600 * KB,
+  startInteractiveMs: 1000,
+  fps: 50,
+  heapRatio: 1.2,
+};
+
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const NAMES = ['Anna', 'Bram', 'Chris', 'Dewi', 'Eva', 'Fatima', 'Gijs', 'Hanna', 'Ilse', 'Jasper', 'Kim', 'Lotte'];
+const LEVELS = ['team', 'individual', 'manager', 'organisation'];
+const IDEAS = [
+  'Een vaste schrijfdag zonder telefoon',
+  'Rooster zelf maken binnen de spelregels van de afdeling',
+  'Elke dag een kwartier intervisie aan het eind van de vroege dienst',
+  'De bestuurder draait een nachtdienst mee',
+  'Overdracht op papier in plaats van in het systeem, als proef voor vier weken',
+  'Pauzes echt buiten de afdeling, met een collega die de pieper overneemt',
+  'Nieuwe collega’s krijgen een maatje voor de eerste drie maanden',
+  'Minder vergaderingen: het teamoverleg wordt om de week en duurt een half uur',
+];
+
+// --------------------------------------------------------------------------------------------------------
+// Small helpers
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10 ** d) / 10 ** d);
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+const mb = (bytes) => `${(bytes / KB / KB).toFixed(2)} MB`;
+const STARTED = Date.now();
+const log = (msg) => process.stderr.write(`[bench ${((Date.now() - STARTED) / 1000).toFixed(0).padStart(3)} s] ${msg}\n`);
+
+function run(cmd, args, opts = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolvePromise(output) : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}\n${output}`))));
+  });
+}
+
+function freePort() {
+  return new Promise((resolvePromise, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolvePromise(port));
+    });
+  });
+}
+
+let server = null;
+function stopServer() {
+  if (server && server.exitCode === null && !server.killed) server.kill('SIGTERM');
+}
+
+async function startServer() {
+  const port = await freePort();
+  server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  server.stderr.on('data', (d) => (stderr += d));
+  server.stdout.resume();
+  const base = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`serve.mjs exited early (${server.exitCode}): ${stderr}`);
+    try {
+      const res = await fetch(base);
+      if (res.ok) return base;
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(100);
+  }
+  throw new Error('serve.mjs did not answer within 15 s');
+}
+
+const gzCache = new Map();
+/** gzip size of what the server sends for a URL (the server does not compress, so we do it ourselves). */
+async function gzipSizeOf(url) {
+  if (!gzCache.has(url)) {
+    gzCache.set(
+      url,
+      (async () => {
+        const res = await fetch(url);
+        const body = Buffer.from(await res.arrayBuffer());
+        return { raw: body.length, gz: gzipSync(body).length };
+      })(),
+    );
+  }
+  return gzCache.get(url);
+}
+
+async function listFiles(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(p)));
+    else out.push(p);
+  }
+  return out;
+}
+
+// --------------------------------------------------------------------------------------------------------
+// What runs in the page (before any of the app's code)
+
+const INIT_SCRIPT = `(() => {
+  const state = (window.__bench = { readyAt: null, handledAt: null, clickTs: null, longTasks: [] });
+  // A bubble-phase listener on document runs after the button's own listeners: the click has been handled.
+  document.addEventListener('click', (e) => {
+    const el = e.target instanceof Element ? e.target.closest('[data-testid="new-session"]') : null;
+    if (el && state.handledAt === null) {
+      state.handledAt = performance.now();
+      state.clickTs = e.timeStamp;
+    }
+  });
+  try {
+    new PerformanceObserver((list) => {
+      for (const t of list.getEntries()) state.longTasks.push({ start: t.startTime, duration: t.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  const check = () => {
+    if (state.readyAt !== null) return true;
+    const b = document.querySelector('[data-testid="new-session"]');
+    if (!b || b.disabled || !b.isConnected) return false;
+    if (typeof b.checkVisibility === 'function' && !b.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+    const r = b.getBoundingClientRect();
+    if (r.width <= 0 || r.height <= 0) return false;
+    state.readyAt = performance.now();
+    if (typeof window.__benchReady === 'function') window.__benchReady({ readyAt: state.readyAt, x: r.left + r.width / 2, y: r.top + r.height / 2 });
+    return true;
+  };
+  const mo = new MutationObserver(() => { if (check()) mo.disconnect(); });
+  mo.observe(document, { childList: true, subtree: true, attributes: true });
+
+  // Frame counter: counts requestAnimationFrame callbacks over a window that starts at the next click
+  // (capture phase, so before the app handles it) or at once.
+  const counter = (ms, done) => {
+    const t0 = performance.now();
+    let frames = 0, last = t0, maxGap = 0, slow = 0;
+    const step = () => {
+      const now = performance.now();
+      const gap = now - last;
+      if (gap > maxGap) maxGap = gap;
+      if (now - t0 >= ms) {
+        done({ frames, ms: now - t0, fps: (frames * 1000) / (now - t0), maxGapMs: maxGap, slowFrames: slow });
+        return;
+      }
+      frames++;
+      if (gap > 1000 / 30) slow++;
+      last = now;
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  };
+  window.__fps = {
+    result: null,
+    arm(ms) {
+      this.result = null;
+      document.addEventListener('click', () => counter(ms, (r) => (this.result = r)), { capture: true, once: true });
+    },
+    run(ms) {
+      return new Promise((res) => counter(ms, res));
+    },
+  };
+})();`;
+
+// --------------------------------------------------------------------------------------------------------
+// Cold loads: bytes and time until the start screen takes input
+
+async function newContext(browser) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, reducedMotion: 'no-preference', serviceWorkers: 'block' });
+  await context.addInitScript({ content: INIT_SCRIPT });
+  return context;
+}
+
+/**
+ * One cold load in a fresh context. The moment the start button is visible and enabled, a real (CDP) mouse
+ * click is sent at it; "interactive" is when that click has run through the button's handler.
+ */
+async function coldLoad(browser, base, rate, { click = true, idleAfterMs = 0 } = {}) {
+  const context = await newContext(browser);
+  try {
+    let onReady;
+    const ready = new Promise((r) => (onReady = r));
+    await context.exposeBinding('__benchReady', (_source, info) => onReady(info));
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const timeout = setTimeout(() => onReady(null), 30_000);
+    await page.goto(base, { waitUntil: 'commit' });
+    const info = await ready;
+    clearTimeout(timeout);
+    if (!info) throw new Error('the start screen never became ready');
+    if (click) {
+      await page.mouse.click(info.x, info.y);
+      await page.waitForFunction(() => window.__bench.handledAt !== null, null, { timeout: 30_000, polling: 50 });
+    }
+    if (idleAfterMs) await sleep(idleAfterMs);
+    const m = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return {
+        ...window.__bench,
+        url: location.href,
+        nav: nav ? { responseEnd: nav.responseEnd, domContentLoaded: nav.domContentLoadedEventEnd, load: nav.loadEventEnd } : null,
+        resources: performance.getEntriesByType('resource').map((r) => ({ name: r.name, start: r.startTime, end: r.responseEnd, initiator: r.initiatorType })),
+      };
+    });
+    return m;
+  } finally {
+    await context.close();
+  }
+}
+
+async function sizeResources(docUrl, resources) {
+  const urls = [docUrl, ...resources.map((r) => r.name)].filter((u) => /^https?:/.test(u));
+  const files = [];
+  for (const url of [...new Set(urls)]) {
+    const s = await gzipSizeOf(url);
+    files.push({ file: new URL(url).pathname.replace(/^\//, '') || 'index.html', raw: s.raw, gz: s.gz });
+  }
+  return { files, raw: files.reduce((a, f) => a + f.raw, 0), gz: files.reduce((a, f) => a + f.gz, 0) };
+}
+
+// --------------------------------------------------------------------------------------------------------
+// Driving a session through the UI (same data-testids as tests/e2e)
+
+const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
+const waitPhase = (page, name, timeout = 30_000) => page.locator(`[data-testid="phase"][data-phase="${name}"]`).waitFor({ timeout });
+const phaseNow = (page) => page.locator('[data-testid="phase"]').getAttribute('data-phase');
+
+async function setupGame(page, { team, players, cards, checkIn = true }) {
+  await byTestId(page, 'new-session').click();
+  await byTestId(page, 'team-name').fill(team);
+  while ((await byTestId(page, 'player-name').count()) < players) await byTestId(page, 'add-player').click();
+  const inputs = byTestId(page, 'player-name');
+  for (let i = 0; i < players; i++) await inputs.nth(i).fill(NAMES[i % NAMES.length]);
+  await byTestId(page, 'card-count').fill(String(cards));
+  if (!checkIn) await byTestId(page, 'check-in-toggle').uncheck();
+  await byTestId(page, 'start-game').click();
+  await page.waitForFunction(() => ['check-in', 'reveal'].includes(document.querySelector('[data-testid="phase"]')?.dataset.phase ?? ''), null, { timeout: 30_000 }).catch(async (e) => {
+    const errors = await byTestId(page, 'setup-errors').textContent().catch(() => null);
+    throw new Error(`the game did not start${errors ? `: ${errors}` : ''} (${e.message})`);
+  });
+}
+
+async function checkIn(page, players) {
+  await waitPhase(page, 'check-in');
+  for (let i = 0; i < players; i++) await byTestId(page, 'check-in-card').nth(i % 4).click();
+}
+
+/** The table must be there before an animation is measured (Phaser loads lazily behind the panel). */
+async function waitForTable(page) {
+  await page.locator('#stage canvas').first().waitFor({ state: 'attached', timeout: 30_000 });
+  await sleep(400);
+}
+
+async function propose(page, text, level, expectedCount) {
+  await byTestId(page, 'proposal-text').fill(text);
+  await byTestId(page, 'proposal-level').selectOption(level);
+  await byTestId(page, 'proposal-submit').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="proposal"]').length >= n, expectedCount, { timeout: 15_000 });
+}
+
+/**
+ * Every voter places all dots and is done. Voter v puts dots on candidates v*d, v*d+1, ... (mod n), which
+ * spreads the dots over all proposals; whatever is left (a run-off has its own rules) goes on the first
+ * candidates that still take a dot. `last` wraps the final "done" click (to measure it).
+ */
+async function voteAll(page, players, last, dotsPerPlayer = 3, maxPer = 2) {
+  const ids = await byTestId(page, 'vote-for').evaluateAll((els) => els.map((e) => e.getAttribute('data-proposal-id')));
+  if (ids.length === 0) throw new Error('no candidates to vote on');
+  const place = Math.min(dotsPerPlayer, ids.length * maxPer);
+  const done = byTestId(page, 'vote-done');
+  for (let v = 0; v < players; v++) {
+    await page.locator(`[data-testid="voter"][data-voter-number="${v + 1}"]`).waitFor({ timeout: 15_000 });
+    for (let k = 0; k < place; k++) {
+      const button = page.locator(`[data-testid="vote-for"][data-proposal-id="${ids[(v * place + k) % ids.length]}"]`);
+      if (await button.isEnabled()) await button.click();
+    }
+    for (let guard = 0; guard < 20 && !(await done.isEnabled()); guard++) {
+      const open = await page.locator('[data-testid="vote-for"]:not([disabled])').first().getAttribute('data-proposal-id');
+      await page.locator(`[data-testid="vote-for"][data-proposal-id="${open}"]`).click();
+    }
+    if (v === players - 1 && last) await last(() => done.click());
+    else await done.click();
+  }
+}
+
+/**
+ * One card from `reveal` to `results`. `onLastDone` may wrap the final "done" click (the dots fly).
+ */
+async function playCard(page, { players, ideas, twist = false, onLastDone, onLastProposal }) {
+  await waitPhase(page, 'reveal');
+  await byTestId(page, 'advance').click();
+  await waitPhase(page, 'discuss');
+  await byTestId(page, 'advance').click();
+  await waitPhase(page, 'propose');
+  for (let i = 0; i < ideas.length; i++) {
+    if (twist && i === ideas.length - 1) {
+      await byTestId(page, 'draw-twist').click();
+      await byTestId(page, 'twist-card').waitFor();
+    }
+    if (onLastProposal && i === ideas.length - 1) await onLastProposal(() => propose(page, ideas[i], LEVELS[i % LEVELS.length], i + 1));
+    else await propose(page, ideas[i], LEVELS[i % LEVELS.length], i + 1);
+  }
+  await byTestId(page, 'advance').click();
+  await waitPhase(page, 'vote');
+  await voteAll(page, players, onLastDone);
+  await waitPhase(page, 'results');
+}
+
+/** From the last card's results to the summary, through a run-off when the top three ties. */
+async function finishSession(page, players) {
+  await byTestId(page, 'advance').click();
+  await page.waitForFunction(() => ['run-off', 'top-three'].includes(document.querySelector('[data-testid="phase"]')?.dataset.phase ?? ''), null, { timeout: 30_000 });
+  if ((await phaseNow(page)) === 'run-off') {
+    await voteAll(page, players, null, 0, 1);
+    await waitPhase(page, 'top-three');
+  }
+  await byTestId(page, 'top-three-item').first().waitFor();
+  await byTestId(page, 'top-three-item').first().locator('[data-testid="sharpen-ask"]').fill('Twee uur per week vrij van de telefoon');
+  await byTestId(page, 'advance').click();
+  await waitPhase(page, 'summary');
+}
+
+async function goHome(page) {
+  await byTestId(page, 'home').click();
+  await byTestId(page, 'new-session').waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+const ideasFor = (card, n) => Array.from({ length: n }, (_, i) => `${IDEAS[(i + card) % IDEAS.length]} (${card + 1}.${i + 1})`);
+
+/**
+ * A whole session: 4 players, 2 cards, check-in, 3 proposals (one under a twist) and 2 proposals.
+ * With `measure`, the card flips and the flying dots are measured throttled.
+ */
+async function normalSession(page, index, measure) {
+  const players = 4;
+  await setupGame(page, { team: `Team Noord ${index}`, players, cards: 2 });
+  await checkIn(page, players);
+  await waitForTable(page);
+  const out = { flips: [], dots: [], idle: null };
+  const enter = async () => {
+    const click = () => byTestId(page, 'advance').click();
+    if (measure) out.flips.push(await measure(1500, click));
+    else await click();
+  };
+  const lastDone = measure ? async (click) => out.dots.push(await measure(2000, click)) : null;
+  await enter(); // check-in -> card 1 reveal (the card flips)
+  if (measure) {
+    await sleep(900); // let the flip finish, then the table at rest, for comparison
+    out.idle = await measure(1500, null);
+  }
+  await playCard(page, { players, ideas: ideasFor(0, 3), twist: true, onLastDone: lastDone });
+  await enter(); // results -> card 2 reveal
+  await playCard(page, { players, ideas: ideasFor(1, 2), onLastDone: lastDone });
+  await finishSession(page, players);
+  return out;
+}
+
+/** 12 players, 6 cards; 30 proposals on the first card, 2 on the others. */
+async function largeSession(page, measure) {
+  const players = 12;
+  const cards = 6;
+  await setupGame(page, { team: 'Grote afdeling', players, cards });
+  await checkIn(page, players);
+  await waitForTable(page);
+  const out = {};
+  await byTestId(page, 'advance').click();
+  await playCard(page, {
+    players,
+    ideas: ideasFor(0, 30),
+    onLastProposal: async (submit) => (out.notePop = await measure(1000, submit)),
+    onLastDone: async (click) => (out.dots = await measure(3000, click)),
+  });
+  out.dotsShown = await page.evaluate(() => document.querySelectorAll('[data-testid="proposal-dots"]').length);
+  for (let c = 1; c < cards; c++) {
+    await byTestId(page, 'advance').click();
+    await playCard(page, { players, ideas: ideasFor(c, 2) });
+  }
+  await finishSession(page, players);
+  return out;
+}
+
+async function heapUsed(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await sleep(300);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize, totalSize } = await cdp.send('Runtime.getHeapUsage');
+  return { used: usedSize, total: totalSize };
+}
+
+const pageFacts = (page) =>
+  page.evaluate(() => ({
+    canvases: document.querySelectorAll('canvas').length,
+    domNodes: document.getElementsByTagName('*').length,
+    storageBytes: Object.keys(localStorage).reduce((a, k) => a + k.length + (localStorage.getItem(k) ?? '').length, 0) * 2,
+  }));
+
+// --------------------------------------------------------------------------------------------------------
+
+async function main() {
+  const t0 = Date.now();
+  if (!NO_BUILD) {
+    log('building (npx vite build)…');
+    await run('npx', ['vite', 'build']);
+  }
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/index.html is missing: build first or drop --no-build');
+
+  // Whole game: every file in dist/ except source maps, gzipped one by one.
+  const distFiles = (await listFiles(DIST)).filter((f) => !f.endsWith('.map'));
+  const game = { files: [], raw: 0, gz: 0 };
+  for (const f of distFiles) {
+    const body = await readFile(f);
+    const entry = { file: relative(DIST, f), raw: body.length, gz: gzipSync(body).length };
+    game.files.push(entry);
+    game.raw += entry.raw;
+    game.gz += entry.gz;
+  }
+  game.files.sort((a, b) => b.gz - a.gz);
+
+  const base = await startServer();
+  log(`serving dist/ at ${base}`);
+  const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+  const browser = await chromium.launch({ executablePath: systemChromium, args: LAUNCH_ARGS, headless: true });
+  try {
+    const version = browser.version();
+
+    // 1. Cold loads of the start screen.
+    log(`${COLD_LOADS} cold loads, CPU throttled ${THROTTLE}x…`);
+    const throttled = [];
+    for (let i = 0; i < COLD_LOADS; i++) throttled.push(await coldLoad(browser, base, THROTTLE));
+    log(`${UNTHROTTLED_LOADS} cold loads unthrottled (to check the throttle applies)…`);
+    const unthrottled = [];
+    for (let i = 0; i < UNTHROTTLED_LOADS; i++) unthrottled.push(await coldLoad(browser, base, 1));
+    log('one more throttled load left idle for 5 s (what loads behind the start screen)…');
+    const idle = await coldLoad(browser, base, THROTTLE, { click: false, idleAfterMs: 5000 });
+
+    // Bytes before input: the document and every resource requested before the click reached the page.
+    const first = throttled[0];
+    const cutoff = Math.min(first.clickTs ?? first.handledAt, first.handledAt);
+    const early = await sizeResources(first.url, first.resources.filter((r) => r.start < cutoff));
+    const behind = await sizeResources(idle.url, idle.resources.filter((r) => r.start >= idle.readyAt));
+    behind.files = behind.files.filter((f) => f.file !== 'index.html');
+    behind.raw = behind.files.reduce((a, f) => a + f.raw, 0);
+    behind.gz = behind.files.reduce((a, f) => a + f.gz, 0);
+    const longAfterReady = idle.longTasks.filter((t) => t.start >= idle.readyAt - 1);
+    const loads = {
+      throttledMs: throttled.map((m) => round(m.handledAt)),
+      throttledReadyMs: throttled.map((m) => round(m.readyAt)),
+      unthrottledMs: unthrottled.map((m) => round(m.handledAt)),
+      medianMs: round(median(throttled.map((m) => m.handledAt))),
+      medianReadyMs: round(median(throttled.map((m) => m.readyAt))),
+      medianUnthrottledMs: round(median(unthrottled.map((m) => m.handledAt))),
+      clickDelayMs: throttled.map((m) => round(m.handledAt - m.readyAt)),
+      longTasksBeforeInputMs: throttled.map((m) => round(m.longTasks.filter((t) => t.start < m.handledAt).reduce((a, t) => a + t.duration, 0))),
+      behindStart: {
+        longestTaskMs: round(Math.max(0, ...longAfterReady.map((t) => t.duration))),
+        longTasksMs: round(longAfterReady.reduce((a, t) => a + t.duration, 0)),
+      },
+    };
+
+    // 2. Sessions in one page: frame rates (throttled windows) and the heap after one and three sessions.
+    log('three whole sessions in one page (frame rates throttled, heap)…');
+    const context = await newContext(browser);
+    let sessions;
+    try {
+      const page = await context.newPage();
+      page.on('dialog', (d) => d.accept().catch(() => {}));
+      const cdp = await context.newCDPSession(page);
+      const measure = async (ms, action) => {
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+        try {
+          if (!action) return await page.evaluate((w) => window.__fps.run(w), ms);
+          await page.evaluate((w) => window.__fps.arm(w), ms);
+          await action();
+          await page.waitForFunction(() => window.__fps.result !== null, null, { timeout: ms + 20_000, polling: 100 });
+          return await page.evaluate(() => window.__fps.result);
+        } finally {
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+        }
+      };
+      await page.goto(base);
+      await byTestId(page, 'new-session').waitFor();
+      const startIdle = await measure(1500, null);
+      const s1 = await normalSession(page, 1, measure);
+      await goHome(page);
+      const heap1 = await heapUsed(cdp);
+      const facts1 = await pageFacts(page);
+      log(`  session 1 done; heap ${mb(heap1.used)}`);
+      for (const i of [2, 3]) {
+        await normalSession(page, i, null);
+        await goHome(page);
+      }
+      const heap3 = await heapUsed(cdp);
+      const facts3 = await pageFacts(page);
+      log(`  session 3 done; heap ${mb(heap3.used)}`);
+      sessions = { startIdle, ...s1, heap1, heap3, facts1, facts3 };
+    } finally {
+      await context.close();
+    }
+
+    // 3. The large session in a fresh page.
+    log('large session: 12 players, 6 cards, 30 proposals on card 1…');
+    const bigContext = await newContext(browser);
+    let large;
+    try {
+      const page = await bigContext.newPage();
+      page.on('dialog', (d) => d.accept().catch(() => {}));
+      const cdp = await bigContext.newCDPSession(page);
+      const measure = async (ms, action) => {
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+        try {
+          await page.evaluate((w) => window.__fps.arm(w), ms);
+          await action();
+          await page.waitForFunction(() => window.__fps.result !== null, null, { timeout: ms + 20_000, polling: 100 });
+          return await page.evaluate(() => window.__fps.result);
+        } finally {
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+        }
+      };
+      await page.goto(base);
+      await byTestId(page, 'new-session').waitFor();
+      const r = await largeSession(page, measure);
+      const heapEnd = await heapUsed(cdp);
+      const factsEnd = await pageFacts(page);
+      await goHome(page);
+      const heapHome = await heapUsed(cdp);
+      large = { ...r, heapEnd, heapHome, factsEnd };
+    } finally {
+      await bigContext.close();
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    const fpsOf = (rs) => rs.map((r) => round(r.fps));
+    const minFps = (rs) => Math.min(...rs.map((r) => r.fps));
+    const heapRatio = sessions.heap3.used / sessions.heap1.used;
+    const results = {
+      when: new Date().toISOString(),
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGB: round(totalmem() / 2 ** 30), node: process.version, chromium: version, executablePath: systemChromium ?? 'playwright', viewport: VIEWPORT },
+      throttle: THROTTLE,
+      targets: TARGETS,
+      bytes: {
+        beforeInputGz: early.gz,
+        beforeInputRaw: early.raw,
+        beforeInputFiles: early.files,
+        behindStartScreenGz: behind.gz,
+        behindStartScreenFiles: behind.files,
+        gameGz: game.gz,
+        gameRaw: game.raw,
+        gameFiles: game.files,
+      },
+      startScreen: loads,
+      fps: {
+        startScreenIdle: sessions.startIdle,
+        tableIdle: sessions.idle,
+        cardFlip: sessions.flips,
+        dotsFly: sessions.dots,
+        cardFlipMin: round(minFps(sessions.flips)),
+        dotsFlyMin: round(minFps(sessions.dots)),
+      },
+      heap: {
+        afterOne: sessions.heap1,
+        afterThree: sessions.heap3,
+        ratio: round(heapRatio, 3),
+        pageAfterOne: sessions.facts1,
+        pageAfterThree: sessions.facts3,
+      },
+      large: {
+        players: 12,
+        cards: 6,
+        proposalsOnCard1: 30,
+        notePop: large.notePop,
+        dotsFly: large.dots,
+        resultsListed: large.dotsShown,
+        heapAtSummary: large.heapEnd,
+        heapAfterHome: large.heapHome,
+        pageAtSummary: large.factsEnd,
+      },
+      durationSec: round((Date.now() - t0) / 1000),
+    };
+    await mkdir(OUT_DIR, { recursive: true });
+    await writeFile(join(OUT_DIR, 'bench.json'), JSON.stringify(results, null, 2) + '\n');
+
+    // ----------------------------------------------------------------------------------------------------
+    const rows = [];
+    const row = (what, value, target, pass) => rows.push([what, value, target, pass === null ? 'info' : pass ? 'PASS' : 'MISS']);
+    row('Bytes before the start screen takes input (gzip)', kb(early.gz), '≤ 150 KB', early.gz <= TARGETS.startBytesGz);
+    row('Whole game, dist/ without maps (gzip)', kb(game.gz), '≤ 600 KB', game.gz <= TARGETS.gameBytesGz);
+    row(`Start screen takes input, median of ${COLD_LOADS} cold, CPU ${THROTTLE}x`, `${loads.medianMs} ms`, '≤ 1000 ms', loads.medianMs <= TARGETS.startInteractiveMs);
+    row('  same, unthrottled (for comparison)', `${loads.medianUnthrottledMs} ms`, '', null);
+    row(`FPS card flip (advance → reveal, 1.5 s), CPU ${THROTTLE}x`, fpsOf(sessions.flips).join(' / '), '≥ 50', minFps(sessions.flips) >= TARGETS.fps);
+    row(`FPS dots fly (last vote-done → results, 2 s), CPU ${THROTTLE}x`, fpsOf(sessions.dots).join(' / '), '≥ 50', minFps(sessions.dots) >= TARGETS.fps);
+    row('  FPS table at rest (reference), CPU 4x', String(round(sessions.idle.fps)), '', null);
+    row('JS heap after 1 session (after GC)', mb(sessions.heap1.used), '', null);
+    row('JS heap after 3 sessions (after GC)', `${mb(sessions.heap3.used)} (×${heapRatio.toFixed(2)})`, '≤ 1.2 × after 1', heapRatio <= TARGETS.heapRatio);
+    row(`Large (12 players, 6 cards, 30 proposals): FPS dots fly (3 s), CPU ${THROTTLE}x`, String(round(large.dots.fps)), '≥ 50', large.dots.fps >= TARGETS.fps);
+    row(`Large: FPS 30th note pops in (1 s), CPU ${THROTTLE}x`, String(round(large.notePop.fps)), '≥ 50', large.notePop.fps >= TARGETS.fps);
+    row('Large: JS heap at the summary (after GC)', mb(large.heapEnd.used), '', null);
+
+    const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['Figure', 'Measured', 'Target', ''][i].length));
+    const line = (cells) => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+    const out = [];
+    out.push('');
+    out.push(`Ruimte benchmark: Chromium ${version}, ${cpus().length} CPUs, viewport ${VIEWPORT.width}×${VIEWPORT.height}`);
+    out.push('');
+    out.push(line(['Figure', 'Measured', 'Target', '']));
+    out.push(line(widths.map((w) => '-'.repeat(w))));
+    for (const r of rows) out.push(line(r));
+    out.push('');
+    out.push(`Start screen: loads ${loads.throttledMs.join(', ')} ms (${THROTTLE}x); ready (button shown) ${loads.throttledReadyMs.join(', ')} ms; unthrottled ${loads.unthrottledMs.join(', ')} ms.`);
+    out.push(`Loaded before input: ${early.files.map((f) => `${f.file} ${kb(f.gz)}`).join(', ')}.`);
+    out.push(`Loaded behind the start screen (idle 5 s): ${kb(behind.gz)} gzip (${behind.files.map((f) => `${f.file} ${kb(f.gz)}`).join(', ')}); longest main-thread task then ${loads.behindStart.longestTaskMs} ms (${THROTTLE}x).`);
+    out.push(`Largest files (gzip): ${game.files.slice(0, 4).map((f) => `${f.file} ${kb(f.gz)}`).join(', ')}.`);
+    out.push(`Longest frame gaps: flips ${sessions.flips.map((r) => `${round(r.maxGapMs, 0)} ms`).join(' / ')}; dots ${sessions.dots.map((r) => `${round(r.maxGapMs, 0)} ms`).join(' / ')}; large dots ${round(large.dots.maxGapMs, 0)} ms.`);
+    out.push(`Canvases in the page after 1 / 3 sessions (at the start screen): ${sessions.facts1.canvases} / ${sessions.facts3.canvases}; DOM elements ${sessions.facts1.domNodes} / ${sessions.facts3.domNodes}.`);
+    out.push(`Written to ${relative(ROOT, join(OUT_DIR, 'bench.json'))} in ${results.durationSec} s.`);
+    console.log(out.join('\n'));
+  } finally {
+    await browser.close().catch(() => {});
+  }
+}
+
+const watchdog = setTimeout(() => {
+  log(`gave up after ${WATCHDOG_MS / 60000} minutes`);
+  stopServer();
+  process.exit(2);
+}, WATCHDOG_MS);
+watchdog.unref();
+
+process.on('exit', stopServer);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopServer();
+    process.exit(130);
+  });
+}
+
+main()
+  .then(() => {
+    stopServer();
+    process.exit(0);
+  })
+  .catch((error) => {
+    log(`measurement failed: ${error?.stack ?? error}`);
+    stopServer();
+    process.exit(1);
+  });
