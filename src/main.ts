@@ -11,8 +11,13 @@ import { loadPrefs, storePrefs, loadSession } from './ui/storage.ts';
 import { h } from './ui/dom.ts';
 import type { GameController } from './game/controller.ts';
 import type { SetupDraft } from './ui/setupScreen.ts';
+import type { ScreenHost } from './extensions.ts';
 
-type Screen = { kind: 'start' } | { kind: 'setup'; draft: SetupDraft } | { kind: 'game'; game: GameController };
+type Screen =
+  | { kind: 'start' }
+  | { kind: 'setup'; draft: SetupDraft }
+  | { kind: 'game'; game: GameController }
+  | { kind: 'extra'; name: string; rerender: (() => void) | null };
 
 const topbar = document.getElementById('topbar') as HTMLElement;
 const panel = document.getElementById('panel') as HTMLElement;
@@ -62,6 +67,7 @@ async function setLanguage(lang: string): Promise<void> {
   // Everything re-renders from state: a language switch mid-session keeps the session as it is.
   if (screen.kind === 'game') screen.game.render();
   else if (screen.kind === 'setup') await showSetup(screen.draft);
+  else if (screen.kind === 'extra') screen.rerender?.();
   else showStart();
   drawTopbar();
   (topbar.querySelector('[data-testid="language"]') as HTMLElement | null)?.focus();
@@ -82,13 +88,45 @@ function showStart(): void {
   setMode('page');
   topState = { ...topState, phase: 'start', progress: '', canAdvance: false, canUndo: false, canEndEarly: false, timer: 'none', inGame: false };
   drawTopbar();
-  renderStart(panel, { newSession: () => void showSetup(), resume: (id) => void resumeGame(id) });
+  renderStart(panel, {
+    newSession: () => void showSetup(),
+    resume: (id) => void resumeGame(id),
+    openEditor: () => void import('./editor/index.ts').then((m) => m.openEditor(screenHost('editor'))),
+    openProgramme: () => void import('./programme/index.ts').then((m) => m.openProgramme(screenHost('programme'))),
+  });
   (panel.querySelector('[data-testid="new-session"]') as HTMLElement | null)?.focus({ preventScroll: true });
 }
+
+/** A host for the screens beside the game (editor, programme, visit). */
+function screenHost(name: string): ScreenHost {
+  leaveGame();
+  const state: Screen = { kind: 'extra', name, rerender: null };
+  screen = state;
+  setMode('page');
+  topState = { ...topState, phase: 'start', progress: '', canAdvance: false, canUndo: false, canEndEarly: false, timer: 'none', inGame: false };
+  drawTopbar();
+  return {
+    panel,
+    setPhase(phase, progress = '') {
+      topState = { ...topState, phase: phase as TopbarState['phase'], progress };
+      drawTopbar();
+    },
+    home: () => showStart(),
+    newSession: (deckId) => void showSetup(deckId ? { ...newDraftFor(deckId) } : undefined),
+    onLanguageChange(render) {
+      state.rerender = render;
+    },
+  };
+}
+
+let newDraftFor: (deckId: string) => SetupDraft = () => {
+  throw new Error('setup not loaded');
+};
 
 async function showSetup(draft?: SetupDraft): Promise<void> {
   leaveGame();
   const [{ renderSetup, newSetupDraft }, { loadAllDecks }] = await Promise.all([import('./ui/setupScreen.ts'), import('./content.ts')]);
+  newDraftFor = (deckId) => ({ ...newSetupDraft(), deckId });
   const current = draft ?? newSetupDraft();
   screen = { kind: 'setup', draft: current };
   setMode('page');
@@ -117,6 +155,7 @@ const gameHost = {
     window.alert(t('save.failed'));
   },
   newSession: () => void showSetup(),
+  startVisit: (sessionId: string) => void import('./programme/index.ts').then((m) => m.openVisit(screenHost('visit'), { sessionId })),
 };
 
 async function mountGame(make: (Controller: typeof GameController) => GameController): Promise<void> {

@@ -31,6 +31,8 @@ export interface ControllerHost {
   onChange(state: { phase: Phase; progress: string; canAdvance: boolean; canUndo: boolean; canEndEarly: boolean; timer: 'none' | 'running' | 'paused' }): void;
   onSaveFailed(): void;
   newSession(): void;
+  /** Opens the executive's visit for this session (the programme around the game). */
+  startVisit(sessionId: string): void;
 }
 
 export class GameController {
@@ -135,6 +137,7 @@ export class GameController {
       daringAward: score.daringAward,
       exportMarkdown: () => this.exportMarkdown(),
       newSession: () => this.host.newSession(),
+      startVisit: () => this.host.startVisit(ctx.id),
       showError: (key, text) => {
         this.flash = { key, text };
         this.render();

@@ -29,6 +29,8 @@ export const en: Resources = {
   start: {
     intro: 'Play a session about work pressure with your team: talk through situations you recognise, come up with bold solutions, vote in secret, and leave with a top three for the executive’s visit.',
     newSession: 'New session',
+    programme: 'Team programme',
+    editor: 'Make your own deck',
     saved: 'Earlier sessions',
     none: 'No earlier sessions on this device yet.',
     resume: 'Continue with {{team}}',
@@ -206,6 +208,7 @@ export const en: Resources = {
     none: 'No proposals.',
     hidden: 'hidden',
     score: '{{proposals}} proposals, {{daring}} of them daring · {{levels}} of the 4 IGLO levels',
+    startVisit: 'The executive’s visit',
     newSession: 'New session',
   },
   save: {

@@ -28,6 +28,8 @@ export const nl = {
   start: {
     intro: 'Speel met je team een sessie over werkdruk: bespreek herkenbare situaties, bedenk gedurfde oplossingen, stem in het geheim en ga naar huis met een top drie voor het bezoek van de bestuurder.',
     newSession: 'Nieuwe sessie',
+    programme: 'Teamprogramma',
+    editor: 'Eigen kaartspel maken',
     saved: 'Eerdere sessies',
     none: 'Nog geen eerdere sessies op dit apparaat.',
     resume: 'Verder met {{team}}',
@@ -205,6 +207,7 @@ export const nl = {
     none: 'Geen voorstellen.',
     hidden: 'verborgen',
     score: '{{proposals}} voorstellen, waarvan {{daring}} gedurfd · {{levels}} van de 4 IGLO-niveaus',
+    startVisit: 'Bezoek van de bestuurder',
     newSession: 'Nieuwe sessie',
   },
   save: {

@@ -23,6 +23,7 @@ export interface PanelContext {
   readonly daringAward: Proposal | null;
   exportMarkdown(): void;
   newSession(): void;
+  startVisit(): void;
   /** Shows why an action was refused, next to its control, until the next accepted action. */
   showError(key: string, text: string): void;
   readonly flash: { readonly key: string; readonly text: string } | null;
@@ -376,6 +377,7 @@ function summaryPanel(c: PanelContext): HTMLElement {
       { class: 'row no-print' },
       h('button', { type: 'button', 'data-testid': 'print', onclick: () => window.print() }, t('summary.print')),
       h('button', { type: 'button', class: 'primary', 'data-testid': 'export-markdown', onclick: c.exportMarkdown }, t('summary.exportMarkdown')),
+      h('button', { type: 'button', 'data-testid': 'start-visit', onclick: c.startVisit }, t('summary.startVisit')),
       h('button', { type: 'button', class: 'ghost', 'data-testid': 'summary-new-session', onclick: c.newSession }, t('summary.newSession')),
     ),
     h('h2', {}, t('topThree.title')),

@@ -7,6 +7,8 @@ import { phaseOf } from '../core/machine.ts';
 export interface StartActions {
   newSession(): void;
   resume(id: string): void;
+  openEditor(): void;
+  openProgramme(): void;
 }
 
 function sessionItem(entry: StoredEntry, actions: StartActions, rerender: () => void): HTMLElement {
@@ -71,7 +73,13 @@ export function renderStart(panel: HTMLElement, actions: StartActions): void {
       h('h1', { id: 'panel-title', class: 'start__title' }, t('common.appName')),
       h('p', { class: 'start__tagline' }, t('common.tagline')),
       h('p', { class: 'start__intro' }, t('start.intro')),
-      h('button', { type: 'button', class: 'primary big', 'data-testid': 'new-session', onclick: actions.newSession }, t('start.newSession')),
+      h(
+        'div',
+        { class: 'row' },
+        h('button', { type: 'button', class: 'primary big', 'data-testid': 'new-session', onclick: actions.newSession }, t('start.newSession')),
+        h('button', { type: 'button', class: 'big', 'data-testid': 'open-programme', onclick: actions.openProgramme }, t('start.programme')),
+        h('button', { type: 'button', class: 'big ghost', 'data-testid': 'open-editor', onclick: actions.openEditor }, t('start.editor')),
+      ),
       h('h2', {}, t('start.saved')),
       sessions.length === 0 ? h('p', { class: 'muted' }, t('start.none')) : h('ul', { class: 'session-list' }, sessions.map((s) => sessionItem(s, actions, rerender))),
       h('p', { class: 'muted small' }, t('start.privacy')),
