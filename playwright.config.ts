@@ -27,7 +27,7 @@ export default defineConfig({
   ],
   webServer: {
     command: `node scripts/serve.mjs`,
-    env: { PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1' },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -7,7 +7,8 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const root = resolve(new URL('..', import.meta.url).pathname, 'dist');
+// DIST lets parallel test runs serve their own build.
+const root = resolve(process.env.DIST ?? resolve(new URL('..', import.meta.url).pathname, 'dist'));
 const port = Number(process.env.PORT ?? 4173);
 const host = process.env.HOST ?? '127.0.0.1';
 const types = {
