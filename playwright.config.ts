@@ -7,6 +7,8 @@ const port = Number(process.env.E2E_PORT ?? 4317);
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Parallel runs (several developers, one machine) keep their artefacts apart.
+  outputDir: process.env.PW_OUTPUT ?? 'test-results',
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,

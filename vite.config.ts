@@ -1,14 +1,48 @@
 import { defineConfig } from 'vitest/config';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
   base: './',
-  publicDir: false,
+  // Icons and other files copied as they are.
+  publicDir: 'assets/public',
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1600,
   },
   server: { host: '127.0.0.1' },
+  plugins: [
+    VitePWA({
+      // Installable on a tablet's home screen; once loaded, the game starts and plays with no network.
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      includeAssets: ['icons/icon.svg'],
+      manifest: {
+        name: 'Ruimte',
+        short_name: 'Ruimte',
+        description: 'Het spel dat werkdruk bespreekbaar maakt / The game that gets a team talking about work pressure',
+        lang: 'nl',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        orientation: 'any',
+        background_color: '#fdf6ec',
+        theme_color: '#1f7a70',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webm,mp3,json,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   test: {
     include: ['tests/core/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     environment: 'node',

@@ -2,7 +2,7 @@
  * The bar that is always there: where the team is, the facilitator's controls, language and sound.
  * Controls stay in the same place on every screen so a team leader finds them without looking.
  */
-import { h } from './dom.ts';
+import { h, replaceKeepingFocus } from './dom.ts';
 import { speakerIcon } from './icons.ts';
 import { t, currentLang } from '../i18n/index.ts';
 import type { Phase } from '../core/machine.ts';
@@ -52,11 +52,12 @@ export function renderTopbar(root: HTMLElement, state: TopbarState, actions: Top
     h('option', { value: 'en', selected: currentLang() === 'en', lang: 'en' }, 'EN'),
   );
 
-  root.replaceChildren(
+  replaceKeepingFocus(
+    root,
     h(
       'div',
       { class: 'topbar__brand' },
-      h('button', { type: 'button', class: 'brand', 'data-testid': 'home', 'data-key': 'top-home', onclick: actions.home, 'aria-label': t('facilitator.home') }, h('span', { class: 'brand__mark', 'aria-hidden': 'true' }), t('common.appName')),
+      h('button', { type: 'button', class: 'brand', 'data-testid': 'home', 'data-key': 'top-home', onclick: actions.home, 'aria-label': `${t('common.appName')}: ${t('facilitator.home')}` }, h('span', { class: 'brand__mark', 'aria-hidden': 'true' }), t('common.appName')),
     ),
     h(
       'div',
