@@ -3,6 +3,7 @@
  * and the hand-over to a game. Phaser, Howler and the decks load behind the first screen.
  */
 import './styles.css';
+import './ui/game.css';
 import { initI18n, i18n, isLang, t, currentLang } from './i18n/index.ts';
 import type { Lang } from './core/types.ts';
 import { renderTopbar, type TopbarState } from './ui/topbar.ts';
@@ -209,6 +210,14 @@ async function resumeGame(id: string): Promise<void> {
   url.searchParams.set('session', id);
   window.history.replaceState(null, '', url);
 }
+
+// On a tablet the on-screen keyboard takes half the screen: keep the field being typed in visible.
+panel.addEventListener('focusin', (event) => {
+  const target = event.target as HTMLElement;
+  if (target.matches('input, textarea, select') && window.matchMedia('(pointer: coarse)').matches) {
+    window.setTimeout(() => target.scrollIntoView({ block: 'center', behavior: 'smooth' }), 300);
+  }
+});
 
 async function boot(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
