@@ -150,6 +150,7 @@ export class GameController {
     if (stepKey !== this.lastStepKey) {
       this.lastStepKey = stepKey;
       this.host.panel.scrollTop = 0;
+      if (this.host.panel.parentElement) this.host.panel.parentElement.scrollTop = 0;
     }
     const at = Date.now();
     this.host.onChange({
