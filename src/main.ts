@@ -113,21 +113,17 @@ function screenHost(name: string): ScreenHost {
       drawTopbar();
     },
     home: () => showStart(),
-    newSession: (deckId) => void showSetup(deckId ? { ...newDraftFor(deckId) } : undefined),
+    newSession: (deckId) =>
+      void import('./ui/setupScreen.ts').then(({ newSetupDraft }) => showSetup(deckId ? { ...newSetupDraft(), deckId } : undefined)),
     onLanguageChange(render) {
       state.rerender = render;
     },
   };
 }
 
-let newDraftFor: (deckId: string) => SetupDraft = () => {
-  throw new Error('setup not loaded');
-};
-
 async function showSetup(draft?: SetupDraft): Promise<void> {
   leaveGame();
   const [{ renderSetup, newSetupDraft }, { loadAllDecks }] = await Promise.all([import('./ui/setupScreen.ts'), import('./content.ts')]);
-  newDraftFor = (deckId) => ({ ...newSetupDraft(), deckId });
   const current = draft ?? newSetupDraft();
   screen = { kind: 'setup', draft: current };
   setMode('page');

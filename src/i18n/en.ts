@@ -25,6 +25,7 @@ export const en: Resources = {
     'run-off': 'Run-off',
     'top-three': 'Top three',
     summary: 'Summary',
+    editor: 'Own deck',
   },
   start: {
     intro: 'Play a session about work pressure with your team: talk through situations you recognise, come up with bold solutions, vote in secret, and leave with a top three for the executive’s visit.',

@@ -24,6 +24,7 @@ export const nl = {
     'run-off': 'Beslisronde',
     'top-three': 'Top drie',
     summary: 'Samenvatting',
+    editor: 'Eigen kaartspel',
   },
   start: {
     intro: 'Speel met je team een sessie over werkdruk: bespreek herkenbare situaties, bedenk gedurfde oplossingen, stem in het geheim en ga naar huis met een top drie voor het bezoek van de bestuurder.',

@@ -75,6 +75,8 @@ export function renderSetup(panel: HTMLElement, decks: Loaded<ScenarioDeck>[], d
   const goodDecks = decks.flatMap((d) => (d.ok ? [d.value] : []));
   if (!goodDecks.some((d) => d.id === draft.deckId) && goodDecks[0]) draft.deckId = goodDecks[0].id;
   const deck = goodDecks.find((d) => d.id === draft.deckId);
+  // A small own deck: offer no more cards than it has.
+  if (deck && draft.cardCount > deck.cards.length) draft.cardCount = deck.cards.length;
   const rerender = (problems: SetupProblem[] = shownProblems) => renderSetup(panel, decks, draft, actions, problems);
 
   const num = (testid: string, label: string, value: number, min: number, max: number, set: (n: number) => void, step = 1) =>
