@@ -224,17 +224,4 @@ export const sessionMachine = setup({
 
 export type SessionMachine = typeof sessionMachine;
 
-/** The step names of the automation contract (`data-phase`). */
-export type Phase = 'check-in' | 'reveal' | 'discuss' | 'propose' | 'vote' | 'results' | 'run-off' | 'top-three' | 'summary';
-
-export function phaseOf(value: unknown): Phase {
-  if (value === 'checkIn') return 'check-in';
-  if (value === 'runOff') return 'run-off';
-  if (value === 'topThree') return 'top-three';
-  if (value === 'summary') return 'summary';
-  if (typeof value === 'object' && value !== null && 'card' in value) {
-    const step = (value as { card: string }).card;
-    if (step === 'reveal' || step === 'discuss' || step === 'propose' || step === 'vote' || step === 'results') return step;
-  }
-  throw new Error(`Unknown state value ${JSON.stringify(value)}`);
-}
+export { type Phase, phaseOf } from './phase.ts';

@@ -230,11 +230,18 @@ export class GameController {
     }
   }
 
+  private lastClock = '';
+
   private tick(): void {
     this.updateTimer();
-    if (this.table && this.actor.getSnapshot().context.timer.kind !== 'none') {
-      this.table.render(this.view(), currentLang(), this.tableLabels(this.view()));
-    }
+    const timer = this.actor.getSnapshot().context.timer;
+    if (!this.table || timer.kind !== 'running') return;
+    // Redraw the table only when the clock shows another second: a running clock must not keep the canvas busy.
+    const shown = clock(remainingMs(timer, Date.now()));
+    if (shown === this.lastClock) return;
+    this.lastClock = shown;
+    const view = this.view();
+    this.table.render(view, currentLang(), this.tableLabels(view));
   }
 
   private announceChanges(view: ScreenView): void {

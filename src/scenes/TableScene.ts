@@ -58,7 +58,8 @@ export class TableScene extends Phaser.Scene {
       this.idleSince = time;
       return;
     }
-    if (time - this.idleSince > 400) this.game.loop.sleep();
+    // A few frames after the last change are enough to paint it; then the loop sleeps (the clock wakes it once a second).
+    if (time - this.idleSince > 120) this.game.loop.sleep();
   }
 
   private wake(): void {
@@ -280,7 +281,8 @@ export class TableScene extends Phaser.Scene {
     const areaX = withDots ? 80 : 580;
     const cols = withDots ? 4 : 2;
     const maxNotes = withDots ? 12 : view.activeTwist ? 6 : 8;
-    const shown = sorted.slice(-maxNotes);
+    // Results show the most-voted notes; proposals show the newest.
+    const shown = withDots ? sorted.slice(0, maxNotes) : sorted.slice(-maxNotes);
     shown.forEach((p, i) => {
       const col = i % cols;
       const row = Math.floor(i / cols);

@@ -2,7 +2,7 @@
 import { h, download } from './dom.ts';
 import { t, currentLang } from '../i18n/index.ts';
 import { listSessions, removeSession, type StoredEntry } from './storage.ts';
-import { phaseOf } from '../core/machine.ts';
+import { phaseOf } from '../core/phase.ts';
 
 export interface StartActions {
   newSession(): void;
