@@ -26,6 +26,11 @@ export const en: Resources = {
     'top-three': 'Top three',
     summary: 'Summary',
     editor: 'Own deck',
+    'poll': 'Team poll',
+    'poll-results': 'Poll results',
+    'wall': 'Cheer and moan wall',
+    'visit': 'Executive’s visit',
+    'follow-up': 'Follow-up',
   },
   start: {
     intro: 'Play a session about work pressure with your team: talk through situations you recognise, come up with bold solutions, vote in secret, and leave with a top three for the executive’s visit.',

@@ -25,6 +25,11 @@ export const nl = {
     'top-three': 'Top drie',
     summary: 'Samenvatting',
     editor: 'Eigen kaartspel',
+    'poll': 'Teampeiling',
+    'poll-results': 'Uitslag peiling',
+    'wall': 'Jubel- en klaagmuur',
+    'visit': 'Bezoek bestuurder',
+    'follow-up': 'Opvolging',
   },
   start: {
     intro: 'Speel met je team een sessie over werkdruk: bespreek herkenbare situaties, bedenk gedurfde oplossingen, stem in het geheim en ga naar huis met een top drie voor het bezoek van de bestuurder.',

@@ -1,0 +1,307 @@
+/**
+ * The team poll on the shared screen: prepared by the team leader, answered in turn (each player sees only
+ * the statement in front of them), and shown as distributions, never one person's answer.
+ */
+import { h, announce } from '../../ui/dom.ts';
+import { currentLang } from '../../i18n/index.ts';
+import { THEMES, type Theme } from '../../core/types.ts';
+import type { App, Screen, View } from '../app.ts';
+import { type Programme, type Round, updateRound } from '../core/history.ts';
+import {
+  MAX_RESPONDENTS,
+  MAX_STATEMENTS,
+  MIN_ANSWERS,
+  type PollResults,
+  type PollState,
+  type StatementResult,
+  SCALE,
+  addRespondent,
+  answer,
+  closePoll,
+  currentStatementId,
+  defaultStatementIds,
+  isComplete,
+  pollResults,
+  rankByConcern,
+  startPoll,
+  stepBack,
+  suggestedThemes,
+} from '../core/poll.ts';
+import { STATEMENTS, statementById } from '../content.ts';
+import { pt, themeLabel } from '../i18n.ts';
+import { button, field, select } from './kit.ts';
+import { startGame } from './programmePage.ts';
+
+interface SetupDraft {
+  respondents: string;
+  selected: Set<string>;
+  error: string | null;
+}
+
+const lang = () => currentLang();
+
+export const resultsOf = (poll: PollState): PollResults => pollResults(poll, STATEMENTS);
+
+function draftFor(app: App, programme: Programme, round: Round): SetupDraft {
+  const key = `poll-setup/${programme.id}/${round.no}`;
+  let draft = app.scratch.get(key) as SetupDraft | undefined;
+  if (!draft) {
+    // The same statements as the previous round's poll, so rounds compare side by side; else the defaults.
+    const previous = [...programme.rounds].reverse().find((r) => r.no < round.no && r.poll)?.poll?.statementIds;
+    const ids = previous ? [...previous] : defaultStatementIds(STATEMENTS, round.theme);
+    if (round.theme) for (const s of STATEMENTS) if (s.theme === round.theme && !ids.includes(s.id)) ids.push(s.id);
+    draft = { respondents: String(previous ? (programme.rounds.find((r) => r.poll)?.poll?.respondents ?? 6) : 6), selected: new Set(ids), error: null };
+    app.scratch.set(key, draft);
+  }
+  return draft;
+}
+
+function setupScreen(app: App, programme: Programme, round: Round): (Node | null)[] {
+  const draft = draftFor(app, programme, round);
+  const count = h('input', { type: 'number', 'data-testid': 'poll-respondents', 'data-key': 'poll-respondents', min: 1, max: MAX_RESPONDENTS, step: 1, value: draft.respondents, inputmode: 'numeric' });
+  count.addEventListener('input', () => (draft.respondents = count.value));
+  const selectedCount = h('span', {}, String(draft.selected.size));
+
+  const groups = THEMES.map((theme) =>
+    h(
+      'fieldset',
+      { class: 'poll-theme' },
+      h('legend', {}, themeLabel(theme)),
+      ...STATEMENTS.filter((s) => s.theme === theme).map((s) => {
+        const box = h('input', { type: 'checkbox', 'data-testid': 'poll-statement', 'data-statement-id': s.id, 'data-key': `st-${s.id}`, checked: draft.selected.has(s.id) });
+        box.addEventListener('change', () => {
+          if (box.checked) draft.selected.add(s.id);
+          else draft.selected.delete(s.id);
+          legend.textContent = pt('poll.statements', { count: draft.selected.size });
+          selectedCount.textContent = String(draft.selected.size);
+        });
+        return h('label', { class: 'check check--wrap' }, box, h('span', {}, s.text[lang()]));
+      }),
+    ),
+  );
+  const legend = h('legend', {}, pt('poll.statements', { count: draft.selected.size }));
+
+  const begin = () => {
+    const n = Number(draft.respondents);
+    const ids = STATEMENTS.map((s) => s.id).filter((id) => draft.selected.has(id));
+    if (!Number.isInteger(n) || n < 1 || n > MAX_RESPONDENTS) draft.error = pt('poll.errorRespondents', { max: MAX_RESPONDENTS });
+    else if (ids.length < 1 || ids.length > MAX_STATEMENTS) draft.error = pt('poll.errorStatements', { max: MAX_STATEMENTS });
+    else draft.error = null;
+    const poll = draft.error ? null : startPoll(ids, n, Date.now());
+    if (!poll) {
+      app.render();
+      return;
+    }
+    app.scratch.delete(`poll-setup/${programme.id}/${round.no}`);
+    app.commit(updateRound(programme, round.no, (r) => ({ ...r, poll })));
+  };
+
+  return [
+    h('h1', { id: 'panel-title' }, pt('poll.setupTitle')),
+    h('p', { class: 'eyebrow' }, `${programme.teamName} · ${pt('common.roundOf', { n: round.no, total: programme.roundCount })}`),
+    h('p', {}, pt('poll.setupIntro')),
+    h(
+      'div',
+      { class: 'setup' },
+      h('fieldset', { class: 'poll-statements' }, legend, h('p', { class: 'muted small' }, pt('poll.statementsHint')), h('div', { class: 'grid2' }, ...groups)),
+      // Next to the start button: the last thing to set before the tablet goes round.
+      field(pt('poll.respondents'), count, pt('poll.respondentsHint', { min: MIN_ANSWERS }), 'field field--num'),
+      draft.error ? h('p', { class: 'error', role: 'alert', 'data-testid': 'poll-error' }, draft.error) : null,
+      h(
+        'div',
+        { class: 'row' },
+        button('back-to-programme', pt('common.toProgramme'), () => app.go({ name: 'programme', id: programme.id }), { class: 'secondary' }),
+        button('poll-begin', pt('poll.begin'), begin, { class: 'primary big' }),
+      ),
+    ),
+  ];
+}
+
+function runScreen(app: App, programme: Programme, round: Round, poll: PollState): (Node | null)[] {
+  const id = currentStatementId(poll) as string;
+  const statement = statementById(id);
+  const save = (next: PollState | null, handedOver = false) => {
+    if (!next) return;
+    if (handedOver) app.scratch.set('poll-handover', true);
+    app.commit(updateRound(programme, round.no, (r) => ({ ...r, poll: next })));
+    if (handedOver && !isComplete(next)) announce(pt('poll.handOver'));
+  };
+  const give = (value: number) => {
+    const next = answer(poll, value);
+    save(next, next !== null && next.finished > poll.finished);
+    // Focus moves to the new statement (read out by screen readers), never to an answer: no button may look
+    // chosen to the next player.
+    (app.host.panel.querySelector('#poll-statement') as HTMLElement | null)?.focus({ preventScroll: true });
+  };
+  const handedOver = app.scratch.get('poll-handover') === true && poll.position === 0;
+  if (poll.position > 0) app.scratch.delete('poll-handover');
+
+  return [
+    h('h1', { id: 'panel-title', class: 'sr-only' }, pt('phase.poll')),
+    h(
+      'div',
+      { class: 'poll-run' },
+      handedOver ? h('p', { class: 'notice', role: 'status', 'data-testid': 'poll-handover' }, pt('poll.handOver')) : null,
+      h('p', { class: 'poll-run__who', 'data-testid': 'poll-participant', 'data-participant': poll.finished + 1 }, pt('poll.turn', { n: poll.finished + 1, total: poll.respondents })),
+      h('p', { class: 'eyebrow' }, pt('poll.statementOf', { n: poll.position + 1, total: poll.statementIds.length })),
+      h('p', { class: 'poll-run__statement', id: 'poll-statement', tabindex: -1, 'data-testid': 'poll-current-statement', 'data-statement-id': id }, statement?.text[lang()] ?? id),
+      h(
+        'div',
+        { class: 'poll-scale', role: 'group', 'aria-labelledby': 'poll-statement' },
+        ...SCALE.map((value) =>
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'poll-scale__answer',
+              'data-testid': 'poll-answer',
+              'data-value': value,
+              'data-key': `poll-answer-${value}`,
+              'aria-label': pt('poll.answerLabel', { value, label: pt(`poll.scale${value}`) }),
+              onclick: () => give(value),
+            },
+            h('span', { class: 'poll-scale__value', 'aria-hidden': 'true' }, String(value)),
+            h('span', { class: 'poll-scale__label', 'aria-hidden': 'true' }, pt(`poll.scale${value}`)),
+          ),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'row' },
+        button('poll-back', pt('poll.stepBack'), () => save(stepBack(poll)), { class: 'secondary', disabled: poll.position === 0 }),
+        button('poll-skip', pt('poll.skip'), () => give(0), { class: 'ghost' }),
+      ),
+      h('p', { class: 'muted small' }, pt('poll.privacy')),
+      h(
+        'div',
+        { class: 'row row--end no-print' },
+        button('poll-finish', pt('poll.finish'), () => {
+          if (window.confirm(pt('poll.finishConfirm'))) save(closePoll(poll, Date.now()));
+        }, { class: 'ghost' }),
+      ),
+    ),
+  ];
+}
+
+const SEGMENT_CLASS = (value: number, s: StatementResult): string => {
+  const concerned = s.polarity === 'negative' ? value >= 4 : value <= 2;
+  const fine = s.polarity === 'negative' ? value <= 2 : value >= 4;
+  return concerned ? 'seg seg--concern' : fine ? 'seg seg--fine' : 'seg seg--neutral';
+};
+
+/** One statement's distribution: five segments (disagree → agree), shaded by what they mean for concern. */
+export function statementBar(s: StatementResult, compact = false): HTMLElement {
+  const statement = statementById(s.id);
+  const text = statement?.text[lang()] ?? s.id;
+  if (!s.shown) {
+    return h('li', { class: 'poll-result poll-result--hidden', 'data-testid': 'poll-statement-hidden', 'data-statement-id': s.id }, h('p', { class: 'poll-result__text' }, text), h('p', { class: 'muted small' }, pt('poll.statementTooFew', { min: MIN_ANSWERS })));
+  }
+  const split = pt('poll.split', { concerned: s.split.concerned, neutral: s.split.neutral, fine: s.split.reassured });
+  const list = SCALE.map((v, i) => `${pt(`poll.scale${v}`)} ${s.distribution.percents[i] ?? 0}%`).join(', ');
+  return h(
+    'li',
+    { class: 'poll-result', 'data-statement-id': s.id },
+    h('p', { class: 'poll-result__text' }, text),
+    h(
+      'div',
+      { class: 'poll-bar', 'data-testid': 'poll-bar', 'data-statement-id': s.id, role: 'img', 'aria-label': `${pt('poll.distribution', { list })}. ${split}` },
+      ...SCALE.map((v, i) => {
+        const pct = s.distribution.percents[i] ?? 0;
+        return pct > 0 ? h('span', { class: SEGMENT_CLASS(v, s), style: `width:${pct}%`, title: `${pt(`poll.scale${v}`)}: ${pct}%` }, pct >= 9 ? `${pct}%` : '') : null;
+      }),
+    ),
+    compact ? null : h('p', { class: 'poll-bar__ends small', 'aria-hidden': 'true' }, h('span', {}, `← ${pt('poll.scale1')}`), h('span', {}, `${pt('poll.scale5')} →`)),
+    h(
+      'p',
+      { class: 'poll-result__meta small' },
+      h('span', {}, split),
+      compact ? null : h('span', { class: 'muted' }, ` · ${pt('poll.answers', { count: s.distribution.n })}${s.skipped ? ` · ${pt('poll.skipped', { count: s.skipped })}` : ''} · ${pt(s.polarity === 'negative' ? 'poll.polarityNegative' : 'poll.polarityPositive')}`),
+    ),
+  );
+}
+
+export function legend(): HTMLElement {
+  return h(
+    'p',
+    { class: 'poll-legend small', 'aria-hidden': 'true' },
+    h('span', { class: 'seg-key seg--concern' }),
+    pt('poll.legendConcern'),
+    h('span', { class: 'seg-key seg--neutral' }),
+    pt('poll.legendNeutral'),
+    h('span', { class: 'seg-key seg--fine' }),
+    pt('poll.legendFine'),
+  );
+}
+
+export function themeSelect(app: App, programme: Programme, round: Round): HTMLElement {
+  return field(
+    pt('programme.theme'),
+    select(
+      'round-theme',
+      `round-theme-${round.no}`,
+      [{ value: '', label: pt('common.noTheme') }, ...THEMES.map((th) => ({ value: th, label: themeLabel(th) }))],
+      round.theme ?? '',
+      (value) => app.commit(updateRound(programme, round.no, (r) => ({ ...r, theme: value === '' ? null : (value as Theme) }))),
+    ),
+    pt('programme.themeHelp'),
+  );
+}
+
+function resultsScreen(app: App, programme: Programme, round: Round, poll: PollState): (Node | null)[] {
+  const results = resultsOf(poll);
+  const ranked = rankByConcern(results);
+  const themes = suggestedThemes(results);
+  return [
+    h('h1', { id: 'panel-title' }, pt('poll.resultsTitle')),
+    h('p', { class: 'eyebrow' }, `${programme.teamName} · ${pt('common.roundOf', { n: round.no, total: programme.roundCount })}`),
+    h('p', { 'data-testid': 'poll-respondent-count', 'data-count': results.respondents }, pt('poll.resultsIntro', { count: results.respondents })),
+    results.enough
+      ? h(
+          'div',
+          {},
+          h('h2', {}, pt('poll.mostConcern')),
+          legend(),
+          h('ol', { class: 'poll-results poll-results--top' }, ...ranked.slice(0, 3).map((s) => statementBar(s, true))),
+          h('h2', {}, pt('poll.suggested')),
+          themes.length === 0
+            ? h('p', { class: 'muted' }, pt('poll.suggestedNone'))
+            : h(
+                'div',
+                { class: 'row' },
+                ...themes.map((theme) =>
+                  button('poll-suggested-theme', pt('poll.chooseThisTheme', { theme: themeLabel(theme) }), () => app.commit(updateRound(programme, round.no, (r) => ({ ...r, theme }))), {
+                    'data-theme': theme,
+                    'data-key': `suggest-${theme}`,
+                    'aria-pressed': String(round.theme === theme),
+                    class: round.theme === theme ? 'primary' : '',
+                  }),
+                ),
+              ),
+        )
+      : h('p', { class: 'notice notice--warn', role: 'note', 'data-testid': 'poll-too-few' }, pt('poll.tooFew', { min: MIN_ANSWERS })),
+    h('div', { class: 'setup' }, themeSelect(app, programme, round)),
+    results.enough ? h('section', {}, h('h2', {}, pt('poll.allStatements')), h('ul', { class: 'poll-results' }, ...results.statements.map((s) => statementBar(s)))) : null,
+    h(
+      'div',
+      { class: 'row' },
+      button('back-to-programme', pt('common.toProgramme'), () => app.go({ name: 'programme', id: programme.id }), { class: 'secondary' }),
+      button('poll-add-respondent', pt('poll.addRespondent'), () => {
+        const next = addRespondent(poll);
+        if (next) app.commit(updateRound(programme, round.no, (r) => ({ ...r, poll: next })));
+      }, { class: 'ghost' }),
+      round.sessionId === null ? button('play-session', pt('programme.play'), () => startGame(app, programme, round), { class: 'primary big' }) : null,
+    ),
+  ];
+}
+
+export function renderPoll(app: App, view: View): Screen | null {
+  if (view.name !== 'poll') return null;
+  const programme = app.programme(view.id);
+  const round = programme?.rounds.find((r) => r.no === view.round);
+  if (!programme || !round) return null;
+  const poll = round.poll;
+  const where = pt('common.roundOf', { n: round.no, total: programme.roundCount });
+  if (!poll) return { phase: 'poll', progress: where, nodes: setupScreen(app, programme, round) };
+  if (!isComplete(poll)) return { phase: 'poll', progress: pt('poll.turn', { n: poll.finished + 1, total: poll.respondents }), nodes: runScreen(app, programme, round, poll) };
+  return { phase: 'poll-results', progress: where, nodes: resultsScreen(app, programme, round, poll) };
+}
