@@ -3,6 +3,13 @@
  * each is a lazily loaded module with one `open(host)` entry, so the start screen does not wait for them.
  */
 import type { Phase } from './core/machine.ts';
+import type { Theme } from './core/types.ts';
+
+/** Choices a screen beside the game can make for the setup (for example themes chosen on the warm-up wall). */
+export interface SetupPreset {
+  readonly teamName?: string;
+  readonly themes?: readonly Theme[];
+}
 
 export type ExtraPhase = Phase | 'setup' | 'start' | 'poll' | 'poll-results' | 'wall' | 'visit' | 'follow-up' | 'editor';
 
@@ -13,8 +20,8 @@ export interface ScreenHost {
   setPhase(phase: ExtraPhase, progress?: string): void;
   /** Back to the start screen. */
   home(): void;
-  /** Starts the setup of a new session, optionally with a deck chosen (an own deck's id). */
-  newSession(deckId?: string): void;
+  /** Starts the setup of a new session, optionally with a deck chosen (an own deck's id) and other choices made. */
+  newSession(deckId?: string, preset?: SetupPreset): void;
   /** Re-renders on a language change: the screen registers its own render function here. */
   onLanguageChange(render: (() => void) | null): void;
 }

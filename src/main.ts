@@ -113,8 +113,16 @@ function screenHost(name: string): ScreenHost {
       drawTopbar();
     },
     home: () => showStart(),
-    newSession: (deckId) =>
-      void import('./ui/setupScreen.ts').then(({ newSetupDraft }) => showSetup(deckId ? { ...newSetupDraft(), deckId } : undefined)),
+    newSession: (deckId, preset) =>
+      void import('./ui/setupScreen.ts').then(({ newSetupDraft }) => {
+        const draft = newSetupDraft();
+        showSetup({
+          ...draft,
+          deckId: deckId ?? draft.deckId,
+          teamName: preset?.teamName ?? draft.teamName,
+          themes: preset?.themes ? [...preset.themes] : draft.themes,
+        });
+      }),
     onLanguageChange(render) {
       state.rerender = render;
     },
@@ -176,7 +184,7 @@ async function mountGame(make: (Controller: typeof GameController) => GameContro
 }
 
 async function startGame(draft: SetupDraft, deck: import('./core/types.ts').ScenarioDeck): Promise<void> {
-  const [{ settingsFrom }, { loadTwists, loadCheckIns }, { createSession }] = await Promise.all([import('./ui/setupScreen.ts'), import('./content.ts'), import('./core/session.ts')]);
+  const [{ settingsFrom, cardsFor }, { loadTwists, loadCheckIns }, { createSession }] = await Promise.all([import('./ui/setupScreen.ts'), import('./content.ts'), import('./core/session.ts')]);
   const [twists, checkIns] = await Promise.all([loadTwists(), loadCheckIns()]);
   const id = `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
   const input = createSession({
@@ -184,7 +192,7 @@ async function startGame(draft: SetupDraft, deck: import('./core/types.ts').Scen
     createdAt: Date.now(),
     seed: Math.floor(Math.random() * 2 ** 31),
     settings: settingsFrom(draft, deck),
-    deckCards: deck.cards,
+    deckCards: cardsFor(deck, draft.themes),
     twists,
     checkInCards: checkIns,
   });

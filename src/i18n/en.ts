@@ -68,6 +68,8 @@ export const en: Resources = {
     dotsPerPlayer: 'Dots per player',
     maxPerProposal: 'At most per proposal',
     checkIn: 'Start with a check-in',
+    themes: 'Themes (optional)',
+    themesHint: 'Choose none to play every theme of the deck.',
     start: 'Start the session',
     back: 'Back to the start',
     error: {

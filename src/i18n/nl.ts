@@ -67,6 +67,8 @@ export const nl = {
     dotsPerPlayer: 'Stippen per speler',
     maxPerProposal: 'Maximaal per voorstel',
     checkIn: 'Begin met een check-in',
+    themes: "Thema's (niet verplicht)",
+    themesHint: "Kies niets om alle thema's van het kaartspel te spelen.",
     start: 'Start de sessie',
     back: 'Terug naar het begin',
     error: {

@@ -4,8 +4,9 @@
  */
 import { h, replaceKeepingFocus } from './dom.ts';
 import { t, currentLang } from '../i18n/index.ts';
-import type { ScenarioDeck, Player } from '../core/types.ts';
+import type { ScenarioCard, ScenarioDeck, Player, Theme } from '../core/types.ts';
 import type { Loaded } from '../content.ts';
+import { THEMES } from '../core/types.ts';
 import { type Settings, DEFAULT_DOTS, DEFAULT_TIMING, MAX_CARDS, MAX_NAME_LENGTH, MAX_PLAYERS, MAX_TEAM_NAME_LENGTH, MIN_CARDS, MIN_PLAYERS } from '../core/session.ts';
 
 export interface SetupDraft {
@@ -19,6 +20,8 @@ export interface SetupDraft {
   dotsPerPlayer: number;
   maxPerProposal: number;
   checkIn: boolean;
+  /** Themes to play; empty means every theme of the deck. */
+  themes: Theme[];
 }
 
 export const newSetupDraft = (): SetupDraft => ({
@@ -32,7 +35,13 @@ export const newSetupDraft = (): SetupDraft => ({
   dotsPerPlayer: DEFAULT_DOTS.dotsPerPlayer,
   maxPerProposal: DEFAULT_DOTS.maxPerProposal,
   checkIn: true,
+  themes: [],
 });
+
+/** The deck's cards within the chosen themes (all of them when no theme is chosen). */
+export function cardsFor(deck: ScenarioDeck, themes: readonly Theme[]): ScenarioCard[] {
+  return themes.length === 0 ? [...deck.cards] : deck.cards.filter((c) => themes.includes(c.theme));
+}
 
 export type SetupProblem = 'teamName' | 'players' | 'playerName' | 'cardCount' | 'timing' | 'dots' | 'deck';
 
@@ -42,7 +51,7 @@ export function checkSetup(d: SetupDraft, deck: ScenarioDeck | undefined): Setup
   if (d.names.length < MIN_PLAYERS || d.names.length > MAX_PLAYERS) problems.push('players');
   if (d.names.some((n) => n.length > MAX_NAME_LENGTH)) problems.push('playerName');
   if (!deck) problems.push('deck');
-  const available = deck ? deck.cards.length : MAX_CARDS;
+  const available = deck ? cardsFor(deck, d.themes).length : MAX_CARDS;
   if (!Number.isInteger(d.cardCount) || d.cardCount < MIN_CARDS || d.cardCount > Math.min(MAX_CARDS, available)) problems.push('cardCount');
   if ([d.discussMin, d.proposeMin, d.voteMin].some((m) => !Number.isFinite(m) || m < 0 || m > 60)) problems.push('timing');
   if (!Number.isInteger(d.dotsPerPlayer) || d.dotsPerPlayer < 1 || d.dotsPerPlayer > 10 || !Number.isInteger(d.maxPerProposal) || d.maxPerProposal < 1 || d.maxPerProposal > d.dotsPerPlayer) problems.push('dots');
@@ -65,6 +74,40 @@ export function settingsFrom(d: SetupDraft, deck: ScenarioDeck): Settings {
   };
 }
 
+/** Optional: play only some themes of the deck (the warm-up wall can choose them too). */
+function themePicker(deck: ScenarioDeck, draft: SetupDraft, changed: () => void): HTMLElement {
+  const inDeck = THEMES.filter((theme) => deck.cards.some((c) => c.theme === theme));
+  return h(
+    'fieldset',
+    { class: 'themes' },
+    h('legend', {}, t('setup.themes')),
+    h('p', { class: 'muted small' }, t('setup.themesHint')),
+    h(
+      'div',
+      { class: 'theme-list' },
+      inDeck.map((theme) =>
+        h(
+          'label',
+          { class: 'check' },
+          h('input', {
+            type: 'checkbox',
+            'data-testid': 'theme-choice',
+            'data-theme': theme,
+            'data-key': `theme-${theme}`,
+            checked: draft.themes.includes(theme),
+            onchange: (e: Event) => {
+              const on = (e.target as HTMLInputElement).checked;
+              draft.themes = on ? [...draft.themes, theme] : draft.themes.filter((x) => x !== theme);
+              changed();
+            },
+          }),
+          h('span', {}, `${t(`theme.${theme}`)} (${deck.cards.filter((c) => c.theme === theme).length})`),
+        ),
+      ),
+    ),
+  );
+}
+
 export interface SetupActions {
   start(draft: SetupDraft, deck: ScenarioDeck): void;
   back(): void;
@@ -75,8 +118,9 @@ export function renderSetup(panel: HTMLElement, decks: Loaded<ScenarioDeck>[], d
   const goodDecks = decks.flatMap((d) => (d.ok ? [d.value] : []));
   if (!goodDecks.some((d) => d.id === draft.deckId) && goodDecks[0]) draft.deckId = goodDecks[0].id;
   const deck = goodDecks.find((d) => d.id === draft.deckId);
-  // A small own deck: offer no more cards than it has.
-  if (deck && draft.cardCount > deck.cards.length) draft.cardCount = deck.cards.length;
+  // A small own deck, or few cards in the chosen themes: offer no more cards than there are.
+  const available = deck ? cardsFor(deck, draft.themes).length : MAX_CARDS;
+  if (deck && available > 0 && draft.cardCount > available) draft.cardCount = available;
   const rerender = (problems: SetupProblem[] = shownProblems) => renderSetup(panel, decks, draft, actions, problems);
 
   const num = (testid: string, label: string, value: number, min: number, max: number, set: (n: number) => void, step = 1) =>
@@ -121,7 +165,7 @@ export function renderSetup(panel: HTMLElement, decks: Loaded<ScenarioDeck>[], d
         'ul',
         { class: 'problems', role: 'alert', 'data-testid': 'setup-errors' },
         shownProblems.map((p) =>
-          h('li', {}, t(`setup.error.${p}`, { max: p === 'teamName' ? MAX_TEAM_NAME_LENGTH : MAX_NAME_LENGTH, available: deck?.cards.length ?? 0 })),
+          h('li', {}, t(`setup.error.${p}`, { max: p === 'teamName' ? MAX_TEAM_NAME_LENGTH : MAX_NAME_LENGTH, available })),
         ),
       )
     : null;
@@ -186,6 +230,7 @@ export function renderSetup(panel: HTMLElement, decks: Loaded<ScenarioDeck>[], d
       num('card-count', t('setup.cardCount'), draft.cardCount, MIN_CARDS, MAX_CARDS, (n) => (draft.cardCount = n)),
     ),
     deck ? h('p', { class: 'muted small deck-description' }, deck.description[lang]) : null,
+    deck ? themePicker(deck, draft, () => rerender()) : null,
     h(
       'fieldset',
       { class: 'grid3' },

@@ -172,3 +172,24 @@ test('the game makes no request to another host', async ({ page }) => {
   await page.waitForTimeout(1000);
   expect(foreign).toEqual([]);
 });
+
+test('a coach can play only some themes of a deck', async ({ page }) => {
+  await page.goto('./?lang=en');
+  await page.getByTestId('new-session').click();
+  await page.getByTestId('team-name').fill('Thema');
+  await page.getByTestId('deck-select').selectOption('hospital');
+  await page.locator('[data-testid="theme-choice"][data-theme="roster"]').check();
+  await page.getByTestId('card-count').fill('2');
+  await page.getByTestId('check-in-toggle').uncheck();
+  await page.getByTestId('start-game').click();
+  for (let card = 0; card < 2; card++) {
+    await expectPhase(page, 'reveal');
+    await expect(page.locator('.scenario .eyebrow')).toContainText('Roster and staffing');
+    await page.getByTestId('advance').click();
+    await page.getByTestId('advance').click();
+    await page.getByTestId('advance').click();
+    await expectPhase(page, 'results');
+    await page.getByTestId('advance').click();
+  }
+  await expectPhase(page, 'top-three');
+});

@@ -5,6 +5,7 @@ import { DEFAULT_ROUNDS, MAX_ROUNDS, MAX_SHORT, currentRoundOf, emptyHistory, im
 import { removeStoredHistory, storeHistory } from '../store.ts';
 import { pt, themeLabel } from '../i18n.ts';
 import { button, field, slug } from './kit.ts';
+import { openWall } from '../wall/index.ts';
 
 /** A history file larger than this is refused before reading (a real one is a few hundred KB at most). */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -161,6 +162,22 @@ export function renderHome(app: App): Screen {
         h('p', { class: 'start__intro' }, pt('home.intro')),
         h('p', { class: 'programme__steps' }, pt('home.steps')),
         notice ? h('p', { class: notice.kind === 'error' ? 'problems' : 'notice', role: notice.kind === 'error' ? 'alert' : 'status', 'data-testid': notice.testid }, notice.text) : null,
+        h(
+          'section',
+          { class: 'programme__wall', 'aria-labelledby': 'wall-open-title' },
+          h('h2', { id: 'wall-open-title' }, pt('home.wallTitle')),
+          h('p', { class: 'muted' }, pt('home.wallHelp')),
+          h(
+            'div',
+            { class: 'row' },
+            button('open-wall', pt('home.openWall'), () =>
+              openWall(app.host, () => {
+                app.host.onLanguageChange(() => app.render());
+                app.go({ name: 'home' });
+              }),
+            ),
+          ),
+        ),
         h('h2', {}, pt('home.list')),
         list,
         h(
