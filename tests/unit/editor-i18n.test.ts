@@ -3,27 +3,12 @@
  * same placeholders, plural forms in pairs; and once registered, every key resolves in both languages.
  */
 import { describe, expect, it } from 'vitest';
+import { type Tree, leaves, variables } from './i18nTree.ts';
 import { editorNl } from '../../src/i18n/editor-nl.ts';
 import { editorEn } from '../../src/i18n/editor-en.ts';
 import { i18n, initI18n } from '../../src/i18n/index.ts';
 import { registerEditorStrings } from '../../src/editor/strings.ts';
 
-type Tree = { readonly [key: string]: string | Tree };
-
-function leaves(tree: Tree, prefix = ''): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      const inner = leaves(value, path);
-      if (inner.size === 0) out.set(path, value);
-      for (const [k, v] of inner) out.set(k, v);
-    } else out.set(path, value);
-  }
-  return out;
-}
-
-const variables = (text: string): string[] => [...new Set([...text.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map((m) => m[1]!))].sort();
 const languages = { nl: leaves(editorNl), en: leaves(editorEn as Tree) };
 
 describe('the editor translations', () => {

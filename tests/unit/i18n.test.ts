@@ -3,28 +3,10 @@
  * forms in pairs. A key or variable missing in one language shows up as a raw key or a literal `{{name}}`.
  */
 import { describe, expect, it } from 'vitest';
+import { type Tree, leaves, variables } from './i18nTree.ts';
 import { nl } from '../../src/i18n/nl.ts';
 import { en } from '../../src/i18n/en.ts';
 
-type Tree = { readonly [key: string]: string | Tree };
-
-/** Every leaf as `dotted.key` → value; a leaf that is not a string is reported as such. */
-function leaves(tree: Tree, prefix = ''): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      const inner = leaves(value, path);
-      if (inner.size === 0) out.set(path, value);
-      for (const [k, v] of inner) out.set(k, v);
-    } else {
-      out.set(path, value);
-    }
-  }
-  return out;
-}
-
-const variables = (text: string): string[] => [...new Set([...text.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map((m) => m[1]!))].sort();
 
 const languages = { nl: leaves(nl), en: leaves(en as Tree) };
 

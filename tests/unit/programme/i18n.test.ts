@@ -1,21 +1,9 @@
 /** The programme's two languages say the same things: the same keys, placeholders and plural pairs. */
 import { describe, expect, it } from 'vitest';
+import { type Tree, leaves, variables } from '../i18nTree.ts';
 import { programmeNl } from '../../../src/i18n/programme-nl.ts';
 import { programmeEn } from '../../../src/i18n/programme-en.ts';
 
-type Tree = { readonly [key: string]: string | Tree };
-
-function leaves(tree: Tree, prefix = ''): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'object' && value !== null) for (const [k, v] of leaves(value, path)) out.set(k, v);
-    else out.set(path, value);
-  }
-  return out;
-}
-
-const variables = (text: string): string[] => [...new Set([...text.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map((m) => m[1]!))].sort();
 const nl = leaves(programmeNl);
 const en = leaves(programmeEn as Tree);
 
