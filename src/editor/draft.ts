@@ -4,6 +4,7 @@
  * game agree on what a deck is. Pure: no DOM, no storage, no i18n (texts that end up in a deck come in as
  * arguments, in both languages).
  */
+import { jsonObject } from '../core/json.ts';
 import { parseDeck, type Problem } from '../core/content/parse.ts';
 import type { Result } from '../core/result.ts';
 import { LEVELS, THEMES, type Lang, type Level, type ScenarioDeck, type Source, type Text, type Theme } from '../core/types.ts';
@@ -224,15 +225,8 @@ const textOf = (v: unknown): TextDraft => {
 
 /** Reads a stored working draft back, keeping every text it can; null when there is nothing usable. */
 export function parseWorkingDraft(raw: string | null): DeckDraft | null {
-  if (!raw) return null;
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (typeof data !== 'object' || data === null) return null;
-  const d = data as Record<string, unknown>;
+  const d = jsonObject(raw);
+  if (!d) return null;
   if (!Array.isArray(d.cards) || typeof d.id !== 'string') return null;
   const cards: CardDraft[] = d.cards.map((raw: unknown) => {
     const c = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;

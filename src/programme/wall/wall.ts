@@ -3,6 +3,7 @@
  * co-creation workshops (seed 003, "Format"). Voting reuses the game's secret dot vote (`core/vote.ts`).
  * Functions return `null` for a move that is not allowed, never throw.
  */
+import { jsonObject } from '../../core/json.ts';
 import { THEMES, type Theme } from '../../core/types.ts';
 import { type DotVote, finishBallot, isVoteComplete, openVote, placeDot, removeDot, revealVote, voteTotals } from '../../core/vote.ts';
 
@@ -165,15 +166,8 @@ function readBallot(raw: unknown, candidates: readonly string[]): Record<string,
 
 /** Reads a saved wall; anything damaged or foreign gives null (the caller starts empty). */
 export function parseWall(raw: string | null): WallState | null {
-  if (!raw) return null;
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (typeof data !== 'object' || data === null) return null;
-  const d = data as Record<string, unknown>;
+  const d = jsonObject(raw);
+  if (!d) return null;
   if (d.version !== 1 || !Array.isArray(d.notes) || !isCount(d.nextId) || !isCount(d.voters)) return null;
   if (d.voters < MIN_VOTERS || d.voters > MAX_VOTERS) return null;
   const notes: WallNote[] = [];
