@@ -127,7 +127,7 @@ export const sessionMachine = setup({
       on: {
         'player.checkIn': { guard: { type: 'allowed', params: { move: 'checkIn' } }, actions: [{ type: 'apply', params: { move: 'checkIn' } }, 'cueDrop'] },
         'facilitator.advance': { target: 'card' },
-        'facilitator.endEarly': { target: 'card' },
+        'facilitator.endEarly': { target: 'deciding', actions: 'markEndedEarly' },
       },
     },
     card: {

@@ -125,6 +125,12 @@ describe('round machine', () => {
     expect(screenView(s.context, 'top-three').topThree?.map((t) => t.proposal.text)).toEqual(['a']);
   });
 
+  it('ends early from the check-in straight to the top three', () => {
+    const s = send(start(makeSession()), { type: 'facilitator.endEarly', at: 1 });
+    expect(phase(s)).toBe('top-three');
+    expect(s.context.endedEarly).toBe(true);
+  });
+
   it('runs the step timer from the event clock: pause, resume, add time', () => {
     let s = send(start(makeSession({ checkIn: false })), advance(1000));
     expect(s.context.timer).toEqual({ kind: 'running', totalMs: 480_000, endsAt: 481_000 });
