@@ -1,4 +1,8 @@
-/** Everything that can happen to a session, dotted by who sends it. `at` is the sender's clock (ms). */
+/**
+ * Everything that can happen to a session, dotted by who sends it. `at` is the sender's clock (ms).
+ * `by` is a player id stamped by the shared screen from the room server's seat, only when playing on
+ * devices; on one screen the seat in turn acts and `by` is absent.
+ */
 import type { Level } from './types.ts';
 import type { Sharpened } from './session.ts';
 
@@ -12,13 +16,17 @@ export type SessionEvent =
   | { readonly type: 'facilitator.hide'; readonly proposalId: string }
   | { readonly type: 'facilitator.restore'; readonly proposalId: string }
   | { readonly type: 'facilitator.setDots'; readonly dotsPerPlayer: number; readonly maxPerProposal: number }
-  | { readonly type: 'player.checkIn'; readonly cardId: string }
-  | { readonly type: 'player.propose'; readonly text: string; readonly level: Level }
+  | { readonly type: 'facilitator.removePlayer'; readonly playerId: string }
+  | { readonly type: 'facilitator.nextRound' }
+  | { readonly type: 'player.join'; readonly playerId: string; readonly name: string }
+  | { readonly type: 'player.checkIn'; readonly cardId: string; readonly by?: string }
+  | { readonly type: 'player.propose'; readonly text: string; readonly level: Level; readonly by?: string }
   | { readonly type: 'player.drawTwist' }
   | { readonly type: 'player.dismissTwist' }
-  | { readonly type: 'player.dot'; readonly proposalId: string }
-  | { readonly type: 'player.undot'; readonly proposalId: string }
-  | { readonly type: 'player.voteDone' }
+  | { readonly type: 'player.dot'; readonly proposalId: string; readonly by?: string }
+  | { readonly type: 'player.undot'; readonly proposalId: string; readonly by?: string }
+  | { readonly type: 'player.voteDone'; readonly by?: string }
+  | { readonly type: 'player.score'; readonly proposalId: string; readonly score: number; readonly by: string }
   | { readonly type: 'team.sharpen'; readonly proposalId: string; readonly field: keyof Sharpened; readonly text: string };
 
 /** One-off cues for sound and animation (`actor.on(type, …)` in the view). */

@@ -4,11 +4,19 @@
  * so this file only says *when* they apply. Undo walks back one step and never drops entered data;
  * a revealed vote cannot be stepped back into.
  */
-import { assign, emit, setup } from 'xstate';
+import { and, assign, emit, setup } from 'xstate';
 import type { SessionCue, SessionEvent } from './events.ts';
 import {
   type SessionContext,
   addProposal,
+  checkIn,
+  isCrowd,
+  joinPlayer,
+  onDevices,
+  playerIds,
+  removePlayer,
+  updateCrowd,
+  MIN_PLAYERS,
   dismissTwist,
   drawTwist,
   isLastCard,
@@ -24,32 +32,82 @@ import {
   updateRunOff,
   visibleProposalsOfCard,
 } from './session.ts';
-import { finishBallot, isVoteComplete, placeDot, removeDot, revealVote } from './vote.ts';
+import {
+  type DotVote,
+  everyoneVoted,
+  finishBallot,
+  finishBallotFor,
+  isVoteComplete,
+  placeDot,
+  placeDotFor,
+  removeDot,
+  removeDotFor,
+  revealVote,
+} from './vote.ts';
+import { closeRoundIfDone, crowdDone, nextRound, revealCrowd, scoreIdea } from './crowd.ts';
 import { NO_TIMER, addTime, pauseTimer, resumeTimer, startTimer } from './timer.ts';
 
 type Move = (ctx: SessionContext, event: SessionEvent) => SessionContext | null;
 
 const at = (event: SessionEvent): number => ('at' in event ? event.at : 0);
 
+type VoteUpdate = (ctx: SessionContext, update: (v: DotVote) => DotVote | null) => SessionContext | null;
+
+/**
+ * Dot moves on one screen (the seat in turn, no `by`) or on devices (everyone at once, `by` required).
+ * Which of the two a session uses is fixed in its settings, so a device cannot vote in someone's turn.
+ */
+function dotMoves(update: VoteUpdate) {
+  const ok = (ctx: SessionContext, by: string | undefined) => (onDevices(ctx) ? by !== undefined && playerIds(ctx).includes(by) : by === undefined);
+  return {
+    dot: ((ctx, e) => {
+      if (e.type !== 'player.dot' || !ok(ctx, e.by)) return null;
+      return update(ctx, (v) => (e.by !== undefined ? placeDotFor(v, e.by, e.proposalId) : placeDot(v, e.proposalId, playerCount(ctx))));
+    }) satisfies Move,
+    undot: ((ctx, e) => {
+      if (e.type !== 'player.undot' || !ok(ctx, e.by)) return null;
+      return update(ctx, (v) => (e.by !== undefined ? removeDotFor(v, e.by, e.proposalId) : removeDot(v, e.proposalId)));
+    }) satisfies Move,
+    done: ((ctx, e) => {
+      if (e.type !== 'player.voteDone' || !ok(ctx, e.by)) return null;
+      return update(ctx, (v) => (e.by !== undefined ? finishBallotFor(v, e.by) : finishBallot(v, playerCount(ctx))));
+    }) satisfies Move,
+  };
+}
+
+const cardDots = dotMoves(updateCardVote);
+const runOffDots = dotMoves(updateRunOff);
+
+function voteComplete(ctx: SessionContext, vote: DotVote | null | undefined): boolean {
+  if (!vote) return false;
+  return onDevices(ctx) ? everyoneVoted(vote, playerIds(ctx)) : isVoteComplete(vote, playerCount(ctx));
+}
+
 /** Each move once, used both as guard (is it allowed?) and as action (apply it). */
 const moves = {
-  checkIn: (ctx, e) => {
-    if (e.type !== 'player.checkIn') return null;
-    if (ctx.checkInPicks.length >= playerCount(ctx) || !ctx.checkInCards.some((c) => c.id === e.cardId)) return null;
-    return { ...ctx, checkInPicks: [...ctx.checkInPicks, e.cardId] };
-  },
-  propose: (ctx, e) => (e.type === 'player.propose' ? addProposal(ctx, e.text, e.level) : null),
+  join: (ctx, e) => (e.type === 'player.join' ? joinPlayer(ctx, e.playerId, e.name) : null),
+  removePlayer: (ctx, e) => (e.type === 'facilitator.removePlayer' ? removePlayer(ctx, e.playerId) : null),
+  checkIn: (ctx, e) => (e.type === 'player.checkIn' ? checkIn(ctx, e.cardId, e.by) : null),
+  propose: (ctx, e) => (e.type === 'player.propose' ? addProposal(ctx, e.text, e.level, e.by) : null),
   hide: (ctx, e) => (e.type === 'facilitator.hide' ? setHidden(ctx, e.proposalId, true) : null),
   restore: (ctx, e) => (e.type === 'facilitator.restore' ? setHidden(ctx, e.proposalId, false) : null),
   drawTwist: (ctx) => drawTwist(ctx),
   dismissTwist: (ctx) => dismissTwist(ctx),
   setDots: (ctx, e) => (e.type === 'facilitator.setDots' ? setDotRules(ctx, e.dotsPerPlayer, e.maxPerProposal) : null),
-  cardDot: (ctx, e) => (e.type === 'player.dot' ? updateCardVote(ctx, (v) => placeDot(v, e.proposalId, playerCount(ctx))) : null),
-  cardUndot: (ctx, e) => (e.type === 'player.undot' ? updateCardVote(ctx, (v) => removeDot(v, e.proposalId)) : null),
-  cardVoteDone: (ctx) => updateCardVote(ctx, (v) => finishBallot(v, playerCount(ctx))),
-  runOffDot: (ctx, e) => (e.type === 'player.dot' ? updateRunOff(ctx, (v) => placeDot(v, e.proposalId, playerCount(ctx))) : null),
-  runOffUndot: (ctx, e) => (e.type === 'player.undot' ? updateRunOff(ctx, (v) => removeDot(v, e.proposalId)) : null),
-  runOffVoteDone: (ctx) => updateRunOff(ctx, (v) => finishBallot(v, playerCount(ctx))),
+  cardDot: cardDots.dot,
+  cardUndot: cardDots.undot,
+  cardVoteDone: cardDots.done,
+  runOffDot: runOffDots.dot,
+  runOffUndot: runOffDots.undot,
+  runOffVoteDone: runOffDots.done,
+  score: (ctx, e) => {
+    if (e.type !== 'player.score' || !isCrowd(ctx) || !playerIds(ctx).includes(e.by)) return null;
+    return updateCrowd(ctx, (c) => {
+      const scored = scoreIdea(c, e.by, e.proposalId, e.score);
+      return scored ? closeRoundIfDone(scored, playerIds(ctx)) : null;
+    });
+  },
+  nextRound: (ctx, e) => (e.type === 'facilitator.nextRound' ? updateCrowd(ctx, (c) => (crowdDone(c) ? null : nextRound(c, playerIds(ctx)))) : null),
   sharpen: (ctx, e) => (e.type === 'team.sharpen' ? sharpen(ctx, e.proposalId, e.field, e.text) : null),
 } satisfies Record<string, Move>;
 
@@ -65,17 +123,17 @@ export const sessionMachine = setup({
   guards: {
     allowed: ({ context, event }, params: { move: MoveName }) => moves[params.move](context, event) !== null,
     wantsCheckIn: ({ context }) => context.settings.checkIn,
+    onDevices: ({ context }) => onDevices(context),
+    enoughPlayers: ({ context }) => playerCount(context) >= MIN_PLAYERS,
     hasEarlierCard: ({ context }) => context.cardIndex > 0,
     hasProposals: ({ context }) => visibleProposalsOfCard(context, context.cardIndex).length > 0,
     isLastCard: ({ context }) => isLastCard(context),
     cardVoteComplete: ({ context }) => {
-      const vote = context.rounds[context.cardIndex]?.vote;
-      return !!vote && isVoteComplete(vote, playerCount(context));
+      const round = context.rounds[context.cardIndex];
+      if (isCrowd(context)) return !!round?.crowd && crowdDone(round.crowd);
+      return voteComplete(context, round?.vote);
     },
-    runOffComplete: ({ context }) => {
-      const vote = openRunOff(context);
-      return !!vote && isVoteComplete(vote, playerCount(context));
-    },
+    runOffComplete: ({ context }) => voteComplete(context, openRunOff(context)),
     needsRunOff: ({ context }) => topThreeDecision(context).kind === 'tie',
   },
   actions: {
@@ -93,7 +151,10 @@ export const sessionMachine = setup({
           : context.timer,
     }),
     openCardVote: assign(({ context }) => openCardVote(context)),
-    revealCardVote: assign(({ context }) => updateCardVote(context, (v) => (v.revealed ? null : revealVote(v))) ?? context),
+    revealCardVote: assign(({ context }) => {
+      const dots = updateCardVote(context, (v) => (v.revealed ? null : revealVote(v))) ?? context;
+      return updateCrowd(dots, (c) => (c.revealed ? null : revealCrowd(c))) ?? dots;
+    }),
     // Moving on to a new card means the team chose not to end early after all.
     nextCard: assign({ cardIndex: ({ context }) => context.cardIndex + 1, endedEarly: false }),
     previousCard: assign({ cardIndex: ({ context }) => context.cardIndex - 1 }),
@@ -115,18 +176,30 @@ export const sessionMachine = setup({
   context: ({ input }) => input,
   initial: 'start',
   on: {
+    'player.join': { guard: { type: 'allowed', params: { move: 'join' } }, actions: { type: 'apply', params: { move: 'join' } } },
+    'facilitator.removePlayer': { guard: { type: 'allowed', params: { move: 'removePlayer' } }, actions: { type: 'apply', params: { move: 'removePlayer' } } },
     'facilitator.pause': { actions: 'pauseTimer' },
     'facilitator.resume': { actions: 'resumeTimer' },
     'facilitator.addTime': { actions: 'addTime' },
   },
   states: {
     start: {
-      always: [{ guard: 'wantsCheckIn', target: 'checkIn' }, { target: 'card' }],
+      always: [{ guard: 'onDevices', target: 'lobby' }, { guard: 'wantsCheckIn', target: 'checkIn' }, { target: 'card' }],
+    },
+    /** Devices only: players join by QR code or room code; the facilitator starts once the team is in. */
+    lobby: {
+      on: {
+        'facilitator.advance': [
+          { guard: and(['enoughPlayers', 'wantsCheckIn']), target: 'checkIn' },
+          { guard: 'enoughPlayers', target: 'card' },
+        ],
+      },
     },
     checkIn: {
       on: {
         'player.checkIn': { guard: { type: 'allowed', params: { move: 'checkIn' } }, actions: [{ type: 'apply', params: { move: 'checkIn' } }, 'cueDrop'] },
         'facilitator.advance': { target: 'card' },
+        'facilitator.undo': { guard: 'onDevices', target: 'lobby' },
         'facilitator.endEarly': { target: 'deciding', actions: 'markEndedEarly' },
       },
     },
@@ -143,6 +216,7 @@ export const sessionMachine = setup({
             'facilitator.undo': [
               { guard: 'hasEarlierCard', target: 'results', actions: 'previousCard' },
               { guard: 'wantsCheckIn', target: '#session.checkIn' },
+              { guard: 'onDevices', target: '#session.lobby' },
             ],
           },
         },
@@ -175,6 +249,8 @@ export const sessionMachine = setup({
             'player.dot': { guard: { type: 'allowed', params: { move: 'cardDot' } }, actions: [{ type: 'apply', params: { move: 'cardDot' } }, 'cueDrop'] },
             'player.undot': { guard: { type: 'allowed', params: { move: 'cardUndot' } }, actions: { type: 'apply', params: { move: 'cardUndot' } } },
             'player.voteDone': { guard: { type: 'allowed', params: { move: 'cardVoteDone' } }, actions: [{ type: 'apply', params: { move: 'cardVoteDone' } }, 'cueVoteDone'] },
+            'player.score': { guard: { type: 'allowed', params: { move: 'score' } }, actions: [{ type: 'apply', params: { move: 'score' } }, 'cueDrop'] },
+            'facilitator.nextRound': { guard: { type: 'allowed', params: { move: 'nextRound' } }, actions: { type: 'apply', params: { move: 'nextRound' } } },
             'facilitator.advance': { target: 'results' },
             'facilitator.undo': { target: 'propose' },
           },

@@ -1,7 +1,8 @@
 /** The step names of the automation contract (`data-phase`), apart from the machine so screens can name a step without loading XState. */
-export type Phase = 'check-in' | 'reveal' | 'discuss' | 'propose' | 'vote' | 'results' | 'run-off' | 'top-three' | 'summary';
+export type Phase = 'lobby' | 'check-in' | 'reveal' | 'discuss' | 'propose' | 'vote' | 'results' | 'run-off' | 'top-three' | 'summary';
 
 export function phaseOf(value: unknown): Phase {
+  if (value === 'lobby') return 'lobby';
   if (value === 'checkIn') return 'check-in';
   if (value === 'runOff') return 'run-off';
   if (value === 'topThree') return 'top-three';

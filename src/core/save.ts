@@ -4,7 +4,8 @@
  */
 import * as v from 'valibot';
 import { type Result, err, ok } from './result.ts';
-import { SESSION_FORMAT, type SessionContext } from './session.ts';
+import { SESSION_FORMAT, type CardRound, type SessionContext } from './session.ts';
+import type { DotVote } from './vote.ts';
 
 export const SAVE_APP = 'ruimte-session';
 
@@ -27,6 +28,20 @@ const vote = v.object({
   voterIndex: v.number(),
   current: v.record(v.string(), v.number()),
   ballots: v.array(v.record(v.string(), v.number())),
+  // Added with devices; saves from before have neither.
+  drafts: v.optional(v.record(v.string(), v.record(v.string(), v.number()))),
+  voted: v.optional(v.array(v.string())),
+  revealed: v.boolean(),
+});
+const crowd = v.object({
+  ideas: v.array(v.object({ id: v.string(), by: v.nullable(v.string()) })),
+  rounds: v.number(),
+  round: v.number(),
+  seed: v.number(),
+  hands: v.record(v.string(), v.string()),
+  scored: v.record(v.string(), v.number()),
+  points: v.record(v.string(), v.array(v.number())),
+  seen: v.record(v.string(), v.array(v.string())),
   revealed: v.boolean(),
 });
 const contextSchema = v.object({
@@ -36,7 +51,9 @@ const contextSchema = v.object({
   seed: v.number(),
   settings: v.object({
     teamName: v.string(),
-    players: v.pipe(v.array(player), v.minLength(1)),
+    playMode: v.optional(v.picklist(['one-screen', 'devices'])),
+    voteMode: v.optional(v.picklist(['dots', 'crowd'])),
+    players: v.array(player),
     deckId: v.string(),
     deckName: text,
     cardCount: v.number(),
@@ -50,10 +67,21 @@ const contextSchema = v.object({
   twists: v.array(v.object({ id: v.string(), title: text, prompt: text })),
   checkInCards: v.array(v.object({ id: v.string(), image: v.string(), prompt: text, alt: text })),
   checkInPicks: v.array(v.string()),
+  checkInBy: v.optional(v.array(v.string())),
   cardIndex: v.pipe(v.number(), v.integer()),
-  rounds: v.array(v.object({ cardId: v.string(), twistIds: v.array(v.string()), activeTwistId: v.nullable(v.string()), vote: v.nullable(vote) })),
+  rounds: v.array(
+    v.object({ cardId: v.string(), twistIds: v.array(v.string()), activeTwistId: v.nullable(v.string()), vote: v.nullable(vote), crowd: v.optional(v.nullable(crowd)) }),
+  ),
   proposals: v.array(
-    v.object({ id: v.string(), cardIndex: v.number(), text: v.string(), level: v.picklist(['individual', 'team', 'manager', 'organisation']), twistId: v.nullable(v.string()), hidden: v.boolean() }),
+    v.object({
+      id: v.string(),
+      cardIndex: v.number(),
+      text: v.string(),
+      level: v.picklist(['individual', 'team', 'manager', 'organisation']),
+      twistId: v.nullable(v.string()),
+      hidden: v.boolean(),
+      by: v.optional(v.string()),
+    }),
   ),
   nextProposalNo: v.number(),
   runOffs: v.array(vote),
@@ -66,7 +94,7 @@ const contextSchema = v.object({
   endedEarly: v.boolean(),
 });
 
-const KNOWN_STATES = ['checkIn', 'runOff', 'topThree', 'summary'];
+const KNOWN_STATES = ['lobby', 'checkIn', 'runOff', 'topThree', 'summary'];
 const CARD_STEPS = ['reveal', 'discuss', 'propose', 'vote', 'results'];
 
 function knownValue(value: unknown): boolean {
@@ -110,7 +138,32 @@ export function parseSave(raw: string): Result<SavedSession, SaveProblem> {
   if (!empty(children) || (historyValue !== undefined && !empty(historyValue))) return err('damaged');
   const parsed = v.safeParse(contextSchema, context);
   if (!parsed.success) return err('damaged');
-  const ctx = context as SessionContext;
+  const ctx = upgrade(context as OlderContext);
   if (ctx.cardIndex < 0 || ctx.cardIndex >= ctx.cards.length || ctx.rounds.length !== ctx.cards.length) return err('damaged');
-  return ok(data as SavedSession);
+  // A lobby may be empty while players join from their devices; a session on one screen never is.
+  if (ctx.settings.players.length === 0 && (ctx.settings.playMode !== 'devices' || value !== 'lobby')) return err('damaged');
+  if (value === 'lobby' && ctx.settings.playMode !== 'devices') return err('damaged');
+  return ok({ ...(data as SavedSession), snapshot: { ...(snapshot as SavedSession['snapshot']), context: ctx } });
+}
+
+/** A save from before devices play lacks a few fields; they all have one sensible value there. */
+type OlderContext = Omit<SessionContext, 'settings' | 'checkInBy' | 'rounds' | 'runOffs'> & {
+  readonly settings: Omit<SessionContext['settings'], 'playMode' | 'voteMode'> & Partial<Pick<SessionContext['settings'], 'playMode' | 'voteMode'>>;
+  readonly checkInBy?: readonly string[];
+  readonly rounds: readonly (Omit<CardRound, 'vote' | 'crowd'> & { readonly vote: OlderVote | null; readonly crowd?: CardRound['crowd'] })[];
+  readonly runOffs: readonly OlderVote[];
+};
+type OlderVote = Omit<DotVote, 'drafts' | 'voted'> & Partial<Pick<DotVote, 'drafts' | 'voted'>>;
+
+const upgradeVote = (vote: OlderVote): DotVote => ({ ...vote, drafts: vote.drafts ?? {}, voted: vote.voted ?? [] });
+
+function upgrade(ctx: OlderContext): SessionContext {
+  const settings = { ...ctx.settings, playMode: ctx.settings.playMode ?? 'one-screen', voteMode: ctx.settings.voteMode ?? 'dots' };
+  return {
+    ...ctx,
+    settings,
+    checkInBy: ctx.checkInBy ?? ctx.checkInPicks.map((_, i) => settings.players[i]?.id ?? `s${i + 1}`),
+    rounds: ctx.rounds.map((r) => ({ ...r, vote: r.vote ? upgradeVote(r.vote) : null, crowd: r.crowd ?? null })),
+    runOffs: ctx.runOffs.map(upgradeVote),
+  };
 }

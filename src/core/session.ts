@@ -4,7 +4,8 @@
  */
 import type { CheckInCard, Lang, Level, Player, ScenarioCard, Text, TwistCard } from './types.ts';
 import { LEVELS } from './types.ts';
-import { type DotVote, openVote, voteTotals } from './vote.ts';
+import { type DotVote, dropDraft, openVote, voteTotals } from './vote.ts';
+import { type CrowdScoring, crowdTotals, openCrowd, reseat } from './crowd.ts';
 import { type StepTimer, NO_TIMER } from './timer.ts';
 import { seededRandom, shuffled } from './random.ts';
 import { decideTopThree, type TopThreeDecision } from './ranking.ts';
@@ -30,8 +31,17 @@ export interface Timing {
 export const DEFAULT_TIMING: Timing = { discussSec: 8 * 60, proposeSec: 10 * 60, voteSec: 0 };
 export const DEFAULT_DOTS = { dotsPerPlayer: 3, maxPerProposal: 2 } as const;
 
+/** One shared screen passed round, or the shared screen as stage with every player on their own device. */
+export type PlayMode = 'one-screen' | 'devices';
+export const PLAY_MODES: readonly PlayMode[] = ['one-screen', 'devices'];
+/** Dot voting, or 25/10 crowd sourcing (devices only). */
+export type VoteMode = 'dots' | 'crowd';
+export const VOTE_MODES: readonly VoteMode[] = ['dots', 'crowd'];
+
 export interface Settings {
   readonly teamName: string;
+  readonly playMode: PlayMode;
+  readonly voteMode: VoteMode;
   readonly players: readonly Player[];
   readonly deckId: string;
   readonly deckName: Text;
@@ -51,6 +61,8 @@ export interface Proposal {
   /** The twist card on the table when it was made: daring is what the game rewards. */
   readonly twistId: string | null;
   readonly hidden: boolean;
+  /** Devices only: the seat that wrote it, so that device can list its own ideas. Never in a shared or other player's view. */
+  readonly by?: string;
 }
 
 export interface CardRound {
@@ -59,6 +71,8 @@ export interface CardRound {
   /** The twist on the table now; proposals made under it carry it. */
   readonly activeTwistId: string | null;
   readonly vote: DotVote | null;
+  /** 25/10 crowd scoring of this card's ideas (devices, crowd mode) instead of a dot vote. */
+  readonly crowd: CrowdScoring | null;
 }
 
 export interface Sharpened {
@@ -78,6 +92,8 @@ export interface SessionContext {
   readonly twists: readonly TwistCard[];
   readonly checkInCards: readonly CheckInCard[];
   readonly checkInPicks: readonly string[];
+  /** Who made each pick (same order): on one screen the seat in turn, on devices whoever tapped first. */
+  readonly checkInBy: readonly string[];
   readonly cardIndex: number;
   readonly rounds: readonly CardRound[];
   readonly proposals: readonly Proposal[];
@@ -112,8 +128,9 @@ export function createSession(input: SessionInput): SessionContext {
     twists: input.twists,
     checkInCards: input.checkInCards,
     checkInPicks: [],
+    checkInBy: [],
     cardIndex: 0,
-    rounds: cards.map((c) => ({ cardId: c.id, twistIds: [], activeTwistId: null, vote: null })),
+    rounds: cards.map((c) => ({ cardId: c.id, twistIds: [], activeTwistId: null, vote: null, crowd: null })),
     proposals: [],
     nextProposalNo: 1,
     runOffs: [],
@@ -124,11 +141,51 @@ export function createSession(input: SessionInput): SessionContext {
 }
 
 export const playerCount = (ctx: SessionContext): number => ctx.settings.players.length;
+export const playerIds = (ctx: SessionContext): string[] => ctx.settings.players.map((p) => p.id);
+export const onDevices = (ctx: SessionContext): boolean => ctx.settings.playMode === 'devices';
+export const isCrowd = (ctx: SessionContext): boolean => onDevices(ctx) && ctx.settings.voteMode === 'crowd';
+const seated = (ctx: SessionContext, playerId: string | undefined): playerId is string =>
+  playerId !== undefined && ctx.settings.players.some((p) => p.id === playerId);
 export const currentRound = (ctx: SessionContext): CardRound | undefined => ctx.rounds[ctx.cardIndex];
 export const isLastCard = (ctx: SessionContext): boolean => ctx.cardIndex >= ctx.cards.length - 1;
 
 function withRound(ctx: SessionContext, update: (r: CardRound) => CardRound): SessionContext {
   return { ...ctx, rounds: ctx.rounds.map((r, i) => (i === ctx.cardIndex ? update(r) : r)) };
+}
+
+/** A check-in pick: on one screen the seat in turn picks; on devices each seated player picks once. */
+export function checkIn(ctx: SessionContext, cardId: string, by: string | undefined): SessionContext | null {
+  if (!ctx.checkInCards.some((c) => c.id === cardId)) return null;
+  let who: string | undefined;
+  if (onDevices(ctx)) {
+    if (!seated(ctx, by) || ctx.checkInBy.includes(by)) return null;
+    who = by;
+  } else {
+    if (by !== undefined || ctx.checkInPicks.length >= playerCount(ctx)) return null;
+    who = ctx.settings.players[ctx.checkInPicks.length]?.id;
+  }
+  if (who === undefined) return null;
+  return { ...ctx, checkInPicks: [...ctx.checkInPicks, cardId], checkInBy: [...ctx.checkInBy, who] };
+}
+
+/** A device joins the session (devices only); a late joiner gets a seat in the step the team is in. */
+export function joinPlayer(ctx: SessionContext, playerId: string, name: string): SessionContext | null {
+  const clean = name.trim().slice(0, MAX_NAME_LENGTH);
+  if (!onDevices(ctx) || seated(ctx, playerId) || playerCount(ctx) >= MAX_PLAYERS || !/^s[A-Za-z0-9]{1,16}$/.test(playerId)) return null;
+  const next = { ...ctx, settings: { ...ctx.settings, players: [...ctx.settings.players, { id: playerId, name: clean || null }] } };
+  return withRound(next, (r) => ({ ...r, crowd: r.crowd ? reseat(r.crowd, playerIds(next)) : null }));
+}
+
+/** The facilitator removes a seat: its unfinished ballot goes, everything it already gave stays. */
+export function removePlayer(ctx: SessionContext, playerId: string): SessionContext | null {
+  if (!onDevices(ctx) || !seated(ctx, playerId)) return null;
+  const next = { ...ctx, settings: { ...ctx.settings, players: ctx.settings.players.filter((p) => p.id !== playerId) } };
+  const ids = playerIds(next);
+  return {
+    ...next,
+    rounds: next.rounds.map((r) => ({ ...r, vote: r.vote ? dropDraft(r.vote, playerId) : null, crowd: r.crowd ? reseat(r.crowd, ids) : null })),
+    runOffs: next.runOffs.map((v) => dropDraft(v, playerId)),
+  };
 }
 
 export type ProposalProblem = 'empty' | 'too-long' | 'bad-level';
@@ -141,10 +198,13 @@ export function checkProposal(text: string, level: string): ProposalProblem | nu
   return null;
 }
 
-export function addProposal(ctx: SessionContext, text: string, level: Level): SessionContext | null {
+export function addProposal(ctx: SessionContext, text: string, level: Level, by?: string): SessionContext | null {
   if (checkProposal(text, level) !== null) return null;
   const round = currentRound(ctx);
   if (!round) return null;
+  if (by !== undefined && (!onDevices(ctx) || !seated(ctx, by))) return null;
+  // 25/10: one bold idea per player per card.
+  if (by !== undefined && isCrowd(ctx) && ctx.proposals.some((p) => p.cardIndex === ctx.cardIndex && p.by === by)) return null;
   const proposal: Proposal = {
     id: `p${ctx.nextProposalNo}`,
     cardIndex: ctx.cardIndex,
@@ -152,6 +212,7 @@ export function addProposal(ctx: SessionContext, text: string, level: Level): Se
     level,
     twistId: round.activeTwistId,
     hidden: false,
+    ...(by !== undefined ? { by } : {}),
   };
   return { ...ctx, proposals: [...ctx.proposals, proposal], nextProposalNo: ctx.nextProposalNo + 1 };
 }
@@ -188,8 +249,15 @@ export function dismissTwist(ctx: SessionContext): SessionContext | null {
  * and forth without changing the proposals (undo then redo gives the same state).
  */
 export function openCardVote(ctx: SessionContext): SessionContext {
-  const candidates = visibleProposalsOfCard(ctx, ctx.cardIndex).map((p) => p.id);
+  const visible = visibleProposalsOfCard(ctx, ctx.cardIndex);
+  const candidates = visible.map((p) => p.id);
   const round = currentRound(ctx);
+  if (isCrowd(ctx)) {
+    const open = round?.crowd;
+    if (open && !open.revealed && open.ideas.map((i) => i.id).join() === candidates.join()) return ctx;
+    const ideas = visible.map((p) => ({ id: p.id, by: p.by ?? null }));
+    return withRound(ctx, (r) => ({ ...r, crowd: openCrowd(ideas, playerIds(ctx), ctx.seed + 104_729 * (ctx.cardIndex + 1)) }));
+  }
   const existing = round?.vote;
   const same =
     existing &&
@@ -199,6 +267,13 @@ export function openCardVote(ctx: SessionContext): SessionContext {
     existing.candidates.join() === candidates.join();
   if (same) return ctx;
   return withRound(ctx, (r) => ({ ...r, vote: openVote(candidates, ctx.settings.dotsPerPlayer, ctx.settings.maxPerProposal) }));
+}
+
+export function updateCrowd(ctx: SessionContext, update: (c: CrowdScoring) => CrowdScoring | null): SessionContext | null {
+  const crowd = currentRound(ctx)?.crowd;
+  if (!crowd) return null;
+  const next = update(crowd);
+  return next ? withRound(ctx, (r) => ({ ...r, crowd: next })) : null;
 }
 
 export function updateCardVote(ctx: SessionContext, update: (v: DotVote) => DotVote | null): SessionContext | null {
@@ -214,11 +289,12 @@ export function setDotRules(ctx: SessionContext, dotsPerPlayer: number, maxPerPr
   return { ...ctx, settings: { ...ctx.settings, dotsPerPlayer, maxPerProposal } };
 }
 
-/** Revealed dots per visible proposal over the whole session. */
+/** Revealed dots (or 25/10 points) per visible proposal over the whole session. */
 export function sessionDots(ctx: SessionContext): Record<string, number> {
   const dots: Record<string, number> = {};
   for (const p of ctx.proposals) if (!p.hidden) dots[p.id] = 0;
   for (const round of ctx.rounds) {
+    if (round.crowd?.revealed) for (const [id, n] of Object.entries(crowdTotals(round.crowd))) if (id in dots) dots[id] = (dots[id] ?? 0) + n;
     if (!round.vote?.revealed) continue;
     for (const [id, n] of Object.entries(voteTotals(round.vote))) if (id in dots) dots[id] = (dots[id] ?? 0) + n;
   }

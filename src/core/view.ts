@@ -15,6 +15,8 @@ import {
   topThreeDecision,
 } from './session.ts';
 import { type DotVote, dotsLeft, dotsToPlace, voteTotals } from './vote.ts';
+import { crowdTotals, waitingScorers } from './crowd.ts';
+import type { PlayMode, VoteMode } from './session.ts';
 import type { StepTimer } from './timer.ts';
 import type { Ranked } from './ranking.ts';
 
@@ -37,8 +39,16 @@ export interface TopItem extends Ranked {
   readonly sharpened: Sharpened;
 }
 
+/** Devices: who has finished the step at hand, never what they chose. */
+export interface DeviceProgress {
+  readonly done: readonly Player[];
+  readonly waiting: readonly Player[];
+}
+
 export interface ScreenView {
   readonly phase: Phase;
+  readonly playMode: PlayMode;
+  readonly voteMode: VoteMode;
   readonly teamName: string;
   readonly players: readonly Player[];
   readonly cardIndex: number;
@@ -52,8 +62,13 @@ export interface ScreenView {
   readonly activeTwist: TwistCard | null;
   readonly dotsPerPlayer: number;
   readonly maxPerProposal: number;
+  /** One screen: the ballot of the seat in turn. Null on devices, where each ballot stays on its device. */
   readonly ballot: BallotView | null;
-  /** Dots per proposal of the current card, once revealed. */
+  /** Devices: who has checked in, voted, or scored this round. */
+  readonly progress: DeviceProgress | null;
+  /** Devices, 25/10: the scoring round (1-based) and how many there are. */
+  readonly crowd: { readonly round: number; readonly rounds: number } | null;
+  /** Dots (or 25/10 points) per proposal of the current card, once revealed. */
   readonly results: Readonly<Record<string, number>> | null;
   readonly runOffRound: number;
   readonly topThree: readonly TopItem[] | null;
@@ -78,13 +93,39 @@ function ballotView(vote: DotVote, ctx: SessionContext): BallotView {
   };
 }
 
+/** The shared screen never learns who wrote what. */
+export function anonymous(p: Proposal): Proposal {
+  if (p.by === undefined) return p;
+  const { by: _author, ...rest } = p;
+  return rest;
+}
+
+function split(players: readonly Player[], isDone: (id: string) => boolean): DeviceProgress {
+  return { done: players.filter((p) => isDone(p.id)), waiting: players.filter((p) => !isDone(p.id)) };
+}
+
 export function screenView(ctx: SessionContext, phase: Phase): ScreenView {
   const round = ctx.rounds[ctx.cardIndex];
   const vote = round?.vote ?? null;
+  const crowd = round?.crowd ?? null;
   const runOff = openRunOff(ctx);
+  const devices = ctx.settings.playMode === 'devices';
+  const players = ctx.settings.players;
   let ballot: BallotView | null = null;
-  if (phase === 'vote' && vote && !vote.revealed) ballot = ballotView(vote, ctx);
-  if (phase === 'run-off' && runOff) ballot = ballotView(runOff, ctx);
+  let progress: DeviceProgress | null = null;
+  if (phase === 'vote' && vote && !vote.revealed) {
+    if (devices) progress = split(players, (id) => vote.voted.includes(id));
+    else ballot = ballotView(vote, ctx);
+  }
+  if (phase === 'vote' && crowd && !crowd.revealed) {
+    const waiting = waitingScorers(crowd, players.map((p) => p.id));
+    progress = split(players, (id) => !waiting.includes(id));
+  }
+  if (phase === 'run-off' && runOff) {
+    if (devices) progress = split(players, (id) => runOff.voted.includes(id));
+    else ballot = ballotView(runOff, ctx);
+  }
+  if (phase === 'check-in' && devices) progress = split(players, (id) => ctx.checkInBy.includes(id));
 
   const decision = phase === 'top-three' || phase === 'summary' ? topThreeDecision(ctx) : null;
   const topThree =
@@ -92,13 +133,15 @@ export function screenView(ctx: SessionContext, phase: Phase): ScreenView {
       ? decision.ranking.flatMap((r) => {
           const proposal = ctx.proposals.find((p) => p.id === r.id);
           if (!proposal) return [];
-          return [{ ...r, proposal, card: ctx.cards[proposal.cardIndex], sharpened: ctx.sharpened[r.id] ?? { ask: '', ourselves: '', why: '' } }];
+          return [{ ...r, proposal: anonymous(proposal), card: ctx.cards[proposal.cardIndex], sharpened: ctx.sharpened[r.id] ?? { ask: '', ourselves: '', why: '' } }];
         })
       : null;
 
   const picks = ctx.checkInPicks;
   return {
     phase,
+    playMode: ctx.settings.playMode,
+    voteMode: ctx.settings.voteMode,
     teamName: ctx.settings.teamName,
     players: ctx.settings.players,
     cardIndex: ctx.cardIndex,
@@ -106,16 +149,18 @@ export function screenView(ctx: SessionContext, phase: Phase): ScreenView {
     card: ctx.cards[ctx.cardIndex],
     cards: ctx.cards,
     timer: ctx.timer,
-    checkIn: { cards: ctx.checkInCards, picks, turn: ctx.settings.players[picks.length] ?? null },
-    proposals: ctx.proposals.filter((p) => p.cardIndex === ctx.cardIndex),
+    checkIn: { cards: ctx.checkInCards, picks, turn: devices ? null : (ctx.settings.players[picks.length] ?? null) },
+    proposals: ctx.proposals.filter((p) => p.cardIndex === ctx.cardIndex).map(anonymous),
     activeTwist: ctx.twists.find((t) => t.id === round?.activeTwistId) ?? null,
     dotsPerPlayer: ctx.settings.dotsPerPlayer,
     maxPerProposal: ctx.settings.maxPerProposal,
     ballot,
-    results: vote?.revealed ? voteTotals(vote) : null,
+    progress,
+    crowd: crowd && !crowd.revealed ? { round: Math.min(crowd.round + 1, crowd.rounds), rounds: crowd.rounds } : null,
+    results: crowd?.revealed ? crowdTotals(crowd) : vote?.revealed ? voteTotals(vote) : null,
     runOffRound: ctx.runOffs.length,
     topThree,
-    allProposals: ctx.proposals,
+    allProposals: ctx.proposals.map(anonymous),
     sessionDots: sessionDots(ctx),
     endedEarly: ctx.endedEarly,
   };

@@ -1,5 +1,5 @@
 /**
- * Secret dot voting, one voter at a time on a shared screen.
+ * Secret dot voting: one voter at a time on a shared screen, or everyone at once on their own devices.
  *
  * A vote keeps the finished ballots apart from the ballot being filled in; nothing of it may reach a view
  * before `revealed` (see `view.ts`). Functions return `null` for a move that is not allowed, never throw.
@@ -15,11 +15,17 @@ export interface DotVote {
   readonly current: Readonly<Record<string, number>>;
   /** Finished ballots in voting order. */
   readonly ballots: readonly Readonly<Record<string, number>>[];
+  /**
+   * Devices only: ballots being filled in at the same time, per player id, and who has finished (the n-th
+   * id cast the n-th ballot, so a device can show its own vote again after a reconnect).
+   */
+  readonly drafts: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly voted: readonly string[];
   readonly revealed: boolean;
 }
 
 export function openVote(candidates: readonly string[], dotsPerVoter: number, maxPerCandidate: number): DotVote {
-  return { candidates: [...candidates], dotsPerVoter, maxPerCandidate, voterIndex: 0, current: {}, ballots: [], revealed: false };
+  return { candidates: [...candidates], dotsPerVoter, maxPerCandidate, voterIndex: 0, current: {}, ballots: [], drafts: {}, voted: [], revealed: false };
 }
 
 /** Dots a voter must place: fewer than the allowance when there are too few candidates to hold them. */
@@ -60,9 +66,59 @@ export function finishBallot(vote: DotVote, voterCount: number): DotVote | null 
   return { ...vote, ballots: [...vote.ballots, vote.current], current: {}, voterIndex: vote.voterIndex + 1 };
 }
 
+/** A player's own ballot on a device: the one being filled in, or the one cast. */
+export function ballotOf(vote: DotVote, voterId: string): Readonly<Record<string, number>> {
+  const cast = vote.voted.indexOf(voterId);
+  return cast >= 0 ? (vote.ballots[cast] ?? {}) : (vote.drafts[voterId] ?? {});
+}
+
+export const hasVoted = (vote: DotVote, voterId: string): boolean => vote.voted.includes(voterId);
+
+/** Complete on devices once every player still seated has cast a ballot. */
+export const everyoneVoted = (vote: DotVote, voterIds: readonly string[]): boolean =>
+  voterIds.length > 0 && voterIds.every((id) => vote.voted.includes(id));
+
+export function dotsLeftOf(vote: DotVote, voterId: string): number {
+  return dotsToPlace(vote) - ballotTotal(ballotOf(vote, voterId));
+}
+
+export function placeDotFor(vote: DotVote, voterId: string, candidate: string): DotVote | null {
+  if (vote.revealed || hasVoted(vote, voterId) || !vote.candidates.includes(candidate)) return null;
+  const draft = vote.drafts[voterId] ?? {};
+  const onIt = draft[candidate] ?? 0;
+  if (onIt >= vote.maxPerCandidate || dotsLeftOf(vote, voterId) <= 0) return null;
+  return { ...vote, drafts: { ...vote.drafts, [voterId]: { ...draft, [candidate]: onIt + 1 } } };
+}
+
+export function removeDotFor(vote: DotVote, voterId: string, candidate: string): DotVote | null {
+  if (vote.revealed || hasVoted(vote, voterId)) return null;
+  const draft = { ...(vote.drafts[voterId] ?? {}) };
+  const onIt = draft[candidate] ?? 0;
+  if (onIt <= 0) return null;
+  if (onIt === 1) delete draft[candidate];
+  else draft[candidate] = onIt - 1;
+  return { ...vote, drafts: { ...vote.drafts, [voterId]: draft } };
+}
+
+export function finishBallotFor(vote: DotVote, voterId: string): DotVote | null {
+  if (vote.revealed || hasVoted(vote, voterId) || dotsLeftOf(vote, voterId) !== 0) return null;
+  const drafts = { ...vote.drafts };
+  const ballot = drafts[voterId] ?? {};
+  delete drafts[voterId];
+  return { ...vote, ballots: [...vote.ballots, ballot], voted: [...vote.voted, voterId], drafts };
+}
+
+/** A player who left the room takes their unfinished ballot along; a cast ballot stays cast. */
+export function dropDraft(vote: DotVote, voterId: string): DotVote {
+  if (!(voterId in vote.drafts)) return vote;
+  const drafts = { ...vote.drafts };
+  delete drafts[voterId];
+  return { ...vote, drafts };
+}
+
 /** Reveal: finished ballots count, an unfinished one is dropped (the facilitator skipped the rest). */
 export function revealVote(vote: DotVote): DotVote {
-  return { ...vote, current: {}, revealed: true };
+  return { ...vote, current: {}, drafts: {}, revealed: true };
 }
 
 /** Dots per candidate, only once revealed: secrecy holds in the domain, not only in the view. */

@@ -62,6 +62,8 @@ export function settingsFrom(d: SetupDraft, deck: ScenarioDeck): Settings {
   const players: Player[] = d.names.map((name, i) => ({ id: `s${i + 1}`, name: name.trim() === '' ? null : name.trim() }));
   return {
     teamName: d.teamName.trim(),
+    playMode: 'one-screen',
+    voteMode: 'dots',
     players,
     deckId: deck.id,
     deckName: deck.name,

@@ -21,6 +21,8 @@ export const players = (n: number): Player[] => Array.from({ length: n }, (_, i)
 export function makeSession(overrides: Partial<Settings> = {}, seed = 42): SessionContext {
   const settings: Settings = {
     teamName: 'Team Test',
+    playMode: 'one-screen',
+    voteMode: 'dots',
     players: players(4),
     deckId: 'test',
     deckName: t('Test deck'),
