@@ -215,6 +215,30 @@ async function resumeGame(id: string): Promise<void> {
   window.history.replaceState(null, '', url);
 }
 
+/** `?host=CODE#key`: this screen takes over a session on devices from another screen. */
+async function takeOverRoom(code: string, hostToken: string): Promise<void> {
+  // The key must not stay in the address bar or the history.
+  const url = new URL(window.location.href);
+  url.searchParams.delete('host');
+  url.hash = '';
+  window.history.replaceState(null, '', url);
+  panel.replaceChildren(h('p', { role: 'status' }, t('room.takingOver')));
+  const [{ fetchTakeover }, { parseSave }, { storeSession }] = await Promise.all([import('./game/roomLink.ts'), import('./core/save.ts'), import('./ui/storage.ts')]);
+  const key = { code: code.toUpperCase(), hostToken };
+  const result = await fetchTakeover(key);
+  const parsed = result.ok ? parseSave(JSON.stringify(result.snapshot)) : null;
+  if (!parsed || !parsed.ok) {
+    showStart();
+    window.alert(t('room.takeoverFailed'));
+    return;
+  }
+  const saved = parsed.value;
+  storeSession(saved.snapshot.context.id, saved);
+  await mountGame((Controller) => new Controller(gameHost, { saved }, key));
+  url.searchParams.set('session', saved.snapshot.context.id);
+  window.history.replaceState(null, '', url);
+}
+
 // On a tablet the on-screen keyboard takes half the screen: keep the field being typed in visible.
 panel.addEventListener('focusin', (event) => {
   const target = event.target as HTMLElement;
@@ -232,7 +256,9 @@ async function boot(): Promise<void> {
   document.title = `${t('common.appName')}: ${t('common.tagline')}`;
   const sessionId = params.get('session');
   const entry = sessionId ? loadSession(sessionId) : null;
-  if (entry?.parsed.ok) await resumeGame(entry.id);
+  const hostCode = params.get('host');
+  if (hostCode) await takeOverRoom(hostCode, window.location.hash.slice(1));
+  else if (entry?.parsed.ok) await resumeGame(entry.id);
   else showStart();
   // Warm the caches behind the first screen: sound, then the game modules.
   import('./audio.ts').then((a) => a.initSound(prefs.muted)).catch(noop);

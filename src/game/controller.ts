@@ -19,6 +19,9 @@ import { announce, download, replaceKeepingFocus, h } from '../ui/dom.ts';
 import { playerName, clock } from '../ui/names.ts';
 import { play } from '../audio.ts';
 import type { TableView, TableLabels } from './table.ts';
+import { deviceView, deviceViews } from '../core/deviceView.ts';
+import { RoomLink, type RoomKey } from './roomLink.ts';
+import type { RoomPanelInfo } from '../ui/roomPanels.ts';
 
 type SessionActor = Actor<typeof sessionMachine>;
 
@@ -47,9 +50,14 @@ export class GameController {
   private flash: PanelContext['flash'] = null;
   private destroyed = false;
 
+  private readonly room: RoomLink | null = null;
+  private replaced = false;
+
   constructor(
     private readonly host: ControllerHost,
     start: { input: SessionContext } | { saved: SavedSession },
+    /** A host key from another screen: take the room over instead of opening one. */
+    takeover: RoomKey | null = null,
   ) {
     const id = 'input' in start ? start.input.id : start.saved.snapshot.context.id;
     this.drafts = loadDrafts(id);
@@ -63,10 +71,13 @@ export class GameController {
       if (cue.type !== 'cue.reveal' || this.phase() !== 'top-three') play(sounds[cue.type]);
     });
     this.actor.subscribe(() => {
-      this.save();
+      const saved = this.save();
+      this.room?.publish(saved);
       this.render();
     });
     this.actor.start();
+    const context = this.actor.getSnapshot().context;
+    if (context.settings.playMode === 'devices') this.room = this.openRoom(context.id, takeover);
     this.save();
     this.render();
     this.ticker = window.setInterval(() => this.tick(), 250);
@@ -108,9 +119,62 @@ export class GameController {
     return screenView(this.actor.getSnapshot().context, this.phase());
   }
 
-  private save(): void {
+  private save(): SavedSession {
     const snapshot = this.actor.getPersistedSnapshot() as unknown as SavedSession['snapshot'];
-    if (!storeSession(snapshot.context.id, wrapSave(snapshot, Date.now()))) this.host.onSaveFailed();
+    const saved = wrapSave(snapshot, Date.now());
+    if (!storeSession(snapshot.context.id, saved)) this.host.onSaveFailed();
+    return saved;
+  }
+
+  /** Devices: the room link feeds seats' actions in and publishes the saved session and per-seat views. */
+  private openRoom(sessionId: string, takeover: RoomKey | null): RoomLink {
+    return new RoomLink(
+      sessionId,
+      {
+        act: (event) => {
+          const before = this.actor.getSnapshot();
+          this.send(event);
+          return this.actor.getSnapshot() !== before;
+        },
+        seats: (seats) => {
+          const seated = new Set(this.actor.getSnapshot().context.settings.players.map((p) => p.id));
+          for (const seat of seats) if (!seated.has(seat.id)) this.send({ type: 'player.join', playerId: seat.id, name: seat.name });
+        },
+        publication: () => {
+          const snapshot = this.actor.getSnapshot();
+          const phase = phaseOf(snapshot.value);
+          return {
+            snapshot: wrapSave(this.actor.getPersistedSnapshot() as unknown as SavedSession['snapshot'], Date.now()),
+            views: deviceViews(snapshot.context, phase),
+            lobbyView: deviceView(snapshot.context, phase, null),
+          };
+        },
+        changed: () => this.render(),
+        replaced: () => {
+          this.replaced = true;
+          this.render();
+        },
+      },
+      takeover,
+    );
+  }
+
+  private roomInfo(): RoomPanelInfo | null {
+    const room = this.room;
+    if (!room) return null;
+    const key = room.key;
+    return {
+      status: room.status,
+      problem: room.problem,
+      code: room.code,
+      joinUrl: room.joinUrl,
+      qrSvg: room.qrSvg,
+      seats: room.seats,
+      locked: room.locked,
+      moveUrl: key ? `${location.origin}${location.pathname}?host=${key.code}#${key.hostToken}` : null,
+      lock: (locked) => room.lock(locked),
+      remove: (seatId) => room.remove(seatId),
+    };
   }
 
   private progressText(view: ScreenView): string {
@@ -121,6 +185,18 @@ export class GameController {
   /** Re-draws the panel, the table and the top bar from the current snapshot. */
   render(): void {
     if (this.destroyed) return;
+    if (this.replaced) {
+      replaceKeepingFocus(
+        this.host.panel,
+        h(
+          'div',
+          { class: 'step' },
+          h('h1', { id: 'panel-title', 'data-testid': 'room-replaced' }, t('room.takeover')),
+          h('button', { type: 'button', class: 'primary', onclick: () => this.host.newSession() }, t('summary.newSession')),
+        ),
+      );
+      return;
+    }
     const snapshot = this.actor.getSnapshot();
     const view = this.view();
     const ctx = snapshot.context;
@@ -143,6 +219,7 @@ export class GameController {
         this.render();
       },
       flash: this.flash,
+      room: this.roomInfo(),
     };
     replaceKeepingFocus(this.host.panel, renderPanel(panelContext));
     // A new step starts at the top of the panel, where its heading is.
@@ -179,7 +256,13 @@ export class GameController {
     const left = remainingMs(timer, Date.now());
     let heading = '';
     let sub = '';
-    if (view.phase === 'check-in') {
+    if (view.phase === 'lobby') {
+      heading = this.room?.code ? t('room.joinStrip', { url: this.room.joinUrl ?? '', code: this.room.code }) : t('room.connecting');
+      sub = t('room.seated', { count: view.players.length });
+    } else if (view.progress) {
+      heading = view.crowd ? t('room.crowdTitle', { round: view.crowd.round, rounds: view.crowd.rounds }) : t(`phase.${view.phase}`);
+      sub = t('room.progress', { done: view.progress.done.length, of: view.players.length });
+    } else if (view.phase === 'check-in') {
       heading = view.checkIn.turn ? t('checkIn.turn', { name: playerName(view.checkIn.turn, view.players) }) : t('checkIn.allDone');
     } else if (view.phase === 'vote' || view.phase === 'run-off') {
       heading = view.ballot?.voter ? t('vote.turn', { name: playerName(view.ballot.voter, view.players) }) : '';
@@ -248,6 +331,7 @@ export class GameController {
     let message = t(`phase.${view.phase}`);
     if (view.phase === 'check-in' && view.checkIn.turn) message = t('checkIn.turn', { name: playerName(view.checkIn.turn, view.players) });
     if ((view.phase === 'vote' || view.phase === 'run-off') && view.ballot?.voter) message = `${t('vote.turn', { name: playerName(view.ballot.voter, view.players) })}. ${t('vote.progress', { n: view.ballot.voterNumber, total: view.ballot.voters })}`;
+    if (view.progress) message = `${t(`phase.${view.phase}`)}. ${t('room.progress', { done: view.progress.done.length, of: view.players.length })}`;
     if (view.phase === 'reveal' || view.phase === 'discuss') message = `${t(`phase.${view.phase}`)}: ${view.card?.title[currentLang()] ?? ''}`;
     if (view.phase === 'results' && view.results) {
       const items = view.proposals
@@ -298,6 +382,7 @@ export class GameController {
 
   destroy(): void {
     this.destroyed = true;
+    this.room?.close();
     window.clearInterval(this.ticker);
     this.actor.stop();
     this.table?.destroy();

@@ -13,6 +13,7 @@ import type { Level, ScenarioCard } from '../core/types.ts';
 import { LEVELS } from '../core/types.ts';
 import { imageUrl } from '../content.ts';
 import { playerName } from './names.ts';
+import { type RoomPanelInfo, deviceCheckInPanel, deviceVotePanel, lobbyPanel, roomStrip } from './roomPanels.ts';
 
 export interface PanelContext {
   readonly view: ScreenView;
@@ -27,7 +28,12 @@ export interface PanelContext {
   /** Shows why an action was refused, next to its control, until the next accepted action. */
   showError(key: string, text: string): void;
   readonly flash: { readonly key: string; readonly text: string } | null;
+  /** The room, when the team plays on devices. */
+  readonly room: RoomPanelInfo | null;
 }
+
+/** Dots, or points when the team scored ideas 25/10. */
+const pointsWord = (view: ScreenView, count: number): string => (view.voteMode === 'crowd' ? t('room.points', { count }) : t('results.dots', { count }));
 
 const SHORT = 140;
 const more = () => ({ more: t('common.readMore'), less: t('common.readLess') });
@@ -113,7 +119,7 @@ function proposalItem(p: Proposal, c: PanelContext, withHide: boolean, dots: num
       levelBadge(p.level),
       p.twistId ? h('span', { class: 'badge daring' }, '⚡ ' + t('propose.daring')) : null,
       p.hidden ? h('span', { class: 'badge muted' }, t('propose.hiddenNote')) : null,
-      dots !== null ? h('span', { class: 'badge dots-count', 'data-testid': 'proposal-dots' }, t('results.dots', { count: dots })) : null,
+      dots !== null ? h('span', { class: 'badge dots-count', 'data-testid': 'proposal-dots' }, pointsWord(c.view, dots)) : null,
       withHide
         ? h(
             'button',
@@ -239,6 +245,8 @@ function proposePanel(c: PanelContext): HTMLElement {
   return h(
     'div',
     { class: 'step step--propose' },
+    roomStrip(c),
+    c.room ? h('p', { class: 'muted small' }, t('room.anonymous')) : null,
     h('p', { class: 'eyebrow' }, `${t('card.count', { n: view.cardIndex + 1, total: view.cardCount })}${card ? ` · ${t(`theme.${card.theme}`)}` : ''}`),
     h('h1', { id: 'panel-title', class: 'scenario__title' }, card?.title[lang] ?? ''),
     timerLine(),
@@ -298,6 +306,21 @@ function votePanel(c: PanelContext, runOff: boolean): HTMLElement {
   );
 }
 
+/** 25/10: the shared screen counts down from the fifth idea to the first, one by one. */
+function countdown(sorted: readonly Proposal[], c: PanelContext, results: Readonly<Record<string, number>>): HTMLElement {
+  const top = sorted.slice(0, 5);
+  return h(
+    'ol',
+    { class: 'proposals proposals--results countdown', reversed: true, 'data-testid': 'countdown' },
+    [...top].reverse().map((p, i) => {
+      const item = proposalItem(p, c, false, results[p.id] ?? 0);
+      item.style.setProperty('--i', String(i));
+      item.setAttribute('value', String(top.length - i));
+      return item;
+    }),
+  );
+}
+
 function resultsPanel(c: PanelContext): HTMLElement {
   const { view } = c;
   const results = view.results ?? {};
@@ -307,8 +330,12 @@ function resultsPanel(c: PanelContext): HTMLElement {
     'div',
     { class: 'step step--results' },
     h('p', { class: 'eyebrow' }, view.card ? `${t('card.count', { n: view.cardIndex + 1, total: view.cardCount })} · ${view.card.title[currentLang()]}` : ''),
-    h('h1', { id: 'panel-title' }, t('results.title')),
-    sorted.length === 0 ? h('p', { class: 'muted' }, t('results.none')) : h('ol', { class: 'proposals proposals--results' }, sorted.map((p) => proposalItem(p, c, false, results[p.id] ?? 0))),
+    h('h1', { id: 'panel-title' }, view.voteMode === 'crowd' ? t('room.countdown') : t('results.title')),
+    sorted.length === 0
+      ? h('p', { class: 'muted' }, t('results.none'))
+      : view.voteMode === 'crowd'
+        ? countdown(sorted, c, results)
+        : h('ol', { class: 'proposals proposals--results' }, sorted.map((p) => proposalItem(p, c, false, results[p.id] ?? 0))),
   );
 }
 
@@ -331,7 +358,7 @@ function topItem(item: TopItem, c: PanelContext, editable: boolean): HTMLElement
   const li = h(
     'li',
     { class: `top-item top-item--${item.rank}`, 'data-testid': 'top-three-item', 'data-proposal-id': item.id, 'data-rank': item.rank },
-    h('p', { class: 'eyebrow' }, `${t('topThree.rank', { rank: item.rank })} · ${t('results.dots', { count: item.dots })}`),
+    h('p', { class: 'eyebrow' }, `${t('topThree.rank', { rank: item.rank })} · ${pointsWord(c.view, item.dots)}`),
     h('h2', { class: 'top-item__text' }, longText(item.proposal.text, 220, more())),
     h('div', { class: 'proposal__meta' }, levelBadge(item.proposal.level), item.proposal.twistId ? h('span', { class: 'badge daring' }, '⚡ ' + t('propose.daring')) : null, item.card ? h('span', { class: 'muted small' }, t('topThree.from', { title: item.card.title[lang] })) : null),
   );
@@ -398,8 +425,10 @@ function summaryPanel(c: PanelContext): HTMLElement {
 
 export function renderPanel(c: PanelContext): HTMLElement {
   switch (c.view.phase) {
+    case 'lobby':
+      return lobbyPanel(c);
     case 'check-in':
-      return checkInPanel(c);
+      return c.view.playMode === 'devices' ? deviceCheckInPanel(c) : checkInPanel(c);
     case 'reveal':
       return h('div', { class: 'step step--reveal' }, cardBlock(c.view.card, c.view, true), h('p', { class: 'muted small' }, t('card.tapToFlip')));
     case 'discuss':
@@ -407,9 +436,9 @@ export function renderPanel(c: PanelContext): HTMLElement {
     case 'propose':
       return proposePanel(c);
     case 'vote':
-      return votePanel(c, false);
+      return c.view.playMode === 'devices' ? deviceVotePanel(c, false) : votePanel(c, false);
     case 'run-off':
-      return votePanel(c, true);
+      return c.view.playMode === 'devices' ? deviceVotePanel(c, true) : votePanel(c, true);
     case 'results':
       return resultsPanel(c);
     case 'top-three':

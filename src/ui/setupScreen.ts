@@ -7,10 +7,14 @@ import { t, currentLang } from '../i18n/index.ts';
 import type { ScenarioCard, ScenarioDeck, Player, Theme } from '../core/types.ts';
 import type { Loaded } from '../content.ts';
 import { THEMES } from '../core/types.ts';
-import { type Settings, DEFAULT_DOTS, DEFAULT_TIMING, MAX_CARDS, MAX_NAME_LENGTH, MAX_PLAYERS, MAX_TEAM_NAME_LENGTH, MIN_CARDS, MIN_PLAYERS } from '../core/session.ts';
+import { type PlayMode, type Settings, type VoteMode, PLAY_MODES, VOTE_MODES, DEFAULT_DOTS, DEFAULT_TIMING, MAX_CARDS, MAX_NAME_LENGTH, MAX_PLAYERS, MAX_TEAM_NAME_LENGTH, MIN_CARDS, MIN_PLAYERS } from '../core/session.ts';
 
 export interface SetupDraft {
   teamName: string;
+  /** One shared screen, or the screen as stage and every player on their own phone or tablet. */
+  playMode: PlayMode;
+  /** Dot voting, or 25/10 crowd sourcing (devices only). */
+  voteMode: VoteMode;
   names: string[];
   deckId: string;
   cardCount: number;
@@ -26,6 +30,8 @@ export interface SetupDraft {
 
 export const newSetupDraft = (): SetupDraft => ({
   teamName: '',
+  playMode: 'one-screen',
+  voteMode: 'dots',
   names: ['', ''],
   deckId: 'general',
   cardCount: 3,
@@ -48,8 +54,11 @@ export type SetupProblem = 'teamName' | 'players' | 'playerName' | 'cardCount' |
 export function checkSetup(d: SetupDraft, deck: ScenarioDeck | undefined): SetupProblem[] {
   const problems: SetupProblem[] = [];
   if (d.teamName.trim().length === 0 || d.teamName.length > MAX_TEAM_NAME_LENGTH) problems.push('teamName');
-  if (d.names.length < MIN_PLAYERS || d.names.length > MAX_PLAYERS) problems.push('players');
-  if (d.names.some((n) => n.length > MAX_NAME_LENGTH)) problems.push('playerName');
+  // On devices the players join from their phones in the lobby; their names come with them.
+  if (d.playMode === 'one-screen') {
+    if (d.names.length < MIN_PLAYERS || d.names.length > MAX_PLAYERS) problems.push('players');
+    if (d.names.some((n) => n.length > MAX_NAME_LENGTH)) problems.push('playerName');
+  }
   if (!deck) problems.push('deck');
   const available = deck ? cardsFor(deck, d.themes).length : MAX_CARDS;
   if (!Number.isInteger(d.cardCount) || d.cardCount < MIN_CARDS || d.cardCount > Math.min(MAX_CARDS, available)) problems.push('cardCount');
@@ -59,11 +68,12 @@ export function checkSetup(d: SetupDraft, deck: ScenarioDeck | undefined): Setup
 }
 
 export function settingsFrom(d: SetupDraft, deck: ScenarioDeck): Settings {
-  const players: Player[] = d.names.map((name, i) => ({ id: `s${i + 1}`, name: name.trim() === '' ? null : name.trim() }));
+  const devices = d.playMode === 'devices';
+  const players: Player[] = devices ? [] : d.names.map((name, i) => ({ id: `s${i + 1}`, name: name.trim() === '' ? null : name.trim() }));
   return {
     teamName: d.teamName.trim(),
-    playMode: 'one-screen',
-    voteMode: 'dots',
+    playMode: d.playMode,
+    voteMode: devices ? d.voteMode : 'dots',
     players,
     deckId: deck.id,
     deckName: deck.name,
@@ -162,6 +172,35 @@ export function renderSetup(panel: HTMLElement, decks: Loaded<ScenarioDeck>[], d
     ),
   );
 
+  const devices = draft.playMode === 'devices';
+  const modes = h(
+    'div',
+    { class: 'grid2' },
+    h(
+      'label',
+      { class: 'field' },
+      h('span', {}, t('setup.playMode')),
+      h(
+        'select',
+        { 'data-testid': 'play-mode', 'data-key': 'play-mode', onchange: (e: Event) => { draft.playMode = (e.target as HTMLSelectElement).value as PlayMode; rerender(); } },
+        PLAY_MODES.map((m) => h('option', { value: m, selected: m === draft.playMode }, t(`setup.playModes.${m}`))),
+      ),
+    ),
+    devices
+      ? h(
+          'label',
+          { class: 'field' },
+          h('span', {}, t('setup.voteMode')),
+          h(
+            'select',
+            { 'data-testid': 'vote-mode', 'data-key': 'vote-mode', onchange: (e: Event) => { draft.voteMode = (e.target as HTMLSelectElement).value as VoteMode; rerender(); } },
+            VOTE_MODES.map((m) => h('option', { value: m, selected: m === draft.voteMode }, t(`setup.voteModes.${m}`))),
+          ),
+        )
+      : null,
+  );
+  const modeHint = h('p', { class: 'muted small' }, devices ? t(`setup.voteModeHint.${draft.voteMode}`) : t('setup.playModeHint'));
+
   const problemList = shownProblems.length
     ? h(
         'ul',
@@ -199,7 +238,11 @@ export function renderSetup(panel: HTMLElement, decks: Loaded<ScenarioDeck>[], d
       h('span', {}, t('setup.teamName')),
       h('input', { type: 'text', 'data-testid': 'team-name', 'data-key': 'team-name', value: draft.teamName, placeholder: t('setup.teamNamePlaceholder'), autocomplete: 'off', oninput: (e: Event) => (draft.teamName = (e.target as HTMLInputElement).value) }),
     ),
-    h(
+    modes,
+    modeHint,
+    devices
+      ? null
+      : h(
       'fieldset',
       { class: 'players' },
       h('legend', {}, t('setup.players', { count: draft.names.length })),

@@ -1,0 +1,263 @@
+/**
+ * The shared screen's line to the room server when the team plays on devices. The screen stays the one
+ * source of truth: actions from seats come in here, are turned into session events stamped with the seat,
+ * and after every step the screen publishes the saved session and one view per seat.
+ *
+ * The host token and, per seat, the last action applied are kept on this screen (localStorage), so a reload
+ * takes the room back and an action the server sends again after a reconnect is not applied twice.
+ */
+import { ReconnectingSocket, socketUrl, type SocketStatus } from '../net/socket.ts';
+import { HOST_SOCKET_PATH, type HostMessage, type PlayerAction, type Seat, type ServerMessage, joinPath } from '../net/protocol.ts';
+import type { SessionEvent } from '../core/events.ts';
+import { jsonObject } from '../core/json.ts';
+
+export interface RoomKey {
+  readonly code: string;
+  readonly hostToken: string;
+}
+
+interface StoredRoom extends RoomKey {
+  readonly applied: Record<string, number>;
+}
+
+const roomKey = (sessionId: string) => `ruimte.room.${sessionId}`;
+
+export function loadRoom(sessionId: string): StoredRoom | null {
+  try {
+    const data = jsonObject(localStorage.getItem(roomKey(sessionId)));
+    if (!data || typeof data.code !== 'string' || typeof data.hostToken !== 'string') return null;
+    const applied: Record<string, number> = {};
+    if (data.applied && typeof data.applied === 'object') {
+      for (const [seat, seq] of Object.entries(data.applied as Record<string, unknown>)) if (typeof seq === 'number') applied[seat] = seq;
+    }
+    return { code: data.code, hostToken: data.hostToken, applied };
+  } catch {
+    return null;
+  }
+}
+
+export function storeRoom(sessionId: string, room: StoredRoom): void {
+  try {
+    localStorage.setItem(roomKey(sessionId), JSON.stringify(room));
+  } catch {
+    // A full storage only costs the takeover after a reload; the session itself is saved on its own.
+  }
+}
+
+/** A seat's action as a session event; `by` comes from the server's seat, never from the device. */
+export function eventFor(seatId: string, action: PlayerAction): SessionEvent {
+  switch (action.type) {
+    case 'checkIn':
+      return { type: 'player.checkIn', cardId: action.cardId, by: seatId };
+    case 'propose':
+      return { type: 'player.propose', text: action.text, level: action.level, by: seatId };
+    case 'dot':
+      return { type: 'player.dot', proposalId: action.proposalId, by: seatId };
+    case 'undot':
+      return { type: 'player.undot', proposalId: action.proposalId, by: seatId };
+    case 'voteDone':
+      return { type: 'player.voteDone', by: seatId };
+    case 'score':
+      return { type: 'player.score', proposalId: action.proposalId, score: action.score, by: seatId };
+  }
+}
+
+export interface RoomPublication {
+  readonly snapshot: unknown;
+  readonly views: Record<string, unknown>;
+  readonly lobbyView: unknown;
+}
+
+export interface RoomHooks {
+  /** Applies a seat's action to the session; false when the session refused it (nothing changed). */
+  act(event: SessionEvent): boolean;
+  /** Seats in the room changed (joined, left, connected, away). */
+  seats(seats: readonly Seat[]): void;
+  /** What to publish now: the saved session and the views. */
+  publication(): RoomPublication;
+  /** Status, code or address changed: redraw. */
+  changed(): void;
+  /** Another screen took the room over with the host token. */
+  replaced(): void;
+}
+
+export type RoomStatus = SocketStatus | 'replaced';
+
+export class RoomLink {
+  private readonly socket: ReconnectingSocket<HostMessage, ServerMessage>;
+  private room: StoredRoom | null;
+  status: RoomStatus = 'connecting';
+  seats: readonly Seat[] = [];
+  locked = false;
+  joinUrl: string | null = null;
+  qrSvg: string | null = null;
+  /** Set when the room could not be opened or taken back (no server, or it forgot the room). */
+  problem: 'no-server' | null = null;
+  private failures = 0;
+
+  constructor(
+    private readonly sessionId: string,
+    private readonly hooks: RoomHooks,
+    takeover: RoomKey | null = null,
+  ) {
+    this.room = takeover ? { ...takeover, applied: {} } : loadRoom(sessionId);
+    if (this.room) void this.makeJoinUrl(this.room.code);
+    this.socket = new ReconnectingSocket<HostMessage, ServerMessage>({
+      url: socketUrl(HOST_SOCKET_PATH),
+      onOpen: () => {
+        this.failures = 0;
+        this.problem = null;
+        this.socket.send(this.room ? { t: 'hello', code: this.room.code, hostToken: this.room.hostToken } : { t: 'open' });
+      },
+      onMessage: (msg) => this.receive(msg),
+      onStatus: (s) => {
+        if (this.status === 'replaced') return;
+        this.status = s;
+        if (s === 'offline' && ++this.failures >= 3 && !this.room) this.problem = 'no-server';
+        this.hooks.changed();
+      },
+    });
+  }
+
+  get code(): string | null {
+    return this.room?.code ?? null;
+  }
+
+  /** The host key for moving to another screen: shown to the facilitator only, never to players. */
+  get key(): RoomKey | null {
+    return this.room ? { code: this.room.code, hostToken: this.room.hostToken } : null;
+  }
+
+  private receive(msg: ServerMessage): void {
+    switch (msg.t) {
+      case 'opened':
+        this.room = { code: msg.code, hostToken: msg.hostToken, applied: {} };
+        storeRoom(this.sessionId, this.room);
+        void this.makeJoinUrl(msg.code);
+        this.publish();
+        this.hooks.changed();
+        return;
+      case 'welcome':
+        this.locked = msg.locked;
+        this.seats = msg.seats;
+        if (this.room) storeRoom(this.sessionId, this.room);
+        this.hooks.seats(msg.seats);
+        this.publish();
+        this.hooks.changed();
+        return;
+      case 'seats':
+        this.seats = msg.seats;
+        this.hooks.seats(msg.seats);
+        this.hooks.changed();
+        return;
+      case 'act': {
+        if (!this.room) return;
+        const done = this.room.applied[msg.seatId] ?? 0;
+        if (msg.seq <= done) {
+          // Sent again after a reconnect: already in the session. Publishing tells the server so.
+          this.publish();
+          return;
+        }
+        this.room = { ...this.room, applied: { ...this.room.applied, [msg.seatId]: msg.seq } };
+        storeRoom(this.sessionId, this.room);
+        // A refused action changes nothing, so nothing else would publish the seat's `applied`.
+        if (!this.hooks.act(eventFor(msg.seatId, msg.action))) this.publish();
+        return;
+      }
+      case 'refused':
+        if (msg.reason === 'replaced') {
+          this.status = 'replaced';
+          this.socket.close();
+          this.hooks.replaced();
+        } else if (msg.fatal && (msg.reason === 'no-room' || msg.reason === 'bad-token')) {
+          // The server no longer knows the room (expired or its store was reset): open a new one.
+          this.room = null;
+          try {
+            localStorage.removeItem(roomKey(this.sessionId));
+          } catch {
+            // nothing to clean up
+          }
+          this.socket.send({ t: 'open' });
+        }
+        this.hooks.changed();
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** After every step: the server stores the session and hands each seat its own view. */
+  publish(saved?: unknown): void {
+    if (!this.room || this.status !== 'open') return;
+    const { snapshot, views, lobbyView } = this.hooks.publication();
+    this.socket.send({ t: 'publish', snapshot: saved ?? snapshot, views, lobbyView, applied: this.room.applied });
+  }
+
+  lock(locked: boolean): void {
+    this.locked = locked;
+    this.socket.send({ t: 'lock', locked });
+    this.hooks.changed();
+  }
+
+  remove(seatId: string): void {
+    this.socket.send({ t: 'remove', seatId });
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+
+  /** Phones cannot reach "localhost": when this screen was opened that way, ask the server for its LAN address. */
+  private async makeJoinUrl(code: string): Promise<void> {
+    let base = `${location.origin}${location.pathname}`;
+    if (/^(localhost|127\.|\[::1\])/.test(location.hostname)) {
+      try {
+        const res = await fetch('./api/addresses');
+        const data = (await res.json()) as { urls?: unknown };
+        const first = Array.isArray(data.urls) ? data.urls.find((u): u is string => typeof u === 'string') : undefined;
+        if (first) base = first;
+      } catch {
+        // Keep this screen's own address: right for a tablet that plays alone on this machine.
+      }
+    }
+    this.joinUrl = `${base.replace(/\?.*$/, '')}${joinPath(code)}`;
+    const { renderSVG } = await import('uqr');
+    this.qrSvg = renderSVG(this.joinUrl, { border: 2 });
+    this.hooks.changed();
+  }
+}
+
+/**
+ * Moving the session to another screen: ask the server for the last saved session with the host key.
+ * The controller then takes the room over with the same key (the old screen is told it was replaced).
+ */
+export function fetchTakeover(key: RoomKey, timeoutMs = 8000): Promise<{ ok: true; snapshot: unknown } | { ok: false }> {
+  return new Promise((resolve) => {
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(socketUrl(HOST_SOCKET_PATH));
+    } catch {
+      resolve({ ok: false });
+      return;
+    }
+    const finish = (result: { ok: true; snapshot: unknown } | { ok: false }) => {
+      window.clearTimeout(timer);
+      ws.onclose = null;
+      ws.close();
+      resolve(result);
+    };
+    const timer = window.setTimeout(() => finish({ ok: false }), timeoutMs);
+    ws.onopen = () => ws.send(JSON.stringify({ t: 'hello', code: key.code, hostToken: key.hostToken } satisfies HostMessage));
+    ws.onmessage = (event) => {
+      let msg: ServerMessage;
+      try {
+        msg = JSON.parse(String(event.data)) as ServerMessage;
+      } catch {
+        return;
+      }
+      if (msg.t === 'welcome') finish(msg.snapshot ? { ok: true, snapshot: msg.snapshot } : { ok: false });
+      else if (msg.t === 'refused') finish({ ok: false });
+    };
+    ws.onclose = () => finish({ ok: false });
+  });
+}

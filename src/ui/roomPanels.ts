@@ -1,0 +1,187 @@
+/**
+ * The shared screen's panels when the team plays on devices: the lobby with QR code and room code, and the
+ * steps where the action is on the phones (check-in, vote, 25/10 scoring), which show who is done, never
+ * what anyone chose.
+ */
+import { h } from './dom.ts';
+import { t, currentLang } from '../i18n/index.ts';
+import type { PanelContext } from './panels.ts';
+import type { DeviceProgress, ScreenView } from '../core/view.ts';
+import type { Seat } from '../net/protocol.ts';
+import { MIN_PLAYERS } from '../core/session.ts';
+import { playerName } from './names.ts';
+
+export interface RoomPanelInfo {
+  readonly status: 'connecting' | 'open' | 'offline' | 'replaced';
+  readonly problem: 'no-server' | null;
+  readonly code: string | null;
+  readonly joinUrl: string | null;
+  readonly qrSvg: string | null;
+  readonly seats: readonly Seat[];
+  readonly locked: boolean;
+  /** The address that moves the session to another screen (holds the host key after `#`). */
+  readonly moveUrl: string | null;
+  lock(locked: boolean): void;
+  remove(seatId: string): void;
+}
+
+function statusLine(room: RoomPanelInfo): HTMLElement | null {
+  if (room.status === 'open') return null;
+  const text = room.problem === 'no-server' ? t('room.noServer') : room.status === 'offline' ? t('room.offline') : t('room.connecting');
+  return h('p', { class: 'room-status', role: 'status', 'data-testid': 'room-status', 'data-status': room.status }, text);
+}
+
+function qr(room: RoomPanelInfo, big: boolean): HTMLElement | null {
+  if (!room.qrSvg || !room.code) return null;
+  // As an image from a data URL: the SVG is ours, but it is never parsed into the page.
+  return h('img', {
+    class: big ? 'room-qr room-qr--big' : 'room-qr',
+    'data-testid': 'room-qr',
+    src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(room.qrSvg)}`,
+    alt: t('room.qrAlt', { code: room.code }),
+  });
+}
+
+function seatList(room: RoomPanelInfo, c: PanelContext): HTMLElement {
+  return h(
+    'ul',
+    { class: 'seats', 'data-testid': 'seats' },
+    room.seats.map((seat) =>
+      h(
+        'li',
+        { class: `seat seat--${seat.connected ? 'on' : 'away'}`, 'data-testid': 'seat', 'data-seat-id': seat.id },
+        h('span', { class: 'seat__dot', 'aria-hidden': 'true' }, seat.connected ? '●' : '○'),
+        h('span', { class: 'seat__name' }, seat.name),
+        h('span', { class: 'sr-only' }, seat.connected ? t('room.connected') : t('room.away')),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'icon ghost',
+            'data-testid': 'seat-remove',
+            'aria-label': t('room.remove', { name: seat.name }),
+            onclick: () => {
+              room.remove(seat.id);
+              c.send({ type: 'facilitator.removePlayer', playerId: seat.id });
+            },
+          },
+          '✕',
+        ),
+      ),
+    ),
+  );
+}
+
+export function lobbyPanel(c: PanelContext): HTMLElement {
+  const room = c.room;
+  const seated = c.view.players.length;
+  return h(
+    'div',
+    { class: 'step step--lobby' },
+    h('h1', { id: 'panel-title' }, t('room.title')),
+    room ? statusLine(room) : null,
+    h(
+      'div',
+      { class: 'lobby' },
+      room ? qr(room, true) : null,
+      h(
+        'div',
+        { class: 'lobby__text' },
+        h('p', {}, t('room.scan')),
+        h('p', { class: 'room-code-line' }, h('span', { class: 'muted' }, `${t('room.code')} `), h('strong', { class: 'room-code', 'data-testid': 'room-code' }, room?.code ?? '…')),
+        h('p', { class: 'join-url-line' }, h('span', { class: 'muted' }, `${t('room.address')} `), h('span', { class: 'join-url', 'data-testid': 'join-url' }, room?.joinUrl ?? '…')),
+      ),
+    ),
+    h('h2', { 'aria-live': 'polite' }, seated === 0 ? t('room.waiting') : t('room.seated', { count: seated })),
+    room ? seatList(room, c) : null,
+    room
+      ? h(
+          'label',
+          { class: 'check' },
+          h('input', { type: 'checkbox', 'data-testid': 'room-lock', checked: room.locked, onchange: (e: Event) => room.lock((e.target as HTMLInputElement).checked) }),
+          h('span', {}, t('room.lock')),
+        )
+      : null,
+    room?.locked ? h('p', { class: 'muted small' }, t('room.locked')) : null,
+    h('p', { class: 'muted' }, seated >= MIN_PLAYERS ? t('room.startHint') : t('room.needPlayers', { n: MIN_PLAYERS })),
+    room?.moveUrl ? moveBox(room.moveUrl) : null,
+  );
+}
+
+function moveBox(url: string): HTMLElement {
+  return h(
+    'details',
+    { class: 'move-box' },
+    h('summary', { 'data-testid': 'host-move' }, t('room.moveShow')),
+    h('p', { class: 'muted small' }, t('room.moveHint')),
+    h('p', { class: 'move-url', 'data-testid': 'host-move-url' }, url),
+  );
+}
+
+/** A line on every step so late joiners can still get in, and the facilitator sees the room is alive. */
+export function roomStrip(c: PanelContext): HTMLElement | null {
+  const room = c.room;
+  if (!room) return null;
+  return h(
+    'div',
+    { class: 'room-strip' },
+    statusLine(room),
+    room.code ? h('p', { class: 'muted small', 'data-testid': 'join-strip' }, t('room.joinStrip', { url: room.joinUrl ?? '', code: room.code })) : null,
+  );
+}
+
+function progressLists(view: ScreenView, progress: DeviceProgress): HTMLElement {
+  const names = (list: DeviceProgress['done']) => list.map((p) => h('li', {}, playerName(p, view.players)));
+  return h(
+    'div',
+    { class: 'device-progress', 'data-testid': 'device-progress', 'data-done': progress.done.length, 'data-of': view.players.length },
+    h('p', { class: 'big-count', 'aria-live': 'polite' }, t('room.progress', { done: progress.done.length, of: view.players.length })),
+    h(
+      'div',
+      { class: 'grid2' },
+      h('section', {}, h('h2', {}, `✓ ${t('room.done')}`), h('ul', { class: 'names names--done' }, names(progress.done))),
+      h('section', {}, h('h2', {}, t('room.waitingFor')), h('ul', { class: 'names names--waiting' }, names(progress.waiting))),
+    ),
+  );
+}
+
+export function deviceCheckInPanel(c: PanelContext): HTMLElement {
+  const { view } = c;
+  const lang = currentLang();
+  return h(
+    'div',
+    { class: 'step step--check-in' },
+    roomStrip(c),
+    h('h1', { id: 'panel-title' }, t('room.checkInTitle')),
+    view.progress ? progressLists(view, view.progress) : null,
+    view.checkIn.picks.length
+      ? h(
+          'ul',
+          { class: 'checkin-picked' },
+          view.checkIn.picks.map((id) => {
+            const card = view.checkIn.cards.find((k) => k.id === id);
+            return card ? h('li', {}, card.prompt[lang]) : null;
+          }),
+        )
+      : null,
+  );
+}
+
+export function deviceVotePanel(c: PanelContext, runOff: boolean): HTMLElement {
+  const { view } = c;
+  const crowd = view.crowd;
+  const title = crowd ? t('room.crowdTitle', { round: crowd.round, rounds: crowd.rounds }) : runOff ? t('room.runOffTitle') : t('room.voteTitle');
+  return h(
+    'div',
+    { class: `step step--vote${runOff ? ' step--run-off' : ''}` },
+    roomStrip(c),
+    runOff ? h('p', { class: 'eyebrow' }, t('runOff.round', { n: view.runOffRound })) : null,
+    h('h1', { id: 'panel-title', 'data-testid': 'device-vote-title' }, title),
+    crowd ? h('p', { class: 'muted' }, t('room.crowdExplain')) : h('p', { class: 'muted' }, t('vote.secret')),
+    h('p', { class: 'timer-line', id: 'timer-display', role: 'timer', 'aria-live': 'off' }),
+    view.progress ? progressLists(view, view.progress) : null,
+    crowd && crowd.round < crowd.rounds
+      ? h('button', { type: 'button', 'data-testid': 'crowd-next-round', onclick: () => c.send({ type: 'facilitator.nextRound' }) }, t('room.nextRound'))
+      : null,
+  );
+}
