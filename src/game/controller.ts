@@ -21,7 +21,7 @@ import { play } from '../audio.ts';
 import type { TableView, TableLabels } from './table.ts';
 import { deviceView, deviceViews } from '../core/deviceView.ts';
 import { RoomLink, type RoomKey } from './roomLink.ts';
-import type { RoomPanelInfo } from '../ui/roomPanels.ts';
+import { type RoomPanelInfo, lobbyStage } from '../ui/roomPanels.ts';
 
 type SessionActor = Actor<typeof sessionMachine>;
 
@@ -239,8 +239,22 @@ export class GameController {
       timer: ctx.timer.kind,
     });
     this.table?.render(view, currentLang(), this.tableLabels(view));
+    this.syncLobbyStage(view.phase);
     this.updateTimer();
     this.announceChanges(view);
+  }
+
+  /** The lobby's QR code and room code over the (empty) table, for the whole room to read. */
+  private syncLobbyStage(phase: Phase): void {
+    const current = this.host.stage.querySelector('.stage-lobby');
+    const info = phase === 'lobby' ? this.roomInfo() : null;
+    if (!info) {
+      current?.remove();
+      return;
+    }
+    const next = lobbyStage(info);
+    if (current) current.replaceWith(next);
+    else this.host.stage.append(next);
   }
 
   private tableLabels(view: ScreenView): TableLabels {
@@ -248,7 +262,7 @@ export class GameController {
     if (this.actor.getSnapshot().context.settings.checkIn) steps.push({ label: t('phase.check-in'), key: 'check-in' });
     for (let i = 0; i < view.cardCount; i++) steps.push({ label: String(i + 1), key: `card-${i}` });
     steps.push({ label: t('phase.top-three'), key: 'top-three' });
-    const nowKey = view.phase === 'check-in' ? 'check-in' : CARD_STEPS.includes(view.phase) ? `card-${view.cardIndex}` : 'top-three';
+    const nowKey = view.phase === 'lobby' ? 'lobby' : view.phase === 'check-in' ? 'check-in' : CARD_STEPS.includes(view.phase) ? `card-${view.cardIndex}` : 'top-three';
     const nowIndex = steps.findIndex((s) => s.key === nowKey);
     const lang = currentLang();
     const timer = view.timer;
@@ -283,7 +297,7 @@ export class GameController {
       timerFraction: total > 0 ? left / total : 0,
       levelNames: Object.fromEntries(LEVELS.map((l) => [l, t(`level.${l}`)])),
       playerNames: view.players.map((p) => playerName(p, view.players)),
-      dotsWord: (count) => t('results.dots', { count }),
+      dotsWord: (count) => (view.voteMode === 'crowd' ? t('room.points', { count }) : t('results.dots', { count })),
       rankWord: (rank) => t('topThree.rank', { rank }),
     };
   }
@@ -387,6 +401,7 @@ export class GameController {
     this.actor.stop();
     this.table?.destroy();
     this.table = null;
+    this.host.stage.querySelector('.stage-lobby')?.remove();
     this.host.panel.replaceChildren(h('p', {}, ''));
   }
 }

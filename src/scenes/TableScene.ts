@@ -104,6 +104,7 @@ export class TableScene extends Phaser.Scene {
       view.proposals.map((p) => [p.id, p.hidden, p.twistId]),
       view.results,
       view.ballot ? [view.ballot.voterNumber, view.ballot.candidates] : null,
+      view.crowd?.round,
       view.topThree?.map((i) => [i.id, i.rank]),
       view.checkIn.picks,
       view.activeTwist?.id,
@@ -310,7 +311,8 @@ export class TableScene extends Phaser.Scene {
     for (const item of items) {
       const pos = this.notePositions.get(item.id);
       if (!pos) continue;
-      for (let d = 0; d < item.dots; d++) {
+      // 25/10 gives up to 25 points an idea: two rows of dots at most, the label carries the number.
+      for (let d = 0; d < Math.min(item.dots, 18); d++) {
         const tx = pos.x - NOTE.w / 2 + 22 + (d % 9) * 26;
         const ty = pos.y + NOTE.h / 2 + 18 + Math.floor(d / 9) * 22;
         const dot = this.add.circle(animate ? origin.x : tx, animate ? origin.y : ty, 11, COLORS.dot).setStrokeStyle(3, 0xffffff);

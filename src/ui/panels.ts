@@ -314,6 +314,7 @@ function countdown(sorted: readonly Proposal[], c: PanelContext, results: Readon
     { class: 'proposals proposals--results countdown', reversed: true, 'data-testid': 'countdown' },
     [...top].reverse().map((p, i) => {
       const item = proposalItem(p, c, false, results[p.id] ?? 0);
+      item.prepend(h('p', { class: 'eyebrow' }, t('topThree.rank', { rank: top.length - i })));
       item.style.setProperty('--i', String(i));
       item.setAttribute('value', String(top.length - i));
       return item;

@@ -83,7 +83,7 @@ export function lobbyPanel(c: PanelContext): HTMLElement {
     h(
       'div',
       { class: 'lobby' },
-      room ? qr(room, true) : null,
+      room ? qr(room, false) : null,
       h(
         'div',
         { class: 'lobby__text' },
@@ -177,11 +177,28 @@ export function deviceVotePanel(c: PanelContext, runOff: boolean): HTMLElement {
     roomStrip(c),
     runOff ? h('p', { class: 'eyebrow' }, t('runOff.round', { n: view.runOffRound })) : null,
     h('h1', { id: 'panel-title', 'data-testid': 'device-vote-title' }, title),
-    crowd ? h('p', { class: 'muted' }, t('room.crowdExplain')) : h('p', { class: 'muted' }, t('vote.secret')),
+    h('p', { class: 'muted' }, crowd ? t('room.crowdExplain') : t('room.voteSecret')),
     h('p', { class: 'timer-line', id: 'timer-display', role: 'timer', 'aria-live': 'off' }),
     view.progress ? progressLists(view, view.progress) : null,
     crowd && crowd.round < crowd.rounds
       ? h('button', { type: 'button', 'data-testid': 'crowd-next-round', onclick: () => c.send({ type: 'facilitator.nextRound' }) }, t('room.nextRound'))
       : null,
+  );
+}
+
+/** On the stage during the lobby: the QR code and the code big enough to read from the back of the room. */
+export function lobbyStage(room: RoomPanelInfo): HTMLElement {
+  return h(
+    'div',
+    { class: 'stage-lobby', 'aria-hidden': 'true' },
+    room.qrSvg ? h('img', { class: 'stage-lobby__qr', src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(room.qrSvg)}`, alt: '' }) : null,
+    h(
+      'div',
+      { class: 'stage-lobby__text' },
+      h('p', { class: 'stage-lobby__label' }, t('room.code')),
+      h('p', { class: 'stage-lobby__code', 'data-testid': 'stage-room-code' }, room.code ?? '…'),
+      h('p', { class: 'stage-lobby__label' }, t('room.address')),
+      h('p', { class: 'stage-lobby__url' }, room.joinUrl ?? '…'),
+    ),
   );
 }
