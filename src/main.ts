@@ -94,6 +94,7 @@ function showStart(): void {
     resume: (id) => void resumeGame(id),
     openEditor: () => void import('./editor/index.ts').then((m) => m.openEditor(screenHost('editor'))),
     openProgramme: () => void import('./programme/index.ts').then((m) => m.openProgramme(screenHost('programme'))),
+    openJoin: () => window.location.assign('?join'),
   });
   (panel.querySelector('[data-testid="new-session"]') as HTMLElement | null)?.focus({ preventScroll: true });
 }
@@ -254,6 +255,12 @@ async function boot(): Promise<void> {
   await initI18n(lang);
   document.documentElement.lang = lang;
   document.title = `${t('common.appName')}: ${t('common.tagline')}`;
+  // A player's phone (`?join=CODE`, or a bare `?join`): the device page, loaded only here.
+  if (params.has('join')) {
+    const { openDevice } = await import('./device/index.ts');
+    openDevice(document.getElementById('app') as HTMLElement, { search: window.location.search });
+    return;
+  }
   const sessionId = params.get('session');
   const entry = sessionId ? loadSession(sessionId) : null;
   const hostCode = params.get('host');

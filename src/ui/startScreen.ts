@@ -9,6 +9,8 @@ export interface StartActions {
   resume(id: string): void;
   openEditor(): void;
   openProgramme(): void;
+  /** The join page, to take part from this device as a player. */
+  openJoin(): void;
 }
 
 function sessionItem(entry: StoredEntry, actions: StartActions, rerender: () => void): HTMLElement {
@@ -79,6 +81,7 @@ export function renderStart(panel: HTMLElement, actions: StartActions): void {
         h('button', { type: 'button', class: 'primary big', 'data-testid': 'new-session', onclick: actions.newSession }, t('start.newSession')),
         h('button', { type: 'button', class: 'big', 'data-testid': 'open-programme', onclick: actions.openProgramme }, t('start.programme')),
         h('button', { type: 'button', class: 'big ghost', 'data-testid': 'open-editor', onclick: actions.openEditor }, t('start.editor')),
+        h('button', { type: 'button', class: 'big ghost', 'data-testid': 'open-join', onclick: actions.openJoin }, t('start.join')),
       ),
       h('h2', {}, t('start.saved')),
       sessions.length === 0 ? h('p', { class: 'muted' }, t('start.none')) : h('ul', { class: 'session-list' }, sessions.map((s) => sessionItem(s, actions, rerender))),

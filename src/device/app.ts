@@ -1,0 +1,492 @@
+/**
+ * The device page's controller: join or rejoin a room, keep the line up, send taps through the outbox,
+ * and draw the latest view with this device's own unconfirmed taps laid over it.
+ */
+import * as v from 'valibot';
+import { announce } from '../ui/dom.ts';
+import { i18n, isLang } from '../i18n/index.ts';
+import type { Lang, Level } from '../core/types.ts';
+import type { DeviceView } from '../core/deviceView.ts';
+import { MAX_SEAT_NAME, PLAYER_SOCKET_PATH, playerActionSchema, type PlayerAction, type PlayerMessage, type RefusalReason, type ServerMessage } from '../net/protocol.ts';
+import { ReconnectingSocket, socketUrl, type SocketStatus } from '../net/socket.ts';
+import { isCode, normalizeCode } from './codes.ts';
+import { ACTIVE_KEY, DeviceStore, type Draft, type KeyValue, type Pending, type StoredSeat } from './store.ts';
+import { Outbox, resend } from './outbox.ts';
+import { isDeviceView, withPending } from './optimistic.ts';
+import { MAX_PROPOSAL, phaseName, renderDevice, updateTimer, type DeviceState } from './render.ts';
+import { renderJoin } from './join.ts';
+import { dt } from './strings.ts';
+
+export interface DeviceAppOptions {
+  readonly root: HTMLElement;
+  /** The room code from the address (`?join=CODE`); empty for a bare `?join`. */
+  readonly code: string;
+  /** The language the page booted in; the device's own choice, once made, wins. */
+  readonly lang: Lang;
+  readonly local: KeyValue;
+  readonly session: KeyValue;
+  /** Where the player socket lives (default: this origin's `/room/play`). */
+  readonly url?: string;
+  /** Back to the start screen. */
+  readonly home: () => void;
+}
+
+type Intent = { readonly kind: 'join'; readonly code: string; readonly name: string } | { readonly kind: 'rejoin'; readonly code: string; readonly seat: StoredSeat };
+
+const EMPTY_DRAFT: Draft = { text: '', level: 'team' };
+/** After a rate limit: wait this long before sending the outbox again. */
+const RATE_LIMIT_PAUSE_MS = 3_000;
+
+export class DeviceApp {
+  private readonly root: HTMLElement;
+  private readonly store: DeviceStore;
+  private readonly session: KeyValue;
+  private readonly url: string;
+  private readonly home: () => void;
+  private lang: Lang;
+  private socket: ReconnectingSocket<PlayerMessage, ServerMessage> | null = null;
+  private status: SocketStatus | null = null;
+  private mode: 'join' | 'play' = 'join';
+  private intent: Intent | null = null;
+  // join page
+  private joinCode: string;
+  private joinName = '';
+  private joinError: string | null = null;
+  // play
+  private code = '';
+  private seat: StoredSeat | null = null;
+  private outbox: Outbox | null = null;
+  /** Acknowledged but maybe not yet in a view: still laid over the view until the next one arrives. */
+  private settled: Pending[] = [];
+  private view: DeviceView | null = null;
+  private viewJson = '';
+  private joined = false;
+  private hostGone = false;
+  private replaced = false;
+  private rateLimited = false;
+  private proposeError: string | null = null;
+  private proposeSent = false;
+  private shownStep = '';
+  private ticker: ReturnType<typeof setInterval> | null = null;
+  private rateTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(opts: DeviceAppOptions) {
+    this.root = opts.root;
+    this.store = new DeviceStore(opts.local);
+    this.session = opts.session;
+    this.url = opts.url ?? socketUrl(PLAYER_SOCKET_PATH);
+    this.home = opts.home;
+    this.lang = this.store.lang() ?? opts.lang;
+    this.joinCode = normalizeCode(opts.code);
+    void this.applyLang().then((changed) => changed && this.redraw());
+
+    // A reload in the tab that was playing goes straight back in; a fresh scan of the QR code asks first.
+    const active = this.sessionGet(ACTIVE_KEY);
+    const seat = active && isCode(active) ? this.store.seat(active) : null;
+    if (active && seat && (!this.joinCode || this.joinCode === active)) this.play(active, seat);
+    else this.renderJoin();
+  }
+
+  /** Stops the line and the clock (for tests and for leaving the page). */
+  destroy(): void {
+    this.socket?.close();
+    this.socket = null;
+    if (this.ticker !== null) clearInterval(this.ticker);
+    if (this.rateTimer !== null) clearTimeout(this.rateTimer);
+    this.ticker = this.rateTimer = null;
+  }
+
+  // ---- joining ----------------------------------------------------------------------------------------
+
+  private renderJoin(): void {
+    this.mode = 'join';
+    const remembered = this.store.remembered(this.joinCode || null);
+    renderJoin(
+      this.root,
+      {
+        code: this.joinCode,
+        name: this.joinName,
+        lang: this.lang,
+        error: this.joinError,
+        remembered: remembered ? { code: remembered.code, name: remembered.seat.name } : null,
+        busy: this.intent !== null,
+        status: this.intent ? this.status : null,
+      },
+      {
+        edit: (code, name) => {
+          this.joinCode = code;
+          this.joinName = name;
+        },
+        join: (code, name) => this.join(code, name),
+        rejoin: () => {
+          if (remembered) this.connect({ kind: 'rejoin', code: remembered.code, seat: remembered.seat });
+        },
+        setLang: (lang) => this.setLang(lang),
+        home: () => {
+          this.destroy();
+          this.home();
+        },
+      },
+    );
+  }
+
+  private join(rawCode: string, rawName: string): void {
+    const code = normalizeCode(rawCode);
+    const name = rawName.trim();
+    this.joinCode = code;
+    this.joinName = rawName;
+    if (!isCode(code)) return this.failJoin(dt('join.error.code'), 'join-code');
+    if (name.length < 1 || name.length > MAX_SEAT_NAME) return this.failJoin(dt('join.error.name', { max: MAX_SEAT_NAME }), 'join-name');
+    this.connect({ kind: 'join', code, name });
+  }
+
+  private failJoin(text: string, focus?: string): void {
+    this.intent = null;
+    this.joinError = text;
+    this.renderJoin();
+    if (focus) this.root.querySelector<HTMLElement>(`[data-testid="${focus}"]`)?.focus();
+  }
+
+  /** Opens a line for a join or rejoin attempt (or uses the one that is open). */
+  private connect(intent: Intent): void {
+    this.intent = intent;
+    this.joinError = null;
+    if (this.socket && this.status === 'open') this.sendIntent();
+    else if (!this.socket) this.openSocket();
+    if (this.mode === 'join') this.renderJoin();
+  }
+
+  private sendIntent(): void {
+    const intent = this.intent;
+    if (!intent) return;
+    if (intent.kind === 'join') this.socket?.send({ t: 'join', code: intent.code, name: intent.name });
+    else this.socket?.send({ t: 'rejoin', code: intent.code, seatToken: intent.seat.seatToken });
+  }
+
+  private openSocket(): void {
+    this.socket?.close();
+    this.status = null;
+    this.socket = new ReconnectingSocket<PlayerMessage, ServerMessage>({
+      url: this.url,
+      onOpen: () => this.onOpen(),
+      onMessage: (msg) => this.onMessage(msg),
+      onStatus: (s) => this.onStatus(s),
+    });
+  }
+
+  private onOpen(): void {
+    this.joined = false;
+    if (this.mode === 'play' && this.seat) this.intent = { kind: 'rejoin', code: this.code, seat: this.seat };
+    this.sendIntent();
+  }
+
+  private onStatus(s: SocketStatus): void {
+    this.status = s;
+    if (this.mode === 'join') {
+      if (this.intent && s === 'offline') this.joinError = dt('join.error.offline');
+      else if (s === 'open' && this.joinError === dt('join.error.offline')) this.joinError = null;
+      if (this.intent) this.renderJoin();
+    } else {
+      this.render();
+    }
+  }
+
+  // ---- playing ----------------------------------------------------------------------------------------
+
+  private play(code: string, seat: StoredSeat): void {
+    this.mode = 'play';
+    this.code = code;
+    this.seat = seat;
+    this.joinError = null;
+    this.outbox = new Outbox({ load: () => this.store.outbox(code), save: (r) => this.store.saveOutbox(code, r) });
+    this.outbox.useSeat(seat.seatId);
+    this.sessionSet(ACTIVE_KEY, code);
+    this.replaceUrl(code);
+    if (!this.socket) this.openSocket();
+    if (this.ticker === null) this.ticker = setInterval(() => this.tick(), 1000);
+    this.render();
+  }
+
+  private onMessage(msg: ServerMessage): void {
+    switch (msg.t) {
+      case 'joined': {
+        const intent = this.intent;
+        const code = intent?.code ?? this.code;
+        if (!isCode(code)) return;
+        const seat: StoredSeat = { seatId: msg.seatId, seatToken: msg.seatToken, name: msg.name || (intent?.kind === 'join' ? intent.name : (intent?.seat.name ?? '')) };
+        this.store.saveSeat(code, seat);
+        this.intent = null;
+        this.joined = true;
+        if (this.mode !== 'play' || this.code !== code || this.seat?.seatId !== seat.seatId) {
+          this.view = null;
+          this.viewJson = '';
+          this.settled = [];
+          this.play(code, seat);
+        } else {
+          this.seat = seat;
+        }
+        this.flush();
+        this.render();
+        return;
+      }
+      case 'view': {
+        if (this.mode !== 'play' || !isDeviceView(msg.view)) return;
+        const first = this.view === null;
+        // The same view again (a rejoin, the host coming back) says nothing about taps acknowledged since.
+        const json = JSON.stringify(msg.view);
+        if (json !== this.viewJson) this.settled = [];
+        this.viewJson = json;
+        this.view = msg.view;
+        this.hostGone = false;
+        if (first && this.store.lang() === null && msg.view.lang !== this.lang) {
+          // No choice made on this device yet: follow the session's language.
+          this.lang = msg.view.lang;
+          void this.applyLang().then(() => this.render());
+        }
+        this.render();
+        return;
+      }
+      case 'ack': {
+        if (!this.outbox) return;
+        this.settled.push(...this.outbox.ack(msg.seq));
+        this.render();
+        return;
+      }
+      case 'hostGone':
+        this.hostGone = true;
+        this.render();
+        return;
+      case 'refused':
+        this.onRefused(msg.reason, msg.fatal);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private onRefused(reason: RefusalReason, fatal: boolean): void {
+    if (this.mode === 'join') {
+      const code = this.intent?.code ?? this.joinCode;
+      const wasRejoin = this.intent?.kind === 'rejoin';
+      if (wasRejoin && (reason === 'bad-token' || reason === 'removed' || reason === 'no-room')) this.store.forgetSeat(code);
+      this.socket?.close();
+      this.socket = null;
+      this.status = null;
+      if (wasRejoin && this.intent?.kind === 'rejoin') {
+        this.joinCode = code;
+        this.joinName = this.intent.seat.name;
+      }
+      this.failJoin(this.refusalText(reason, code));
+      return;
+    }
+    switch (reason) {
+      case 'removed':
+      case 'no-room':
+      case 'bad-token':
+        return this.leave(reason);
+      case 'replaced':
+        this.socket?.close();
+        this.socket = null;
+        this.status = 'offline';
+        this.replaced = true;
+        this.joined = false;
+        this.render();
+        return;
+      case 'not-joined':
+        this.joined = false;
+        this.onOpen();
+        return;
+      case 'rate-limited':
+        this.rateLimited = true;
+        this.render();
+        if (this.rateTimer !== null) clearTimeout(this.rateTimer);
+        this.rateTimer = setTimeout(() => {
+          this.rateTimer = null;
+          this.rateLimited = false;
+          // Refused while rejoining: ask again; refused while acting: send what waits.
+          if (!this.joined && this.status === 'open') this.onOpen();
+          else this.flush();
+          this.render();
+        }, RATE_LIMIT_PAUSE_MS);
+        return;
+      default:
+        // A message the server could not read: never resend it blindly, the line comes back by itself.
+        if (fatal) this.socket?.reconnectNow();
+        return;
+    }
+  }
+
+  private refusalText(reason: RefusalReason, code: string): string {
+    const known: readonly RefusalReason[] = ['no-room', 'locked', 'full', 'rate-limited', 'bad-token', 'removed', 'replaced'];
+    return known.includes(reason) ? dt(`join.error.${reason}`, { code }) : dt('join.error.generic');
+  }
+
+  /** The seat is gone (removed, the room closed, the token no longer valid): back to the join page. */
+  private leave(reason: 'removed' | 'no-room' | 'bad-token'): void {
+    const code = this.code;
+    const name = this.seat?.name ?? '';
+    this.store.forgetSeat(code);
+    this.sessionRemove(ACTIVE_KEY);
+    this.destroy();
+    this.seat = null;
+    this.outbox = null;
+    this.view = null;
+    this.viewJson = '';
+    this.settled = [];
+    this.joined = this.hostGone = this.replaced = this.rateLimited = false;
+    this.shownStep = '';
+    this.intent = null;
+    this.status = null;
+    this.joinCode = code;
+    this.joinName = name;
+    this.root.replaceChildren();
+    this.failJoin(this.refusalText(reason, code));
+    announce(this.joinError ?? '');
+  }
+
+  private act(action: PlayerAction): void {
+    if (!this.outbox || !v.safeParse(playerActionSchema, action).success) return;
+    const entry = this.outbox.add(action);
+    if (this.joined && !this.rateLimited) this.socket?.send({ t: 'act', seq: entry.seq, action: entry.action });
+    this.render();
+  }
+
+  private flush(): void {
+    if (!this.outbox || !this.socket || !this.joined) return;
+    resend(this.outbox, (msg) => this.socket?.send(msg) ?? false);
+  }
+
+  private propose(text: string, level: Level): void {
+    const card = this.view?.cardIndex ?? 0;
+    this.store.saveDraft(this.code, card, { text, level });
+    if (text.trim().length === 0) this.proposeError = dt('propose.error.empty');
+    else if (text.length > MAX_PROPOSAL) this.proposeError = dt('propose.error.too-long', { max: MAX_PROPOSAL, count: text.length });
+    else {
+      this.proposeError = null;
+      this.proposeSent = true;
+      this.store.clearDraft(this.code, card);
+      this.act({ type: 'propose', text: text.trim(), level });
+      return;
+    }
+    this.proposeSent = false;
+    this.render();
+    this.root.querySelector<HTMLElement>('[data-testid="proposal-text"]')?.focus();
+  }
+
+  private shownView(): DeviceView | null {
+    if (!this.view) return null;
+    return withPending(this.view, [...this.settled, ...(this.outbox?.pending() ?? [])]);
+  }
+
+  private render(): void {
+    if (this.mode !== 'play') return;
+    const view = this.shownView();
+    const step = view ? `${view.phase}:${view.cardIndex}` : '';
+    if (step !== this.shownStep) {
+      // A new step: the "sent" note and errors belong to the old one.
+      this.proposeSent = false;
+      this.proposeError = null;
+    }
+    const state: DeviceState = {
+      code: this.code,
+      name: this.seat?.name ?? '',
+      lang: this.lang,
+      status: this.replaced ? 'offline' : (this.status ?? 'connecting'),
+      hostGone: this.hostGone,
+      replaced: this.replaced,
+      rateLimited: this.rateLimited,
+      waiting: this.outbox?.pending().length ?? 0,
+      draft: view ? (this.store.draft(this.code, view.cardIndex) ?? EMPTY_DRAFT) : EMPTY_DRAFT,
+      proposeError: this.proposeError,
+      proposeSent: this.proposeSent,
+      now: Date.now(),
+    };
+    renderDevice(this.root, view, state, {
+      act: (action) => this.act(action),
+      propose: (text, level) => this.propose(text, level),
+      saveDraft: (draft) => {
+        if (this.view) this.store.saveDraft(this.code, this.view.cardIndex, draft);
+        this.proposeError = null;
+      },
+      setLang: (lang) => this.setLang(lang),
+      reconnect: () => this.socket?.reconnectNow(),
+      takeBack: () => {
+        this.replaced = false;
+        this.openSocket();
+        this.render();
+      },
+    });
+    if (view && step !== this.shownStep) {
+      const first = this.shownStep === '';
+      this.shownStep = step;
+      announce(phaseName(view.phase));
+      // A new step starts at the top, with focus on its heading (not on the very first draw after a reload
+      // while someone may be typing).
+      if (!first || document.activeElement === document.body) this.root.querySelector<HTMLElement>('#device-title')?.focus();
+    }
+  }
+
+  private tick(): void {
+    if (this.mode === 'play') updateTimer(this.root, this.view?.timer ?? null, Date.now());
+  }
+
+  // ---- language and small helpers ---------------------------------------------------------------------
+
+  private setLang(lang: Lang): void {
+    this.lang = lang;
+    this.store.saveLang(lang);
+    void this.applyLang().then(() => {
+      this.redraw();
+      this.root.querySelector<HTMLElement>('[data-testid="language"]')?.focus();
+    });
+  }
+
+  private redraw(): void {
+    if (this.mode === 'play') this.render();
+    else this.renderJoin();
+  }
+
+  /** Switches i18next to the device's language; true when it changed. */
+  private async applyLang(): Promise<boolean> {
+    document.documentElement.lang = this.lang;
+    if (isLang(i18n.language) && i18n.language === this.lang) return false;
+    await i18n.changeLanguage(this.lang);
+    document.title = dt('title');
+    return true;
+  }
+
+  private replaceUrl(code: string): void {
+    try {
+      const url = new URL(window.location.href);
+      if (url.searchParams.get('join') === code) return;
+      url.searchParams.set('join', code);
+      window.history.replaceState(null, '', url);
+    } catch {
+      /* not in a browser */
+    }
+  }
+
+  private sessionGet(key: string): string | null {
+    try {
+      return this.session.getItem(key);
+    } catch {
+      return null;
+    }
+  }
+
+  private sessionSet(key: string, value: string): void {
+    try {
+      this.session.setItem(key, value);
+    } catch {
+      /* memory only */
+    }
+  }
+
+  private sessionRemove(key: string): void {
+    try {
+      this.session.removeItem(key);
+    } catch {
+      /* nothing kept */
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The player's device page (`?join=CODE`): join a room from a phone, then the controls of each step.
+ * Loaded lazily by `main.ts`, so the start screen does not carry it. The page takes over `#app`.
+ */
+import './device.css';
+import { currentLang } from '../i18n/index.ts';
+import { h } from '../ui/dom.ts';
+import { DeviceApp } from './app.ts';
+import { codeFromSearch } from './codes.ts';
+import { browserStore } from './store.ts';
+import { registerDeviceStrings, dt } from './strings.ts';
+
+export { DeviceApp } from './app.ts';
+export { renderDevice, type DeviceState, type DeviceActions } from './render.ts';
+export { renderJoin, type JoinState, type JoinActions } from './join.ts';
+export { registerDeviceStrings } from './strings.ts';
+
+export interface OpenDeviceOptions {
+  /** The page's `location.search` (`?join=ABC123`, or a bare `?join`). */
+  readonly search: string;
+  /** Where to go for "to the start screen" (default: this page without `?join`). */
+  readonly home?: () => void;
+  /** The socket address (default: this origin's `/room/play`). */
+  readonly url?: string;
+}
+
+/** Takes over `app` (normally `#app`) with the device page and starts it. */
+export function openDevice(app: HTMLElement, opts: OpenDeviceOptions): DeviceApp {
+  registerDeviceStrings();
+  const announcer = document.getElementById('announcer') ?? h('div', { id: 'announcer', class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const root = h('div', { class: 'device', id: 'device' });
+  app.classList.add('device-app');
+  document.body.classList.add('device-body');
+  app.replaceChildren(root, announcer);
+  document.title = dt('title');
+  return new DeviceApp({
+    root,
+    code: codeFromSearch(opts.search) ?? '',
+    lang: currentLang(),
+    local: browserStore('local'),
+    session: browserStore('session'),
+    url: opts.url,
+    home:
+      opts.home ??
+      (() => {
+        const url = new URL(window.location.href);
+        url.searchParams.delete('join');
+        window.location.assign(url);
+      }),
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * What the player sees before the shared screen has answered: the last view with this device's own
+ * unconfirmed actions laid over it (a dot tapped in a dead spot shows at once and is sent later). Pure.
+ * Only what the rules would allow is shown; the shared screen stays the judge.
+ */
+import type { DeviceView, IdeaView } from '../core/deviceView.ts';
+import type { PlayerAction } from '../net/protocol.ts';
+
+/** Ideas sent but not yet in a view carry this id prefix, so the page can mark them "sending". */
+export const SENDING_PREFIX = 'sending:';
+
+export const ballotTotal = (mine: Readonly<Record<string, number>>): number => Object.values(mine).reduce((sum, n) => sum + n, 0);
+
+export function withPending(view: DeviceView, actions: readonly { readonly seq: number; readonly action: PlayerAction }[]): DeviceView {
+  let out = view;
+  for (const { seq, action } of actions) out = applyOne(out, seq, action);
+  return out;
+}
+
+function applyOne(view: DeviceView, seq: number, action: PlayerAction): DeviceView {
+  switch (action.type) {
+    case 'checkIn': {
+      const c = view.checkIn;
+      if (!c || c.myPick !== null || !c.cards.some((card) => card.id === action.cardId)) return view;
+      return { ...view, checkIn: { ...c, myPick: action.cardId } };
+    }
+    case 'propose': {
+      const p = view.propose;
+      if (!p || !p.canPropose) return view;
+      // Already in the view (the ack was lost, the host has it): show it once.
+      if (p.mine.some((i) => i.text === action.text.trim() && i.level === action.level)) return view;
+      const idea: IdeaView = { id: `${SENDING_PREFIX}${seq}`, text: action.text.trim(), level: action.level };
+      return { ...view, propose: { ...p, mine: [...p.mine, idea], canPropose: view.voteMode === 'crowd' ? false : p.canPropose } };
+    }
+    case 'dot':
+    case 'undot': {
+      const b = view.ballot;
+      if (!b || b.done || !b.candidates.some((c) => c.id === action.proposalId)) return view;
+      const on = b.mine[action.proposalId] ?? 0;
+      if (action.type === 'dot' && (on >= b.maxPerCandidate || ballotTotal(b.mine) >= b.dotsToPlace)) return view;
+      if (action.type === 'undot' && on <= 0) return view;
+      const mine = { ...b.mine, [action.proposalId]: on + (action.type === 'dot' ? 1 : -1) };
+      if (mine[action.proposalId] === 0) delete mine[action.proposalId];
+      return { ...view, ballot: { ...b, mine } };
+    }
+    case 'voteDone': {
+      const b = view.ballot;
+      if (!b || b.done || ballotTotal(b.mine) !== b.dotsToPlace) return view;
+      return { ...view, ballot: { ...b, done: true } };
+    }
+    case 'score': {
+      const c = view.crowd;
+      if (!c || !c.hand || c.hand.id !== action.proposalId) return view;
+      return { ...view, crowd: { ...c, myScore: action.score } };
+    }
+  }
+}
+
+/** Checks a view from the wire just enough that rendering cannot trip over it. */
+export function isDeviceView(value: unknown): value is DeviceView {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v.format === 1 && typeof v.phase === 'string' && (v.lang === 'nl' || v.lang === 'en') && typeof v.teamName === 'string' && typeof v.timer === 'object' && v.timer !== null;
+}
