@@ -46,6 +46,8 @@ export interface DeviceView {
   /** The session's language; the device may show its own controls in another. */
   readonly lang: Lang;
   readonly teamName: string;
+  /** The shared screen's clock (ms) when it made this view: a phone corrects its own clock by it for the timer. */
+  readonly clock: number;
   /** Null for a device that has a seat in the room but not (yet) in the session. */
   readonly me: { readonly id: string; readonly name: string } | null;
   readonly voteMode: VoteMode;
@@ -69,7 +71,7 @@ export interface DeviceView {
 const idea = (p: Proposal): IdeaView => ({ id: p.id, text: p.text, level: p.level });
 
 /** The view for one seat; `playerId` null is the view for a device not (yet) in the session. */
-export function deviceView(ctx: SessionContext, phase: Phase, playerId: string | null): DeviceView {
+export function deviceView(ctx: SessionContext, phase: Phase, playerId: string | null, now: number): DeviceView {
   const shared = screenView(ctx, phase);
   const me = ctx.settings.players.find((p) => p.id === playerId) ?? null;
   const round = ctx.rounds[ctx.cardIndex];
@@ -129,6 +131,7 @@ export function deviceView(ctx: SessionContext, phase: Phase, playerId: string |
     phase,
     lang: ctx.settings.lang,
     teamName: ctx.settings.teamName,
+    clock: now,
     me: me ? { id: me.id, name: me.name ?? '' } : null,
     voteMode: ctx.settings.voteMode,
     cardIndex: ctx.cardIndex,
@@ -146,8 +149,8 @@ export function deviceView(ctx: SessionContext, phase: Phase, playerId: string |
 }
 
 /** One view per seated player, keyed by player (= seat) id, for the room server to hand out. */
-export function deviceViews(ctx: SessionContext, phase: Phase): Record<string, DeviceView> {
+export function deviceViews(ctx: SessionContext, phase: Phase, now: number): Record<string, DeviceView> {
   const views: Record<string, DeviceView> = {};
-  for (const p of ctx.settings.players) views[p.id] = deviceView(ctx, phase, p.id);
+  for (const p of ctx.settings.players) views[p.id] = deviceView(ctx, phase, p.id, now);
   return views;
 }

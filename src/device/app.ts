@@ -59,6 +59,8 @@ export class DeviceApp {
   /** Acknowledged but maybe not yet in a view: still laid over the view until the next one arrives. */
   private settled: Pending[] = [];
   private view: DeviceView | null = null;
+  /** The shared screen's clock minus this phone's, from the last view. */
+  private clockOffset = 0;
   private viewJson = '';
   private joined = false;
   private hostGone = false;
@@ -233,7 +235,10 @@ export class DeviceApp {
         if (this.mode !== 'play' || !isDeviceView(msg.view)) return;
         const first = this.view === null;
         // The same view again (a rejoin, the host coming back) says nothing about taps acknowledged since.
-        const json = JSON.stringify(msg.view);
+        const { clock, ...content } = msg.view;
+        // Timers count against the shared screen's clock, not this phone's.
+        this.clockOffset = clock - Date.now();
+        const json = JSON.stringify(content);
         if (json !== this.viewJson) this.settled = [];
         this.viewJson = json;
         this.view = msg.view;
@@ -399,7 +404,7 @@ export class DeviceApp {
       draft: view ? (this.store.draft(this.code, view.cardIndex) ?? EMPTY_DRAFT) : EMPTY_DRAFT,
       proposeError: this.proposeError,
       proposeSent: this.proposeSent,
-      now: Date.now(),
+      now: Date.now() + this.clockOffset,
     };
     renderDevice(this.root, view, state, {
       act: (action) => this.act(action),
@@ -427,7 +432,7 @@ export class DeviceApp {
   }
 
   private tick(): void {
-    if (this.mode === 'play') updateTimer(this.root, this.view?.timer ?? null, Date.now());
+    if (this.mode === 'play') updateTimer(this.root, this.view?.timer ?? null, Date.now() + this.clockOffset);
   }
 
   // ---- language and small helpers ---------------------------------------------------------------------

@@ -60,5 +60,5 @@ function applyOne(view: DeviceView, seq: number, action: PlayerAction): DeviceVi
 export function isDeviceView(value: unknown): value is DeviceView {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return v.format === 1 && typeof v.phase === 'string' && (v.lang === 'nl' || v.lang === 'en') && typeof v.teamName === 'string' && typeof v.timer === 'object' && v.timer !== null;
+  return v.format === 1 && typeof v.phase === 'string' && (v.lang === 'nl' || v.lang === 'en') && typeof v.teamName === 'string' && typeof v.clock === 'number' && typeof v.timer === 'object' && v.timer !== null;
 }

@@ -143,10 +143,11 @@ export class GameController {
         publication: () => {
           const snapshot = this.actor.getSnapshot();
           const phase = phaseOf(snapshot.value);
+          const now = Date.now();
           return {
             snapshot: wrapSave(this.actor.getPersistedSnapshot() as unknown as SavedSession['snapshot'], Date.now()),
-            views: deviceViews(snapshot.context, phase),
-            lobbyView: deviceView(snapshot.context, phase, null),
+            views: deviceViews(snapshot.context, phase, now),
+            lobbyView: deviceView(snapshot.context, phase, null, now),
           };
         },
         changed: () => this.render(),

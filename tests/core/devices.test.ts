@@ -47,8 +47,8 @@ describe('playing on devices', () => {
     expect(send(s, { type: 'player.checkIn', cardId: 'checkin-1' }).context.checkInPicks).toHaveLength(1);
     const view = screenView(s.context, phase(s));
     expect(view.progress?.done.map((p) => p.id)).toEqual(['sC']);
-    expect(deviceView(s.context, phase(s), 'sC').checkIn?.myPick).toBe('checkin-2');
-    expect(deviceView(s.context, phase(s), 'sA').checkIn?.myPick).toBeNull();
+    expect(deviceView(s.context, phase(s), 'sC', 0).checkIn?.myPick).toBe('checkin-2');
+    expect(deviceView(s.context, phase(s), 'sA', 0).checkIn?.myPick).toBeNull();
   });
 
   it('keeps authors off the shared screen and off other devices', () => {
@@ -56,7 +56,7 @@ describe('playing on devices', () => {
     const shared = JSON.stringify(screenView(s.context, phase(s)));
     expect(shared).toContain('Self-rostering');
     expect(shared).not.toContain('"by"');
-    const views = deviceViews(s.context, phase(s));
+    const views = deviceViews(s.context, phase(s), 0);
     expect(views.sA?.propose?.mine.map((p) => p.text)).toEqual(['Self-rostering']);
     expect(views.sB?.propose?.mine.map((p) => p.text)).toEqual(['No meetings on Friday']);
     expect(views.sC?.propose?.mine).toEqual([]);
@@ -72,16 +72,16 @@ describe('playing on devices', () => {
     // Without a seat there is no vote on devices.
     expect(send(s, { type: 'player.dot', proposalId: p1 as string })).toBe(s);
     expect(screenView(s.context, phase(s)).ballot).toBeNull();
-    expect(deviceView(s.context, phase(s), 'sA').ballot?.mine).toEqual({ [p2 as string]: 1 });
-    expect(deviceView(s.context, phase(s), 'sB').ballot?.mine).toEqual({ [p1 as string]: 1 });
-    expect(JSON.stringify(deviceView(s.context, phase(s), 'sC'))).not.toContain('"mine":{"p');
+    expect(deviceView(s.context, phase(s), 'sA', 0).ballot?.mine).toEqual({ [p2 as string]: 1 });
+    expect(deviceView(s.context, phase(s), 'sB', 0).ballot?.mine).toEqual({ [p1 as string]: 1 });
+    expect(JSON.stringify(deviceView(s.context, phase(s), 'sC', 0))).not.toContain('"mine":{"p');
     for (const by of ['sA', 'sB', 'sC']) {
       for (let i = 0; i < 3; i++) s = send(s, { type: 'player.dot', proposalId: p1 as string, by }, { type: 'player.dot', proposalId: p2 as string, by });
     }
     s = send(s, { type: 'player.voteDone', by: 'sA' }, { type: 'player.voteDone', by: 'sB' });
     expect(phase(s)).toBe('vote');
     expect(screenView(s.context, phase(s)).progress?.waiting.map((p) => p.id)).toEqual(['sC']);
-    expect(deviceView(s.context, phase(s), 'sA').ballot?.done).toBe(true);
+    expect(deviceView(s.context, phase(s), 'sA', 0).ballot?.done).toBe(true);
     s = send(s, { type: 'player.voteDone', by: 'sC' });
     expect(phase(s)).toBe('results');
     expect(Object.values(screenView(s.context, phase(s)).results ?? {}).reduce((a, b) => a + b, 0)).toBe(9);
@@ -136,7 +136,7 @@ describe('25/10 crowd sourcing', () => {
     for (let r = 0; r < rounds; r++) {
       expect(screenView(s.context, phase(s)).crowd).toEqual({ round: r + 1, rounds });
       for (const by of ['sA', 'sB', 'sC']) {
-        const view = deviceView(s.context, phase(s), by);
+        const view = deviceView(s.context, phase(s), by, 0);
         const hand = view.crowd?.hand;
         expect(hand).toBeTruthy();
         expect(hand?.text).not.toBe(`${by.slice(1)} idea`);
@@ -145,7 +145,7 @@ describe('25/10 crowd sourcing', () => {
       }
     }
     expect(phase(s)).toBe('results');
-    const results = deviceView(s.context, phase(s), 'sA').results ?? [];
+    const results = deviceView(s.context, phase(s), 'sA', 0).results ?? [];
     expect(results[0]?.text).toBe('A idea');
     expect(results[0]?.points).toBe(10);
   });

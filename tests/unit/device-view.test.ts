@@ -9,6 +9,7 @@ const base: DeviceView = {
   phase: 'vote',
   lang: 'nl',
   teamName: 'Noord',
+  clock: 0,
   me: { id: 'p1', name: 'Anna' },
   voteMode: 'dots',
   cardIndex: 0,
