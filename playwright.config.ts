@@ -1,9 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Debian's chromium where it is installed (no browser downloads on our machines), else Playwright's own. */
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const port = Number(process.env.E2E_PORT ?? 4317);
+/** Each run starts with an empty room database of its own. */
+const roomDb = join(tmpdir(), `ruimte-e2e-${port}-${Date.now()}.sqlite`);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -28,8 +32,17 @@ export default defineConfig({
     { name: 'tablet-1024', use: { ...devices['Desktop Chrome'], viewport: { width: 1024, height: 768 }, hasTouch: true } },
   ],
   webServer: {
-    command: `node scripts/serve.mjs`,
-    env: { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1' },
+    command: `npx tsx src/server/main.ts`,
+    // Every browser of the run comes from 127.0.0.1: room opens and failed joins per address are raised.
+    env: {
+      ...(process.env as Record<string, string>),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      RUIMTE_DB: roomDb,
+      RUIMTE_OPENS_PER_MINUTE: '1000',
+      RUIMTE_JOIN_FAILURES_PER_MINUTE: '1000',
+      RUIMTE_JOIN_ATTEMPTS_PER_MINUTE: '10000',
+    },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

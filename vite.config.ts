@@ -44,7 +44,7 @@ export default defineConfig({
     }),
   ],
   test: {
-    include: ['tests/core/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    include: ['tests/core/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
     environment: 'node',
     // Property tests run hundreds of cases; on a busy 2-core machine 5 s is too tight.
     testTimeout: 60_000,

@@ -17,7 +17,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -102,9 +102,10 @@ function stopServer() {
 
 async function startServer() {
   const port = await freePort();
-  server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
+  // The room server serves the build; its room store goes to a throwaway file.
+  server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RUIMTE_DB: join(tmpdir(), `ruimte-bench-${port}.sqlite`) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -113,7 +114,7 @@ async function startServer() {
   const base = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`serve.mjs exited early (${server.exitCode}): ${stderr}`);
+    if (server.exitCode !== null) throw new Error(`the server exited early (${server.exitCode}): ${stderr}`);
     try {
       const res = await fetch(base);
       if (res.ok) return base;
@@ -122,7 +123,7 @@ async function startServer() {
     }
     await sleep(100);
   }
-  throw new Error('serve.mjs did not answer within 15 s');
+  throw new Error('the server did not answer within 15 s');
 }
 
 const gzCache = new Map();
