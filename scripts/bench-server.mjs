@@ -128,23 +128,10 @@ function open(path, localAddress) {
 }
 
 /**
- * The simulated hosts stand for 200 separate shared screens, each on its own device. In this one process they
- * take turns: hosts with acts waiting each answer one act per pass, so one room's burst does not make every
- * other room's screen wait (as it would not on separate devices). Every act is still answered by its own publish.
+ * The simulated host behaves as the real shared screen (`src/game/roomLink.ts`): it applies every act at once
+ * and publishes after the acts that arrived together, at most once per PUBLISH_GAP_MS (the first at once).
  */
-const ready = [];
-let draining = false;
-function drainHosts() {
-  // One pass (one act per waiting host), then back to the event loop so the players read their views.
-  const hosts = ready.splice(0);
-  for (const host of hosts) {
-    host.publishNext();
-    if (host.queue.length > 0) ready.push(host);
-    else host.queued = false;
-  }
-  if (ready.length > 0) setImmediate(drainHosts);
-  else draining = false;
-}
+const PUBLISH_GAP_MS = Number(process.env.PUBLISH_GAP_MS ?? 0);
 
 class Host {
   constructor(localAddress) {
@@ -152,8 +139,8 @@ class Host {
     this.applied = {};
     this.seatIds = [];
     this.round = 0;
-    this.queue = [];
-    this.queued = false;
+    this.scheduled = false;
+    this.lastPublish = null;
   }
 
   async open() {
@@ -176,22 +163,22 @@ class Host {
   }
 
   onAct(m) {
-    this.queue.push(m);
-    if (!this.queued) {
-      this.queued = true;
-      ready.push(this);
-    }
-    if (!draining) {
-      draining = true;
-      setImmediate(drainHosts);
-    }
-  }
-
-  /** The shared screen applies the action and publishes a view per seat (~1 KB each). */
-  publishNext() {
-    const m = this.queue.shift();
     this.applied[m.seatId] = m.seq;
     this.round++;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const wait = Math.max(0, (this.lastPublish ?? -Infinity) + PUBLISH_GAP_MS - now());
+    const flush = () => {
+      this.scheduled = false;
+      this.lastPublish = now();
+      this.publish();
+    };
+    if (wait > 0) setTimeout(flush, wait);
+    else setImmediate(flush);
+  }
+
+  /** The shared screen publishes a view per seat (~1 KB each). */
+  publish() {
     const round = this.round;
     const views = this.seatIds.map((id) => `"${id}":{"seat":"${id}","round":${round},"phase":"vote","dotsLeft":3,"pad":"${padding}"}`).join(',');
     const applied = JSON.stringify(this.applied);

@@ -71,8 +71,8 @@ export class GameController {
       if (cue.type !== 'cue.reveal' || this.phase() !== 'top-three') play(sounds[cue.type]);
     });
     this.actor.subscribe(() => {
-      const saved = this.save();
-      this.room?.publish(saved);
+      this.save();
+      this.room?.publish();
       this.render();
     });
     this.actor.start();

@@ -134,7 +134,7 @@ export class RoomLink {
         this.room = { code: msg.code, hostToken: msg.hostToken, applied: {} };
         storeRoom(this.sessionId, this.room);
         void this.makeJoinUrl(msg.code);
-        this.publish();
+        this.publishNow();
         this.hooks.changed();
         return;
       case 'welcome':
@@ -186,11 +186,26 @@ export class RoomLink {
     }
   }
 
-  /** After every step: the server stores the session and hands each seat its own view. */
-  publish(saved?: unknown): void {
+  private publishScheduled = false;
+
+  /**
+   * After every step: the server stores the session and hands each seat its own view. Steps that come in
+   * together (a burst of twelve votes) go out as one publish, right after the last of them: views are whole
+   * states, so nothing is lost, and the room server does a twelfth of the work.
+   */
+  publish(): void {
+    if (this.publishScheduled) return;
+    this.publishScheduled = true;
+    window.setTimeout(() => {
+      this.publishScheduled = false;
+      this.publishNow();
+    }, 0);
+  }
+
+  private publishNow(): void {
     if (!this.room || this.status !== 'open') return;
     const { snapshot, views, lobbyView } = this.hooks.publication();
-    this.socket.send({ t: 'publish', snapshot: saved ?? snapshot, views, lobbyView, applied: this.room.applied });
+    this.socket.send({ t: 'publish', snapshot, views, lobbyView, applied: this.room.applied });
   }
 
   lock(locked: boolean): void {
