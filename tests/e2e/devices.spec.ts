@@ -116,3 +116,88 @@ test.describe('playing from phones', () => {
     }
   });
 });
+
+async function startOnDevices(page: Page, o: { crowd?: boolean; checkIn?: boolean } = {}): Promise<string> {
+  await page.goto('./?lang=en');
+  await page.getByTestId('new-session').click();
+  await page.getByTestId('team-name').fill('Ward South');
+  await page.getByTestId('play-mode').selectOption('devices');
+  if (o.crowd) await page.getByTestId('vote-mode').selectOption('crowd');
+  await page.getByTestId('card-count').fill('1');
+  if (o.checkIn === false) await page.getByTestId('check-in-toggle').uncheck();
+  await page.getByTestId('start-game').click();
+  await expectPhase(page, 'lobby');
+  await expect(page.getByTestId('room-code')).toHaveText(/^[A-HJ-NP-Z2-9]{6}$/);
+  return (await page.getByTestId('room-code').textContent()) ?? '';
+}
+
+test.describe('choosing 25/10 on phones', () => {
+  test.skip(({ viewport }) => (viewport?.width ?? 0) < 1900, 'one run is enough: the phones have their own viewport');
+
+  test('each player writes one bold idea, scores the ideas of others in rounds, and the screen counts down', async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const code = await startOnDevices(page, { crowd: true, checkIn: false });
+    const phones = [await openPhone(browser, code, 'Anna'), await openPhone(browser, code, 'Bram'), await openPhone(browser, code, 'Chloé')];
+    await expect(page.getByTestId('seat')).toHaveCount(3);
+    for (const step of ['reveal', 'discuss', 'propose']) {
+      await page.getByTestId('advance').click();
+      await expectPhase(page, step);
+    }
+    const ideas = ['Bold: a ward run by its nurses', 'Bold: no paperwork on Mondays', 'Bold: one extra colleague per shift'];
+    for (const [i, phone] of phones.entries()) {
+      await expectPhase(phone, 'propose');
+      await phone.getByTestId('proposal-text').fill(ideas[i] ?? '');
+      await phone.getByTestId('proposal-submit').click();
+      // One bold idea each: after sending, the form is gone.
+      await expect(phone.getByTestId('my-proposal')).toContainText(ideas[i] ?? '');
+      await expect(phone.getByTestId('proposal-text')).toHaveCount(0);
+    }
+    await expect(page.getByTestId('proposal')).toHaveCount(3);
+
+    await page.getByTestId('advance').click();
+    await expectPhase(page, 'vote');
+    // Two rounds with three ideas: nobody scores their own idea; the first idea gets 5, the others 1.
+    for (let round = 1; round <= 2; round++) {
+      await expect(page.getByTestId('device-vote-title')).toContainText(`round ${round} of 2`);
+      for (const [i, phone] of phones.entries()) {
+        const hand = phone.getByTestId('crowd-hand');
+        await expect(hand).toBeVisible();
+        await expect(hand).not.toContainText(ideas[i] ?? '');
+        const text = (await hand.textContent()) ?? '';
+        await phone.locator(`[data-testid="crowd-score"][data-score="${text.includes(ideas[0] ?? '') ? 5 : 1}"]`).click();
+      }
+    }
+    await expectPhase(page, 'results');
+    const countdown = page.getByTestId('countdown').getByTestId('proposal');
+    await expect(countdown).toHaveCount(3);
+    await expect(countdown.last()).toContainText(ideas[0] ?? '');
+    await expect(countdown.last().getByTestId('proposal-dots')).toHaveText('10 points');
+  });
+});
+
+test.describe('moving the shared screen', () => {
+  test.skip(({ viewport }) => (viewport?.width ?? 0) < 1900, 'one run is enough');
+
+  test('another screen takes the room over with the host key; the phones follow it', async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const code = await startOnDevices(page);
+    const anna = await openPhone(browser, code, 'Anna');
+    await openPhone(browser, code, 'Bram');
+    await page.getByTestId('host-move').click();
+    const moveUrl = (await page.getByTestId('host-move-url').textContent()) ?? '';
+    expect(moveUrl).toContain(`?host=${code}#`);
+
+    const other = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await other.goto(moveUrl);
+    await expectPhase(other, 'lobby');
+    await expect(other.getByTestId('room-code')).toHaveText(code);
+    await expect(other.getByTestId('seat')).toHaveCount(2);
+    // The key does not stay in the new screen's address bar.
+    expect(other.url()).not.toContain('#');
+    await expect(page.getByTestId('room-replaced')).toBeVisible();
+
+    await other.getByTestId('advance').click();
+    await expectPhase(other, 'check-in');
+    await expectPhase(anna, 'check-in');
+  });
+});
