@@ -20,7 +20,7 @@ import { playerName, clock } from '../ui/names.ts';
 import { play } from '../audio.ts';
 import type { TableView, TableLabels } from './table.ts';
 import { deviceView, deviceViews } from '../core/deviceView.ts';
-import { RoomLink, type RoomKey } from './roomLink.ts';
+import { RoomLink, eventFor, type RoomKey } from './roomLink.ts';
 import { type RoomPanelInfo, lobbyStage } from '../ui/roomPanels.ts';
 
 type SessionActor = Actor<typeof sessionMachine>;
@@ -131,7 +131,9 @@ export class GameController {
     return new RoomLink(
       sessionId,
       {
-        act: (event) => {
+        act: (seatId, action) => {
+          const event = eventFor(seatId, action);
+          if (!event) return false;
           const before = this.actor.getSnapshot();
           this.send(event);
           return this.actor.getSnapshot() !== before;

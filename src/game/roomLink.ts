@@ -1,7 +1,8 @@
 /**
  * The shared screen's line to the room server when the team plays on devices. The screen stays the one
- * source of truth: actions from seats come in here, are turned into session events stamped with the seat,
- * and after every step the screen publishes the saved session and one view per seat.
+ * source of truth: actions from seats come in here (the session turns them into events stamped with the
+ * seat, see `eventFor`), and after every step the screen publishes its saved state and one view per seat.
+ * The session uses it, and so can any other shared-screen activity with seats (it only needs the hooks).
  *
  * The host token and, per seat, the last action applied are kept on this screen (localStorage), so a reload
  * takes the room back and an action the server sends again after a reconnect is not applied twice.
@@ -44,8 +45,8 @@ export function storeRoom(sessionId: string, room: StoredRoom): void {
   }
 }
 
-/** A seat's action as a session event; `by` comes from the server's seat, never from the device. */
-export function eventFor(seatId: string, action: PlayerAction): SessionEvent {
+/** A seat's action as a session event, or null for an action that is not about the session. */
+export function eventFor(seatId: string, action: PlayerAction): SessionEvent | null {
   switch (action.type) {
     case 'checkIn':
       return { type: 'player.checkIn', cardId: action.cardId, by: seatId };
@@ -69,11 +70,11 @@ export interface RoomPublication {
 }
 
 export interface RoomHooks {
-  /** Applies a seat's action to the session; false when the session refused it (nothing changed). */
-  act(event: SessionEvent): boolean;
+  /** Applies a seat's action (the seat comes from the server, never from the device); false when refused. */
+  act(seatId: string, action: PlayerAction): boolean;
   /** Seats in the room changed (joined, left, connected, away). */
   seats(seats: readonly Seat[]): void;
-  /** What to publish now: the saved session and the views. */
+  /** What to publish now: the saved state and the views. */
   publication(): RoomPublication;
   /** Status, code or address changed: redraw. */
   changed(): void;
@@ -161,7 +162,7 @@ export class RoomLink {
         this.room = { ...this.room, applied: { ...this.room.applied, [msg.seatId]: msg.seq } };
         storeRoom(this.sessionId, this.room);
         // A refused action changes nothing, so nothing else would publish the seat's `applied`.
-        if (!this.hooks.act(eventFor(msg.seatId, msg.action))) this.publish();
+        if (!this.hooks.act(msg.seatId, msg.action)) this.publish();
         return;
       }
       case 'refused':

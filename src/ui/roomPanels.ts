@@ -31,7 +31,7 @@ function statusLine(room: RoomPanelInfo): HTMLElement | null {
   return h('p', { class: 'room-status', role: 'status', 'data-testid': 'room-status', 'data-status': room.status }, text);
 }
 
-function qr(room: RoomPanelInfo, big: boolean): HTMLElement | null {
+export function roomQr(room: Pick<RoomPanelInfo, 'qrSvg' | 'code'>, big: boolean): HTMLElement | null {
   if (!room.qrSvg || !room.code) return null;
   // As an image from a data URL: the SVG is ours, but it is never parsed into the page.
   return h('img', {
@@ -83,7 +83,7 @@ export function lobbyPanel(c: PanelContext): HTMLElement {
     h(
       'div',
       { class: 'lobby' },
-      room ? qr(room, false) : null,
+      room ? roomQr(room, false) : null,
       h(
         'div',
         { class: 'lobby__text' },
