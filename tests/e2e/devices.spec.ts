@@ -1,5 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectPhase } from './helpers.ts';
+import { expectNoSeriousViolations } from './a11y.ts';
+
+// axe is injected as a script; the game's CSP would refuse it.
+test.use({ bypassCSP: true });
 
 /**
  * A whole session with the shared screen as stage and three phones as controllers: joining by code,
@@ -9,7 +13,7 @@ import { expectPhase } from './helpers.ts';
 
 async function openPhone(browser: Browser, code: string, name: string): Promise<Page> {
   // Each phone is its own browser profile: its own seat token, its own storage.
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, bypassCSP: true });
   const phone = await context.newPage();
   await phone.goto(`./?join=${code}&lang=en`);
   await expect(phone.getByTestId('join-code')).toHaveValue(code);
@@ -49,10 +53,14 @@ test.describe('playing from phones', () => {
     const chloe = await openPhone(browser, code, 'Chloé <b>bold</b>');
     await expect(page.getByTestId('seat')).toHaveCount(3);
     await expect(page.getByTestId('seats')).toContainText('Chloé <b>bold</b>');
+    await expectNoSeriousViolations(page, 'shared screen, lobby');
+    await expectNoSeriousViolations(anna, 'phone, lobby');
 
     // Check-in on the phones; the screen shows who is done.
     await page.getByTestId('advance').click();
     await expectPhase(page, 'check-in');
+    await expectPhase(anna, 'check-in');
+    await expectNoSeriousViolations(anna, 'phone, check-in');
     for (const [i, phone] of [anna, bram, chloe].entries()) {
       await expectPhase(phone, 'check-in');
       await phone.getByTestId('check-in-card').nth(i).click();
@@ -89,12 +97,16 @@ test.describe('playing from phones', () => {
     for (const text of Object.values(ideas)) await expect(proposals.filter({ hasText: text })).toHaveCount(1);
 
     // A secret vote on the phones, everyone at once.
+    await expectNoSeriousViolations(anna, 'phone, propose');
     await page.getByTestId('advance').click();
     await expectPhase(page, 'vote');
+    await expectPhase(anna, 'vote');
+    await expectNoSeriousViolations(anna, 'phone, vote');
     await voteOnPhone(anna, [ideas.anna, ideas.anna, ideas.bram]);
     await voteOnPhone(bram, [ideas.anna, ideas.anna, ideas.bram]);
     await expect(page.getByTestId('device-progress')).toHaveAttribute('data-done', '2');
     await expect(page.getByTestId('vote-for')).toHaveCount(0);
+    await expectNoSeriousViolations(page, 'shared screen, vote on phones');
 
     // The shared screen reloads mid-vote: it takes the room back and nothing is lost.
     await page.reload();
