@@ -118,6 +118,9 @@ function moveBox(url: string): HTMLElement {
   );
 }
 
+/** The panel is redrawn after every tap on a phone: the seat list stays open while the facilitator uses it. */
+let seatsOpen = false;
+
 /** A line on every step so late joiners can still get in, and the facilitator sees the room is alive. */
 export function roomStrip(c: PanelContext): HTMLElement | null {
   const room = c.room;
@@ -127,6 +130,15 @@ export function roomStrip(c: PanelContext): HTMLElement | null {
     { class: 'room-strip' },
     statusLine(room),
     room.code ? h('p', { class: 'muted small', 'data-testid': 'join-strip' }, t('room.joinStrip', { url: room.joinUrl ?? '', code: room.code })) : null,
+    // Someone left for good: removing the seat lets a vote or a scoring round finish without them.
+    room.seats.length
+      ? h(
+          'details',
+          { class: 'seats-box', open: seatsOpen, ontoggle: (e: Event) => (seatsOpen = (e.target as HTMLDetailsElement).open) },
+          h('summary', { 'data-testid': 'seats-open' }, t('room.seated', { count: room.seats.length })),
+          seatList(room, c),
+        )
+      : null,
   );
 }
 
