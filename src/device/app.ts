@@ -6,13 +6,13 @@ import * as v from 'valibot';
 import { announce } from '../ui/dom.ts';
 import { i18n, isLang } from '../i18n/index.ts';
 import type { Lang, Level } from '../core/types.ts';
-import type { DeviceView } from '../core/deviceView.ts';
 import { MAX_SEAT_NAME, PLAYER_SOCKET_PATH, playerActionSchema, type PlayerAction, type PlayerMessage, type RefusalReason, type ServerMessage } from '../net/protocol.ts';
 import { ReconnectingSocket, socketUrl, type SocketStatus } from '../net/socket.ts';
 import { isCode, normalizeCode } from './codes.ts';
 import { ACTIVE_KEY, DeviceStore, type Draft, type KeyValue, type Pending, type StoredSeat } from './store.ts';
 import { Outbox, resend } from './outbox.ts';
-import { isDeviceView, withPending } from './optimistic.ts';
+import { type AnyDeviceView, isDeviceView, isPollDeviceView, withPending } from './optimistic.ts';
+import { pollPosition } from './pollPanel.ts';
 import { MAX_PROPOSAL, phaseName, renderDevice, updateTimer, type DeviceState } from './render.ts';
 import { renderJoin } from './join.ts';
 import { dt } from './strings.ts';
@@ -58,7 +58,10 @@ export class DeviceApp {
   private outbox: Outbox | null = null;
   /** Acknowledged but maybe not yet in a view: still laid over the view until the next one arrives. */
   private settled: Pending[] = [];
-  private view: DeviceView | null = null;
+  private view: AnyDeviceView | null = null;
+  /** In the team poll: the statement the player went to (null: the first without an answer). Kept on this page only. */
+  private pollIndex: number | null = null;
+  private shownPollIndex = -1;
   /** The shared screen's clock minus this phone's, from the last view. */
   private clockOffset = 0;
   private viewJson = '';
@@ -223,6 +226,7 @@ export class DeviceApp {
           this.view = null;
           this.viewJson = '';
           this.settled = [];
+          this.pollIndex = null;
           this.play(code, seat);
         } else {
           this.seat = seat;
@@ -338,6 +342,7 @@ export class DeviceApp {
     this.view = null;
     this.viewJson = '';
     this.settled = [];
+    this.pollIndex = null;
     this.joined = this.hostGone = this.replaced = this.rateLimited = false;
     this.shownStep = '';
     this.intent = null;
@@ -362,7 +367,7 @@ export class DeviceApp {
   }
 
   private propose(text: string, level: Level): void {
-    const card = this.view?.cardIndex ?? 0;
+    const card = this.cardIndex();
     this.store.saveDraft(this.code, card, { text, level });
     if (text.trim().length === 0) this.proposeError = dt('propose.error.empty');
     else if (text.length > MAX_PROPOSAL) this.proposeError = dt('propose.error.too-long', { max: MAX_PROPOSAL, count: text.length });
@@ -378,15 +383,20 @@ export class DeviceApp {
     this.root.querySelector<HTMLElement>('[data-testid="proposal-text"]')?.focus();
   }
 
-  private shownView(): DeviceView | null {
+  private shownView(): AnyDeviceView | null {
     if (!this.view) return null;
     return withPending(this.view, [...this.settled, ...(this.outbox?.pending() ?? [])]);
+  }
+
+  /** The card the game is on (0 in the team poll, which has no cards). */
+  private cardIndex(): number {
+    return this.view && !isPollDeviceView(this.view) ? this.view.cardIndex : 0;
   }
 
   private render(): void {
     if (this.mode !== 'play') return;
     const view = this.shownView();
-    const step = view ? `${view.phase}:${view.cardIndex}` : '';
+    const step = view ? (isPollDeviceView(view) ? `${view.phase}:${view.done || view.closed ? 'over' : 'open'}` : `${view.phase}:${view.cardIndex}`) : '';
     if (step !== this.shownStep) {
       // A new step: the "sent" note and errors belong to the old one.
       this.proposeSent = false;
@@ -401,17 +411,22 @@ export class DeviceApp {
       replaced: this.replaced,
       rateLimited: this.rateLimited,
       waiting: this.outbox?.pending().length ?? 0,
-      draft: view ? (this.store.draft(this.code, view.cardIndex) ?? EMPTY_DRAFT) : EMPTY_DRAFT,
+      draft: view && !isPollDeviceView(view) ? (this.store.draft(this.code, view.cardIndex) ?? EMPTY_DRAFT) : EMPTY_DRAFT,
       proposeError: this.proposeError,
       proposeSent: this.proposeSent,
       now: Date.now() + this.clockOffset,
+      pollIndex: this.pollIndex,
     };
     renderDevice(this.root, view, state, {
       act: (action) => this.act(action),
       propose: (text, level) => this.propose(text, level),
       saveDraft: (draft) => {
-        if (this.view) this.store.saveDraft(this.code, this.view.cardIndex, draft);
+        if (this.view && !isPollDeviceView(this.view)) this.store.saveDraft(this.code, this.view.cardIndex, draft);
         this.proposeError = null;
+      },
+      pollGo: (index) => {
+        this.pollIndex = index;
+        this.render();
       },
       setLang: (lang) => this.setLang(lang),
       reconnect: () => this.socket?.reconnectNow(),
@@ -421,18 +436,26 @@ export class DeviceApp {
         this.render();
       },
     });
+    const pollAt = view && isPollDeviceView(view) && !view.done && !view.closed ? pollPosition(view, this.pollIndex) : -1;
     if (view && step !== this.shownStep) {
       const first = this.shownStep === '';
       this.shownStep = step;
+      this.shownPollIndex = pollAt;
       announce(phaseName(view.phase));
       // A new step starts at the top, with focus on its heading (not on the very first draw after a reload
       // while someone may be typing).
       if (!first || document.activeElement === document.body) this.root.querySelector<HTMLElement>('#device-title')?.focus();
+    } else if (pollAt !== this.shownPollIndex) {
+      // The next statement: focus goes to it (read out by screen readers), never to an answer, so no answer
+      // looks chosen before the player chose it.
+      this.shownPollIndex = pollAt;
+      this.root.querySelector<HTMLElement>('#device-title')?.focus({ preventScroll: true });
+      window.scrollTo?.({ top: 0 });
     }
   }
 
   private tick(): void {
-    if (this.mode === 'play') updateTimer(this.root, this.view?.timer ?? null, Date.now() + this.clockOffset);
+    if (this.mode === 'play') updateTimer(this.root, this.view && !isPollDeviceView(this.view) ? this.view.timer : null, Date.now() + this.clockOffset);
   }
 
   // ---- language and small helpers ---------------------------------------------------------------------

@@ -5,16 +5,49 @@
  */
 import type { DeviceView, IdeaView } from '../core/deviceView.ts';
 import type { PlayerAction } from '../net/protocol.ts';
+import { type PollDeviceView, isPollDeviceView } from '../programme/pollDevice.ts';
+
+export { isPollDeviceView } from '../programme/pollDevice.ts';
+
+/** What a phone can be shown: a step of the game, or the programme's team poll. */
+export type AnyDeviceView = DeviceView | PollDeviceView;
 
 /** Ideas sent but not yet in a view carry this id prefix, so the page can mark them "sending". */
 export const SENDING_PREFIX = 'sending:';
 
 export const ballotTotal = (mine: Readonly<Record<string, number>>): number => Object.values(mine).reduce((sum, n) => sum + n, 0);
 
-export function withPending(view: DeviceView, actions: readonly { readonly seq: number; readonly action: PlayerAction }[]): DeviceView {
+type Sent = readonly { readonly seq: number; readonly action: PlayerAction }[];
+
+export function withPending(view: DeviceView, actions: Sent): DeviceView;
+export function withPending(view: PollDeviceView, actions: Sent): PollDeviceView;
+export function withPending(view: AnyDeviceView, actions: Sent): AnyDeviceView;
+export function withPending(view: AnyDeviceView, actions: Sent): AnyDeviceView {
+  if (isPollDeviceView(view)) {
+    let poll = view;
+    for (const { action } of actions) poll = applyPoll(poll, action);
+    return poll;
+  }
   let out = view;
   for (const { seq, action } of actions) out = applyOne(out, seq, action);
   return out;
+}
+
+/** Has this phone an answer (or "rather not say") for every statement? */
+export const answeredAll = (view: PollDeviceView): boolean => view.statements.every((s) => Object.hasOwn(view.mine, s.id));
+
+function applyPoll(view: PollDeviceView, action: PlayerAction): PollDeviceView {
+  if (view.done || view.closed) return view;
+  switch (action.type) {
+    case 'pollAnswer':
+      if (!view.statements.some((s) => s.id === action.statementId) || !Number.isInteger(action.value) || action.value < 0 || action.value > 5) return view;
+      return { ...view, mine: { ...view.mine, [action.statementId]: action.value } };
+    case 'pollDone':
+      // Done at once on this phone, answers and all: the shared screen counts them and keeps nothing per seat.
+      return answeredAll(view) ? { ...view, mine: {}, done: true } : view;
+    default:
+      return view;
+  }
 }
 
 function applyOne(view: DeviceView, seq: number, action: PlayerAction): DeviceView {
@@ -53,12 +86,20 @@ function applyOne(view: DeviceView, seq: number, action: PlayerAction): DeviceVi
       if (!c || !c.hand || c.hand.id !== action.proposalId) return view;
       return { ...view, crowd: { ...c, myScore: action.score } };
     }
+    case 'pollAnswer':
+    case 'pollDone':
+      return view;
   }
 }
 
-/** Checks a view from the wire just enough that rendering cannot trip over it. */
-export function isDeviceView(value: unknown): value is DeviceView {
+/** Checks a game step's view from the wire just enough that rendering cannot trip over it. */
+export function isGameDeviceView(value: unknown): value is DeviceView {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return v.format === 1 && typeof v.phase === 'string' && (v.lang === 'nl' || v.lang === 'en') && typeof v.teamName === 'string' && typeof v.clock === 'number' && typeof v.timer === 'object' && v.timer !== null;
+  return v.format === 1 && typeof v.phase === 'string' && v.phase !== 'poll' && (v.lang === 'nl' || v.lang === 'en') && typeof v.teamName === 'string' && typeof v.clock === 'number' && typeof v.timer === 'object' && v.timer !== null;
+}
+
+/** Checks a view from the wire (a game step's or the team poll's) just enough that rendering cannot trip over it. */
+export function isDeviceView(value: unknown): value is AnyDeviceView {
+  return isGameDeviceView(value) || isPollDeviceView(value);
 }

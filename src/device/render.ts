@@ -10,11 +10,13 @@ import { clock } from '../ui/names.ts';
 import { imageUrl } from '../content.ts';
 import { remainingMs, type StepTimer } from '../core/timer.ts';
 import type { DeviceBallot, DeviceCrowd, DeviceView, IdeaView } from '../core/deviceView.ts';
+import type { PollDeviceView } from '../programme/pollDevice.ts';
 import { LEVELS, LANGS, type Lang, type Level, type Text } from '../core/types.ts';
 import type { PlayerAction } from '../net/protocol.ts';
 import type { SocketStatus } from '../net/socket.ts';
 import type { Draft } from './store.ts';
-import { SENDING_PREFIX, ballotTotal } from './optimistic.ts';
+import { type AnyDeviceView, SENDING_PREFIX, ballotTotal, isPollDeviceView } from './optimistic.ts';
+import { pollContent } from './pollPanel.ts';
 import { dt } from './strings.ts';
 
 /** The protocol's limit for one proposal. */
@@ -39,6 +41,8 @@ export interface DeviceState {
   readonly proposeError: string | null;
   readonly proposeSent: boolean;
   readonly now: number;
+  /** In the team poll: the statement the player went to (its index; the count of statements is the overview), or null for the first one without an answer. */
+  readonly pollIndex?: number | null;
 }
 
 export interface DeviceActions {
@@ -49,6 +53,8 @@ export interface DeviceActions {
   setLang(lang: Lang): void;
   reconnect(): void;
   takeBack(): void;
+  /** In the team poll: show the statement at this index (the count of statements: the overview with "done"). */
+  pollGo?(index: number): void;
 }
 
 /** Parts of a page; empty slots (null) are left out. */
@@ -126,7 +132,10 @@ function section(root: HTMLElement, name: string, key: string, build: () => Out)
   return true;
 }
 
-function header(view: DeviceView | null, state: DeviceState, actions: DeviceActions): Out {
+/** The step's clock; the team poll has none. */
+const timerOf = (view: AnyDeviceView | null): StepTimer | null => (view && !isPollDeviceView(view) ? view.timer : null);
+
+function header(view: AnyDeviceView | null, state: DeviceState, actions: DeviceActions): Out {
   const phase = view?.phase ?? 'lobby';
   const progress = view?.progress ? dt('progress', { done: view.progress.done, of: view.progress.of }) : null;
   return [
@@ -533,17 +542,23 @@ function mainContent(view: DeviceView, state: DeviceState, actions: DeviceAction
  * Draws the controller into `root` (`view` null: joined, waiting for the first view). Safe to call after
  * every message: parts whose content did not change stay as they are.
  */
-export function renderDevice(root: HTMLElement, view: DeviceView | null, state: DeviceState, actions: DeviceActions): void {
+export function renderDevice(root: HTMLElement, view: AnyDeviceView | null, state: DeviceState, actions: DeviceActions): void {
   root.classList.add('device');
   // Coming from the join page: its parts go.
   for (const child of [...root.children]) if (!(child instanceof HTMLElement) || !child.dataset.part) child.remove();
-  const headKey = JSON.stringify([state.lang, view?.teamName, view?.phase, view?.progress, state.status, state.waiting, view?.timer.kind]);
+  const timer = timerOf(view);
+  const poll: PollDeviceView | null = view && isPollDeviceView(view) ? view : null;
+  const headKey = JSON.stringify([state.lang, view?.teamName, view?.phase, view?.progress, state.status, state.waiting, timer?.kind]);
   section(root, 'head', headKey, () => header(view, state, actions));
-  const bannerKey = JSON.stringify([state.lang, state.status, state.hostGone, state.replaced, state.rateLimited]);
-  section(root, 'banners', bannerKey, () => banners(state, actions));
-  const mainKey = JSON.stringify([state.lang, state.name, state.proposeError, state.proposeSent, view && { ...view, timer: null, progress: null }]);
-  section(root, 'main', mainKey, () => (view ? mainContent(view, state, actions) : [title(dt('lobby.titleNoName')), h('p', { class: 'device-lead' }, dt('status.connecting'))]));
+  // A finished or closed poll has nothing left to send: the shared screen being away is no news.
+  const shown = poll && (poll.done || poll.closed) ? { ...state, hostGone: false } : state;
+  const bannerKey = JSON.stringify([state.lang, shown.status, shown.hostGone, shown.replaced, shown.rateLimited]);
+  section(root, 'banners', bannerKey, () => banners(shown, actions));
+  const mainKey = JSON.stringify([state.lang, state.name, state.proposeError, state.proposeSent, poll ? (state.pollIndex ?? null) : null, view && { ...view, timer: null, progress: null }]);
+  section(root, 'main', mainKey, () =>
+    poll ? pollContent(poll, state, actions) : view && !isPollDeviceView(view) ? mainContent(view, state, actions) : [title(dt('lobby.titleNoName')), h('p', { class: 'device-lead' }, dt('status.connecting'))],
+  );
   const footKey = JSON.stringify([state.lang, state.name, state.code]);
   section(root, 'foot', footKey, () => [h('p', { class: 'device-foot muted small' }, `${dt('header.me', { name: view?.me?.name || state.name })} · ${dt('header.room', { code: state.code })}`)]);
-  updateTimer(root, view?.timer ?? null, state.now);
+  updateTimer(root, timer, state.now);
 }

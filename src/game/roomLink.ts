@@ -60,6 +60,9 @@ export function eventFor(seatId: string, action: PlayerAction): SessionEvent | n
       return { type: 'player.voteDone', by: seatId };
     case 'score':
       return { type: 'player.score', proposalId: action.proposalId, score: action.score, by: seatId };
+    case 'pollAnswer':
+    case 'pollDone':
+      return null;
   }
 }
 

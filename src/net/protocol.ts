@@ -37,6 +37,9 @@ export const playerActionSchema = v.variant('type', [
   v.object({ type: v.literal('undot'), proposalId: id }),
   v.object({ type: v.literal('voteDone') }),
   v.object({ type: v.literal('score'), proposalId: id, score: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)) }),
+  // The programme's team poll on phones: an answer to one statement (0 is "rather not say"), then done.
+  v.object({ type: v.literal('pollAnswer'), statementId: id, value: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5)) }),
+  v.object({ type: v.literal('pollDone') }),
 ]);
 export type PlayerAction = v.InferOutput<typeof playerActionSchema>;
 

@@ -128,6 +128,12 @@ const pollSchema = v.object({
   position: count,
   startedAt: time,
   closedAt: v.nullable(time),
+  phones: v.optional(
+    v.object({
+      answering: v.record(id, v.record(id, v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5)))),
+      done: v.pipe(v.array(id), v.maxLength(MAX_RESPONDENTS)),
+    }),
+  ),
 });
 
 const itemSchema = v.object({
@@ -209,6 +215,18 @@ function consistentPoll(poll: PollState): boolean {
   for (const id of ids) {
     const answered = (poll.counts[id] ?? []).reduce((a, b) => a + b, 0);
     if (answered + (poll.skips[id] ?? 0) !== poll.finished) return false;
+  }
+  if (poll.phones) {
+    // On phones: nobody answers on the shared screen; every seat that is done is counted once, and a seat
+    // that is done has no answers left anywhere.
+    const done = poll.phones.done;
+    if (poll.position !== 0 || Object.keys(poll.current).length > 0) return false;
+    if (new Set(done).size !== done.length || done.length !== poll.finished) return false;
+    const known = new Set(ids);
+    for (const [seat, answers] of Object.entries(poll.phones.answering)) {
+      if (done.includes(seat) || !Object.keys(answers).every((id) => known.has(id))) return false;
+    }
+    if (poll.closedAt !== null && Object.keys(poll.phones.answering).length > 0) return false;
   }
   // The current player has answered exactly the statements before `position`.
   const before = new Set(ids.slice(0, poll.position));

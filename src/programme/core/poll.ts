@@ -41,6 +41,19 @@ export interface PollState {
   readonly position: number;
   readonly startedAt: number;
   readonly closedAt: number | null;
+  /**
+   * Present when everyone answers on their own phone (see `pollSeats.ts`); then `current` and `position` stay
+   * empty and each seat's answers live here until that seat is done.
+   */
+  readonly phones?: PhonePoll;
+}
+
+/** A poll answered on everyone's own phone at the same time. */
+export interface PhonePoll {
+  /** Per seat still answering: that seat's own answers so far, by statement. Gone when the seat is done. */
+  readonly answering: Readonly<Record<string, Readonly<Record<string, Given>>>>;
+  /** Seats that are done: their answers are in `counts` and `skips`. Seat ids only, never names or answers. */
+  readonly done: readonly string[];
 }
 
 export function startPoll(statementIds: readonly string[], respondents: number, at: number): PollState | null {
@@ -63,18 +76,26 @@ export function startPoll(statementIds: readonly string[], respondents: number, 
 export const isOpen = (poll: PollState): boolean => poll.closedAt === null && poll.finished < poll.respondents;
 export const currentStatementId = (poll: PollState): string | null => (isOpen(poll) ? (poll.statementIds[poll.position] ?? null) : null);
 
-/** Adds the current player's answers to the counts and forgets them. */
-function finishRespondent(poll: PollState): PollState {
+/**
+ * Adds one player's answers to the counts (a statement without an answer counts as skipped) and counts the
+ * player as finished. The caller forgets the answers themselves.
+ */
+export function foldAnswers(poll: PollState, given: Readonly<Record<string, Given>>): PollState {
   const counts: Record<string, number[]> = {};
   const skips: Record<string, number> = {};
   for (const id of poll.statementIds) {
-    const given = poll.current[id] ?? 0;
+    const value = given[id] ?? 0;
     const row = [...(poll.counts[id] ?? [0, 0, 0, 0, 0])];
-    if (given >= 1 && given <= 5) row[given - 1] = (row[given - 1] ?? 0) + 1;
+    if (value >= 1 && value <= 5) row[value - 1] = (row[value - 1] ?? 0) + 1;
     counts[id] = row;
-    skips[id] = (poll.skips[id] ?? 0) + (given === 0 ? 1 : 0);
+    skips[id] = (poll.skips[id] ?? 0) + (value === 0 ? 1 : 0);
   }
-  return { ...poll, counts, skips, current: {}, position: 0, finished: poll.finished + 1 };
+  return { ...poll, counts, skips, finished: poll.finished + 1 };
+}
+
+/** Adds the current player's answers to the counts and forgets them. */
+function finishRespondent(poll: PollState): PollState {
+  return { ...foldAnswers(poll, poll.current), current: {}, position: 0 };
 }
 
 /** The current player gives `value` for the statement in front of them; after the last one their turn ends. */
@@ -105,7 +126,9 @@ export function addRespondent(poll: PollState): PollState | null {
  * stands for players who saw every statement.
  */
 export function closePoll(poll: PollState, at: number): PollState {
-  return { ...poll, current: {}, position: 0, closedAt: poll.closedAt ?? at };
+  const closed: PollState = { ...poll, current: {}, position: 0, closedAt: poll.closedAt ?? at };
+  // On phones likewise: whoever has not pressed "done" is left out, and their answers are dropped.
+  return poll.phones ? { ...closed, phones: { ...poll.phones, answering: {} } } : closed;
 }
 
 export const isComplete = (poll: PollState): boolean => poll.closedAt !== null || poll.finished >= poll.respondents;

@@ -27,14 +27,18 @@ import {
   stepBack,
   suggestedThemes,
 } from '../core/poll.ts';
+import { isPhonePoll, reopenPhonePoll, startPhonePoll } from '../core/pollSeats.ts';
 import { STATEMENTS, statementById } from '../content.ts';
 import { pt, themeLabel } from '../i18n.ts';
 import { button, field, select } from './kit.ts';
 import { startGame } from './programmePage.ts';
+import { phonesScreen } from './pollPhones.ts';
 
 interface SetupDraft {
   respondents: string;
   selected: Set<string>;
+  /** Everyone answers on their own phone (then the number of participants is whoever joins). */
+  phones: boolean;
   error: string | null;
 }
 
@@ -50,7 +54,7 @@ function draftFor(app: App, programme: Programme, round: Round): SetupDraft {
     const previous = [...programme.rounds].reverse().find((r) => r.no < round.no && r.poll)?.poll?.statementIds;
     const ids = previous ? [...previous] : defaultStatementIds(STATEMENTS, round.theme);
     if (round.theme) for (const s of STATEMENTS) if (s.theme === round.theme && !ids.includes(s.id)) ids.push(s.id);
-    draft = { respondents: String(previous ? (programme.rounds.find((r) => r.poll)?.poll?.respondents ?? 6) : 6), selected: new Set(ids), error: null };
+    draft = { respondents: String(previous ? (programme.rounds.find((r) => r.poll)?.poll?.respondents ?? 6) : 6), selected: new Set(ids), phones: false, error: null };
     app.scratch.set(key, draft);
   }
   return draft;
@@ -81,19 +85,29 @@ function setupScreen(app: App, programme: Programme, round: Round): (Node | null
   );
   const legend = h('legend', {}, pt('poll.statements', { count: draft.selected.size }));
 
+  const phones = h('input', { type: 'checkbox', 'data-testid': 'poll-on-phones', 'data-key': 'poll-on-phones', checked: draft.phones, 'aria-describedby': 'poll-on-phones-hint' });
+  // On phones whoever joins takes part: there is no number to plan.
+  const countField = draft.phones ? null : field(pt('poll.respondents'), count, pt('poll.respondentsHint', { min: MIN_ANSWERS }), 'field field--num');
+  phones.addEventListener('change', () => {
+    draft.phones = phones.checked;
+    app.render();
+  });
+
   const begin = () => {
     const n = Number(draft.respondents);
     const ids = STATEMENTS.map((s) => s.id).filter((id) => draft.selected.has(id));
-    if (!Number.isInteger(n) || n < 1 || n > MAX_RESPONDENTS) draft.error = pt('poll.errorRespondents', { max: MAX_RESPONDENTS });
+    if (!draft.phones && (!Number.isInteger(n) || n < 1 || n > MAX_RESPONDENTS)) draft.error = pt('poll.errorRespondents', { max: MAX_RESPONDENTS });
     else if (ids.length < 1 || ids.length > MAX_STATEMENTS) draft.error = pt('poll.errorStatements', { max: MAX_STATEMENTS });
     else draft.error = null;
-    const poll = draft.error ? null : startPoll(ids, n, Date.now());
+    const poll = draft.error ? null : draft.phones ? startPhonePoll(ids, Date.now()) : startPoll(ids, n, Date.now());
     if (!poll) {
       app.render();
       return;
     }
     app.scratch.delete(`poll-setup/${programme.id}/${round.no}`);
     app.commit(updateRound(programme, round.no, (r) => ({ ...r, poll })));
+    // The poll starts at the top of the screen (the start button sat at the bottom of a long list).
+    app.host.panel.closest('.layout')?.scrollTo?.({ top: 0 });
   };
 
   return [
@@ -104,8 +118,9 @@ function setupScreen(app: App, programme: Programme, round: Round): (Node | null
       'div',
       { class: 'setup' },
       h('fieldset', { class: 'poll-statements' }, legend, h('p', { class: 'muted small' }, pt('poll.statementsHint')), h('div', { class: 'grid2' }, ...groups)),
-      // Next to the start button: the last thing to set before the tablet goes round.
-      field(pt('poll.respondents'), count, pt('poll.respondentsHint', { min: MIN_ANSWERS }), 'field field--num'),
+      // Next to the start button: the last things to set before the tablet goes round (or the phones come out).
+      h('div', { class: 'field' }, h('label', { class: 'check' }, phones, h('span', {}, pt('poll.onPhones'))), h('small', { id: 'poll-on-phones-hint', class: 'muted' }, pt('poll.onPhonesHint'))),
+      countField,
       draft.error ? h('p', { class: 'error', role: 'alert', 'data-testid': 'poll-error' }, draft.error) : null,
       h(
         'div',
@@ -285,10 +300,15 @@ function resultsScreen(app: App, programme: Programme, round: Round, poll: PollS
       'div',
       { class: 'row' },
       button('back-to-programme', pt('common.toProgramme'), () => app.go({ name: 'programme', id: programme.id }), { class: 'secondary' }),
-      button('poll-add-respondent', pt('poll.addRespondent'), () => {
-        const next = addRespondent(poll);
-        if (next) app.commit(updateRound(programme, round.no, (r) => ({ ...r, poll: next })));
-      }, { class: 'ghost' }),
+      isPhonePoll(poll)
+        ? button('poll-reopen', pt('poll.phones.reopen'), () => {
+            const next = reopenPhonePoll(poll);
+            if (next) app.commit(updateRound(programme, round.no, (r) => ({ ...r, poll: next })));
+          }, { class: 'ghost' })
+        : button('poll-add-respondent', pt('poll.addRespondent'), () => {
+            const next = addRespondent(poll);
+            if (next) app.commit(updateRound(programme, round.no, (r) => ({ ...r, poll: next })));
+          }, { class: 'ghost' }),
       round.sessionId === null ? button('play-session', pt('programme.play'), () => startGame(app, programme, round), { class: 'primary big' }) : null,
     ),
   ];
@@ -302,6 +322,7 @@ export function renderPoll(app: App, view: View): Screen | null {
   const poll = round.poll;
   const where = pt('common.roundOf', { n: round.no, total: programme.roundCount });
   if (!poll) return { phase: 'poll', progress: where, nodes: setupScreen(app, programme, round) };
+  if (isPhonePoll(poll) && !isComplete(poll)) return { phase: 'poll', progress: where, nodes: phonesScreen(app, programme, round, poll) };
   if (!isComplete(poll)) return { phase: 'poll', progress: pt('poll.turn', { n: poll.finished + 1, total: poll.respondents }), nodes: runScreen(app, programme, round, poll) };
   return { phase: 'poll-results', progress: where, nodes: resultsScreen(app, programme, round, poll) };
 }

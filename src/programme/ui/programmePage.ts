@@ -39,7 +39,7 @@ function pollStep(app: App, programme: Programme, round: Round): HTMLElement {
   let status: string;
   let label: string;
   if (!poll) [status, label] = [pt('programme.pollNone'), pt('programme.openPollSetup')];
-  else if (!isComplete(poll)) [status, label] = [pt('programme.pollRunning', { done: poll.finished, total: poll.respondents }), pt('programme.continuePoll')];
+  else if (!isComplete(poll)) [status, label] = [poll.phones ? pt('programme.pollRunningPhones', { count: poll.finished }) : pt('programme.pollRunning', { done: poll.finished, total: poll.respondents }), pt('programme.continuePoll')];
   else [status, label] = [pt('programme.pollDone', { count: poll.finished }), pt('programme.openPollResults')];
   return step(1, pt('programme.stepPoll'), 'step-poll', h('p', {}, status), h('div', { class: 'row' }, button('open-poll', label, open, { class: poll && isComplete(poll) ? '' : 'primary' })));
 }
