@@ -11,7 +11,8 @@
  * The simulated host answers every act by publishing 12 seat views (~1 KB each) with `applied`. For each act we
  * measure the time from the player's send to that player receiving the next `view` (message-to-broadcast
  * latency) and print count, p50, p95, p99 and max, plus the server's memory (VmRSS, peak and at the end), with
- * PASS/MISS against p99 ≤ 100 ms and RSS ≤ 300 MB.
+ * PASS/MISS against p99 ≤ 100 ms and RSS ≤ 300 MB. Per phase: the server's CPU time (until the last view, and
+ * with one second after it), the bench's own CPU time (it shares the machine) and the publishes and views.
  *
  * Each room connects from its own loopback address (127.1.x.y), as teams on their own networks would: the
  * server's per-address limits stay at their defaults. ROOMS=50 npm run bench:server for a smaller run.
@@ -46,10 +47,11 @@ function freePort() {
   });
 }
 
+/** VmRSS, from /proc/<pid>/statm (resident pages, the same count as VmRSS; much cheaper to read than status). */
+const PAGE_MB = 4096 / (1024 * 1024);
 function rssMb(pid) {
   try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : 0;
+    return Number(readFileSync(`/proc/${pid}/statm`, 'latin1').split(' ')[1]) * PAGE_MB;
   } catch {
     return 0;
   }
@@ -77,19 +79,28 @@ function startServer(port, db, dist) {
     });
     let out = '';
     const refusals = [];
+    /** The server's last lines, printed when the bench fails. */
+    const tail = [];
     const timer = setTimeout(() => rej(new Error(`server did not start:\n${out}`)), 20_000);
     const onData = (chunk) => {
       const text = chunk.toString();
       if (out.length < 20_000) out += text;
-      for (const line of text.split('\n')) if (/refused|error/i.test(line)) refusals.push(line);
+      for (const line of text.split('\n')) {
+        if (/refused|error/i.test(line)) refusals.push(line);
+        if (line.trim()) tail.push(line);
+      }
+      if (tail.length > 40) tail.splice(0, tail.length - 40);
       if (out.includes('Ruimte is ready')) {
         clearTimeout(timer);
-        res({ child, refusals });
+        res({ child, refusals, tail });
       }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.once('exit', (code) => rej(new Error(`server exited (${code}):\n${out}`)));
+    child.once('exit', (code, signal) => {
+      serverExit = `exited with ${code ?? signal}`;
+      rej(new Error(`server exited (${code}):\n${out}`));
+    });
   });
 }
 
@@ -112,12 +123,49 @@ const latencies = { proposal: [], burst1: [], rejoin: [], burst2: [] };
 let phase = 'proposal';
 let outstanding = 0;
 let refusedCount = 0;
+/** Set when the server process ends (printed if the bench fails). */
+let serverExit = null;
+/** Publishes the simulated hosts sent and views the players received, per phase (to see the fan-out). */
+let publishes = 0;
+let viewsReceived = 0;
 let unexpectedClose = 0;
 const padding = 'x'.repeat(960);
 
 /** The simulated devices' own costs are kept small, so the figures are the server's: a zero mask (the frames
- * are still masked frames, the server still unmasks them) and views recognised without parsing them. */
+ * are still masked frames, the server still unmasks them), acts framed here and written in one piece, and acks
+ * and views recognised without parsing them. */
 const zeroMask = (mask) => mask.fill(0);
+
+/**
+ * A client text frame for `text` (RFC 6455 §5.2: FIN + text, masked with a zero key, so the payload is the text
+ * itself): what `ws` sends with `zeroMask`, made in one buffer so it goes out in one write instead of ws's
+ * header + payload write vector.
+ */
+function clientFrame(text) {
+  const n = Buffer.byteLength(text);
+  const head = n < 126 ? 6 : 8;
+  const frame = Buffer.allocUnsafe(head + n);
+  frame[0] = 0x81;
+  if (n < 126) frame[1] = 0x80 | n;
+  else {
+    frame[1] = 0x80 | 126;
+    frame.writeUInt16BE(n, 2);
+  }
+  frame.writeUInt32BE(0, head - 4);
+  frame.write(text, head);
+  return frame;
+}
+
+/** Sends a small text message (< 64 KiB) as one write on ws's socket; ws.send when that socket is not there. */
+function sendFrame(ws, text) {
+  const socket = ws._socket;
+  if (socket && ws.readyState === WebSocket.OPEN && Buffer.byteLength(text) < 65_536) socket.write(clientFrame(text));
+  else ws.send(text);
+}
+
+/** `{"t":"view"…` / `{"t":"ack"…` as the server writes them (the bytes after `{"t":"`). */
+const isView = (data) => data[6] === 0x76 && data[7] === 0x69 && data[8] === 0x65;
+const isAck = (data) => data[6] === 0x61 && data[7] === 0x63 && data[8] === 0x6b;
 
 function open(path, localAddress) {
   return new Promise((res, rej) => {
@@ -179,8 +227,14 @@ class Host {
 
   /** The shared screen publishes a view per seat (~1 KB each). */
   publish() {
+    publishes++;
     const round = this.round;
-    const views = this.seatIds.map((id) => `"${id}":{"seat":"${id}","round":${round},"phase":"vote","dotsLeft":3,"pad":"${padding}"}`).join(',');
+    if (this.viewParts?.ids !== this.seatIds) {
+      // The text around each seat's round number, made again only when the seats change.
+      this.viewParts = { ids: this.seatIds, parts: this.seatIds.map((id) => [`"${id}":{"seat":"${id}","round":`, `,"phase":"vote","dotsLeft":3,"pad":"${padding}"}`]) };
+    }
+    let views = '';
+    for (const [before, after] of this.viewParts.parts) views += `${views === '' ? '' : ','}${before}${round}${after}`;
     const applied = JSON.stringify(this.applied);
     this.ws.send(
       `{"t":"publish","snapshot":{"round":${round},"applied":${applied},"notes":"${padding}"},"views":{${views}},"lobbyView":{"lobby":true},"applied":${applied}}`,
@@ -205,8 +259,9 @@ class Player {
     });
     const joined = new Promise((res) => {
       ws.on('message', (data) => {
-        // `{"t":"view",…`: no need to parse it.
-        if (data[6] === 0x76 && data[7] === 0x69) return this.onView();
+        // `{"t":"view",…` and `{"t":"ack",…`: no need to parse them.
+        if (isView(data)) return this.onView();
+        if (isAck(data)) return;
         const m = JSON.parse(data.toString());
         if (m.t === 'joined') res(m);
         else if (m.t === 'refused') refusedCount++;
@@ -224,14 +279,16 @@ class Player {
     this.seatToken = m.seatToken;
   }
 
+  /** Sends an act; `action` is its JSON text. */
   act(action) {
     this.seq++;
     this.sent.push({ at: now(), phase });
     outstanding++;
-    this.ws.send(JSON.stringify({ t: 'act', seq: this.seq, action }));
+    sendFrame(this.ws, `{"t":"act","seq":${this.seq},"action":${action}}`);
   }
 
   onView() {
+    viewsReceived++;
     if (this.sent.length === 0) return;
     const t = now();
     lastView = t;
@@ -254,6 +311,13 @@ async function inBatches(items, size, fn) {
 const phases = [];
 let phaseStart = 0;
 let phaseCpu = 0;
+let phaseClientCpu = 0;
+let phasePublishes = 0;
+let phaseViews = 0;
+const clientCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 let lastView = 0;
 let serverPid = 0;
 
@@ -261,6 +325,9 @@ function beginPhase(name) {
   phase = name;
   phaseStart = now();
   phaseCpu = cpuMs(serverPid);
+  phaseClientCpu = clientCpuMs();
+  phasePublishes = publishes;
+  phaseViews = viewsReceived;
 }
 
 async function settle(label) {
@@ -269,10 +336,14 @@ async function settle(label) {
     if (Date.now() - start > PHASE_TIMEOUT_MS) throw new Error(`${label}: ${outstanding} acts got no view within ${PHASE_TIMEOUT_MS / 1000} s`);
     await sleep(5);
   }
-  phases.push({ label, doneMs: lastView - phaseStart });
+  phases.push({ label, doneMs: lastView - phaseStart, doneCpuMs: cpuMs(serverPid) - phaseCpu });
   // Let the rest of the phase's publishes through before the CPU time is read.
   await sleep(1000);
-  phases.at(-1).cpuMs = cpuMs(serverPid) - phaseCpu;
+  const p = phases.at(-1);
+  p.cpuMs = cpuMs(serverPid) - phaseCpu;
+  p.clientCpuMs = clientCpuMs() - phaseClientCpu;
+  p.publishes = publishes - phasePublishes;
+  p.views = viewsReceived - phaseViews;
 }
 
 // ------------------------------------------------------------------ run
@@ -312,12 +383,12 @@ try {
   });
   const connected = Date.now() - t0;
   beginPhase('proposal');
-  for (const room of rooms) for (const p of room.players) p.act({ type: 'propose', text: `Proposal of player ${p.index + 1}: more time for handovers`, level: 'team' });
+  for (const room of rooms) for (const p of room.players) p.act(JSON.stringify({ type: 'propose', text: `Proposal of player ${p.index + 1}: more time for handovers`, level: 'team' }));
   await settle('proposals');
 
   // 2. A burst: every player votes at once.
   beginPhase('burst1');
-  for (const room of rooms) for (const p of room.players) p.act({ type: 'dot', proposalId: `p${p.index}` });
+  for (const room of rooms) for (const p of room.players) p.act(`{"type":"dot","proposalId":"p${p.index}"}`);
   await settle('vote burst 1');
 
   // 3. A reconnect wave: a third of the players close and rejoin.
@@ -343,7 +414,7 @@ try {
 
   // 4. Another burst.
   beginPhase('burst2');
-  for (const room of rooms) for (const p of room.players) p.act({ type: 'dot', proposalId: `p${(p.index + 1) % PLAYERS}` });
+  for (const room of rooms) for (const p of room.players) p.act(`{"type":"dot","proposalId":"p${(p.index + 1) % PLAYERS}"}`);
   await settle('vote burst 2');
 
   const endRss = rssMb(pid);
@@ -359,7 +430,13 @@ try {
   console.log(`connected ${ROOMS * (PLAYERS + 1)} sockets in ${(connected / 1000).toFixed(1)} s`);
   console.log(`${'latency (ms)'.padEnd(16)}${'count'.padStart(8)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}`);
   for (const r of [...rows, acts]) console.log(`${r.name.padEnd(16)}${String(r.count).padStart(8)}${fmt(r.p50)}${fmt(r.p95)}${fmt(r.p99)}${fmt(r.max)}`);
-  for (const p of phases) console.log(`${p.label}: every act had a view after ${p.doneMs.toFixed(0)} ms; server CPU in the phase ${p.cpuMs.toFixed(0)} ms`);
+  for (const p of phases) {
+    console.log(
+      `${p.label}: every act had a view after ${p.doneMs.toFixed(0)} ms; server CPU in the phase ${p.cpuMs.toFixed(0)} ms ` +
+        `(${p.doneCpuMs.toFixed(0)} ms of it until the last view) ` +
+        `(bench clients ${p.clientCpuMs.toFixed(0)} ms); ${p.publishes} publishes, ${p.views} views`,
+    );
+  }
   console.log(`server RSS: at start ${startRss.toFixed(0)} MB, peak ${peakRss.toFixed(0)} MB, at end ${endRss.toFixed(0)} MB`);
   console.log(`refusals seen by clients: ${refusedCount}; unexpected closes: ${unexpectedClose}; refusals/errors in the server log: ${server.refusals.length}`);
   for (const line of server.refusals.slice(0, 5)) console.log(`  ${line}`);
@@ -370,6 +447,7 @@ try {
   if (!p99ok || !rssOk || refusedCount > 0 || unexpectedClose > 0) process.exitCode = 1;
 } catch (error) {
   failed = error;
+  failed.serverState = serverExit ?? 'still running';
 } finally {
   clearInterval(sampler);
   for (const room of rooms) {
@@ -393,5 +471,9 @@ try {
 }
 if (failed) {
   console.error(`bench failed: ${failed.message}`);
+  console.error(`refusals seen by clients: ${refusedCount}; unexpected closes: ${unexpectedClose}; server ${failed.serverState}`);
+  for (const p of phases) console.error(`${p.label}: done after ${p.doneMs.toFixed(0)} ms`);
+  console.error('last lines of the server log:');
+  for (const line of server?.tail ?? []) console.error(`  ${line}`);
   process.exit(1);
 }

@@ -10,6 +10,12 @@
  *
  * Views are full states, not changes: when a seat has several views waiting in the same turn, only the last is
  * sent.
+ *
+ * Sending: a socket's messages of one batch are framed here (unmasked text frames, RFC 6455 §5.2: what `ws`
+ * itself writes for a server with compression off) into one buffer, written with one `write` on the socket
+ * under `ws`. That is one system call per socket and batch, without `ws`'s per-message framing, corking and
+ * write-vector bookkeeping, which were most of the cost of a burst. Pings and close frames still go through `ws`
+ * (written in order on the same socket, after what this outbox wrote).
  */
 import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
@@ -18,16 +24,66 @@ import type { Store } from './store.ts';
 /** Longest a batch stays open before it is committed and sent, even in the middle of a turn. */
 export const MAX_BATCH_MS = 5;
 
-interface Entry {
+/** A view waiting in a batch: its text is made when the batch goes out (null: nothing to send). */
+type ViewText = () => string | null;
+
+/** One socket's part of a batch, in the order the messages were queued. */
+interface Queue {
   readonly ws: WebSocket;
-  /** What to send; a function is called when the batch goes out (null: nothing). */
-  text: string | (() => string | null) | null;
-  readonly close?: { readonly code: number; readonly reason: string };
+  /** Texts, and views (made when sent). A view replaced by a later one in the same batch becomes null. */
+  readonly items: Array<string | ViewText | null>;
+  /** Index in `items` of this batch's view for the socket, or -1. */
+  view: number;
+  /** Close the socket after the messages queued before this (ws close code and reason). */
+  close: { readonly code: number; readonly reason: string; readonly after: number } | null;
 }
 
+/** Frame header size for a text payload of `n` bytes (server frames are not masked). */
+const headerSize = (n: number): number => (n < 126 ? 2 : n < 65_536 ? 4 : 10);
+
+/** Writes the header of one final, unmasked text frame at `at`; returns where the payload starts. */
+function writeHeader(buf: Buffer, at: number, n: number): number {
+  buf[at] = 0x81; // FIN + text
+  if (n < 126) {
+    buf[at + 1] = n;
+    return at + 2;
+  }
+  if (n < 65_536) {
+    buf[at + 1] = 126;
+    buf.writeUInt16BE(n, at + 2);
+    return at + 4;
+  }
+  buf[at + 1] = 127;
+  buf.writeUInt32BE(Math.floor(n / 2 ** 32), at + 2);
+  buf.writeUInt32BE(n >>> 0, at + 6);
+  return at + 10;
+}
+
+/** One buffer holding a text frame for each of `texts`. */
+export function frameTexts(texts: readonly string[]): Buffer {
+  const lengths = new Array<number>(texts.length);
+  let total = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const n = Buffer.byteLength(texts[i]!, 'utf8');
+    lengths[i] = n;
+    total += headerSize(n) + n;
+  }
+  const buf = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const n = lengths[i]!;
+    at = writeHeader(buf, at, n);
+    at += buf.write(texts[i]!, at, n, 'utf8');
+  }
+  return buf;
+}
+
+/** `ws` keeps the socket it speaks over here; written to directly (see the top of this file). */
+const rawSocket = (ws: WebSocket): Socket | undefined => (ws as unknown as { _socket?: Socket | null })._socket ?? undefined;
+
 export class Outbox {
-  private entries: Entry[] = [];
-  private readonly views = new Map<WebSocket, Entry>();
+  /** This batch's messages by socket, in the order each socket first got one. */
+  private queues = new Map<WebSocket, Queue>();
   private pending: NodeJS.Immediate | null = null;
   private openedAt = 0;
   /** When the last batch went out (performance.now()). */
@@ -58,70 +114,79 @@ export class Outbox {
     this.pending = setImmediate(this.flush);
   }
 
+  private queue(ws: WebSocket): Queue {
+    let q = this.queues.get(ws);
+    if (!q) {
+      q = { ws, items: [], view: -1, close: null };
+      this.queues.set(ws, q);
+    }
+    return q;
+  }
+
   send(ws: WebSocket, text: string): void {
     this.ensure();
-    this.entries.push({ ws, text });
+    this.queue(ws).items.push(text);
   }
 
   /** A view replaces any view for the same socket still waiting in this batch. */
-  sendView(ws: WebSocket, text: () => string | null): void {
+  sendView(ws: WebSocket, text: ViewText): void {
     this.ensure();
-    const earlier = this.views.get(ws);
-    if (earlier) earlier.text = null;
-    const entry: Entry = { ws, text };
-    this.entries.push(entry);
-    this.views.set(ws, entry);
+    const q = this.queue(ws);
+    if (q.view >= 0) q.items[q.view] = null;
+    q.view = q.items.length;
+    q.items.push(text);
   }
 
-  /** Closes the socket after what is queued for it has been sent. */
+  /** Closes the socket after what is queued for it has been sent (later messages for it are dropped). */
   close(ws: WebSocket, code: number, reason: string): void {
     this.ensure();
-    this.entries.push({ ws, text: null, close: { code, reason } });
+    const q = this.queue(ws);
+    q.close ??= { code, reason, after: q.items.length };
   }
 
   readonly flush = (): void => {
     if (this.pending) clearImmediate(this.pending);
     this.pending = null;
-    const entries = this.entries;
-    this.entries = [];
-    this.views.clear();
+    const queues = this.queues;
+    this.queues = new Map();
     try {
       this.beforeCommit();
       this.store.commit();
     } catch (error) {
       // Nothing that depended on this batch may go out: those sockets reconnect and resend.
-      this.log(`commit failed, closing ${entries.length} pending message(s)' sockets: ${String(error)}`);
+      this.log(`commit failed, closing ${queues.size} socket(s) with pending messages: ${String(error)}`);
       this.store.rollback();
-      for (const e of new Set(entries.map((x) => x.ws))) e.close(1011, 'server error');
+      for (const ws of queues.keys()) ws.close(1011, 'server error');
       return;
     }
-    const corked = new Set<Socket>();
-    for (const e of entries) {
-      const ws = e.ws;
+    const texts: string[] = [];
+    for (const q of queues.values()) {
+      const ws = q.ws;
       if (ws.readyState !== WebSocket.OPEN) continue;
       try {
-        const text = typeof e.text === 'function' ? e.text() : e.text;
-        if (text !== null) {
+        const end = q.close ? q.close.after : q.items.length;
+        texts.length = 0;
+        for (let i = 0; i < end; i++) {
+          const item = q.items[i];
+          const text = typeof item === 'function' ? item() : item;
+          if (text !== null && text !== undefined) texts.push(text);
+        }
+        if (texts.length > 0) {
           if (ws.bufferedAmount > this.maxBufferedBytes) {
             this.log('dropped a socket that does not read what it is sent');
             ws.terminate();
             continue;
           }
-          // `_socket` is ws's own net.Socket: corked, all of this batch's frames for it go out in one write.
-          const socket = (ws as unknown as { _socket?: Socket })._socket;
-          if (socket && !corked.has(socket)) {
-            socket.cork();
-            corked.add(socket);
-          }
-          ws.send(text);
+          const socket = rawSocket(ws);
+          if (socket) socket.write(frameTexts(texts));
+          else for (const text of texts) ws.send(text);
         }
-        if (e.close) ws.close(e.close.code, e.close.reason);
+        if (q.close) ws.close(q.close.code, q.close.reason);
       } catch (error) {
         this.log(`could not send on a socket, closed: ${String(error)}`);
         ws.terminate();
       }
     }
-    for (const socket of corked) socket.uncork();
     this.lastFlushAt = performance.now();
   };
 }

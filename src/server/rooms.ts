@@ -15,6 +15,7 @@ import {
   type RefusalReason,
   type Seat,
 } from '../net/protocol.ts';
+import { objectMembers } from './jsonSlice.ts';
 import type { AddressLimiter } from './rateLimit.ts';
 import type { PublishedState, Store } from './store.ts';
 
@@ -44,40 +45,83 @@ export interface Conn {
   refuse(reason: RefusalReason, fatal: boolean, why: string): void;
 }
 
-/** The views of one publish: parsed, each seat's JSON text made once when first needed. */
+/**
+ * The views of one publish, each seat's as JSON text. Normally the texts are the host's own: slices of the
+ * publish frame (or of the stored views), found by `objectMembers` after the frame was parsed and checked, so
+ * nothing is serialised again. When the text cannot be used (see `fromPublish`) a view is serialised from the
+ * parsed message the first time it is needed, as before.
+ */
 class ViewSet {
-  private readonly texts = new Map<string, string>();
-
-  constructor(
-    private readonly views: Readonly<Record<string, unknown>>,
+  private constructor(
+    /** Seat id → JSON text of its view; with `parsed`, a cache of the texts made so far. */
+    private readonly texts: Map<string, string>,
+    /** The parsed views when the texts are made on demand, else null (then `texts` holds every view). */
+    private readonly parsed: Readonly<Record<string, unknown>> | null,
     /** JSON text of the lobby view, or null when there is none. */
     readonly lobbyJson: string | null,
+    /** `{"seatId":view,…}` as stored, when known. */
+    private json: string | null,
   ) {}
 
+  /**
+   * From a publish: `raw` is the frame's text, `msg` what the schema made of it. The host's texts (views,
+   * lobby view and snapshot) are used when all three are found in `raw` and the members found in its views are
+   * exactly the seats of `msg.views` (always, for text JSON.parse accepted); otherwise the parsed values are
+   * serialised (`snapshotJson` undefined).
+   */
+  static fromPublish(msg: Extract<HostMessage, { t: 'publish' }>, raw: string | undefined): { views: ViewSet; snapshotJson: string | undefined } {
+    const top = raw === undefined ? null : objectMembers(raw);
+    const viewsText = top?.get('views');
+    const lobbyText = top?.get('lobbyView');
+    const snapshotText = top?.get('snapshot');
+    const members = viewsText === undefined ? null : objectMembers(viewsText);
+    if (viewsText !== undefined && lobbyText !== undefined && snapshotText !== undefined && members !== null && sameKeys(members, msg.views)) {
+      return { views: new ViewSet(members, null, lobbyText, viewsText), snapshotJson: snapshotText };
+    }
+    return { views: new ViewSet(new Map(), msg.views, msg.lobbyView === undefined ? null : json(msg.lobbyView), null), snapshotJson: undefined };
+  }
+
   static fromStore(state: PublishedState): ViewSet {
-    const views = state.views === null ? {} : (JSON.parse(state.views) as Record<string, unknown>);
-    return new ViewSet(views, state.lobbyView);
+    if (state.views === null) return new ViewSet(new Map(), null, state.lobbyView, null);
+    const members = objectMembers(state.views);
+    if (members !== null) return new ViewSet(members, null, state.lobbyView, state.views);
+    return new ViewSet(new Map(), JSON.parse(state.views) as Record<string, unknown>, state.lobbyView, state.views);
   }
 
   /** JSON text of this seat's own view, or of the lobby view when the host made none for it. */
   forSeat(seatId: string): string | null {
-    const cached = this.texts.get(seatId);
-    if (cached !== undefined) return cached;
-    if (!Object.hasOwn(this.views, seatId) || this.views[seatId] === undefined) return this.lobbyJson;
-    const text = JSON.stringify(this.views[seatId]);
+    const known = this.texts.get(seatId);
+    if (known !== undefined) return known;
+    const views = this.parsed;
+    if (views === null || !Object.hasOwn(views, seatId) || views[seatId] === undefined) return this.lobbyJson;
+    const text = JSON.stringify(views[seatId]);
     this.texts.set(seatId, text);
     return text;
   }
 
   /** `{"seatId":view,…}` for the database. */
   allJson(): string {
+    if (this.json !== null) return this.json;
+    const views = this.parsed ?? {};
     const parts: string[] = [];
-    for (const seatId of Object.keys(this.views)) {
-      if (this.views[seatId] === undefined) continue;
+    for (const seatId of Object.keys(views)) {
+      if (views[seatId] === undefined) continue;
       parts.push(`${JSON.stringify(seatId)}:${this.forSeat(seatId)}`);
     }
-    return `{${parts.join(',')}}`;
+    this.json = `{${parts.join(',')}}`;
+    return this.json;
   }
+}
+
+/** Whether the members found in the text are exactly the parsed object's own keys. */
+function sameKeys(members: ReadonlyMap<string, string>, parsed: Readonly<Record<string, unknown>>): boolean {
+  let n = 0;
+  for (const key in parsed) {
+    if (!Object.hasOwn(parsed, key)) continue;
+    if (!members.has(key) || parsed[key] === undefined) return false;
+    n++;
+  }
+  return n === members.size;
 }
 
 /** A room with at least one socket attached. */
@@ -90,8 +134,9 @@ interface LiveRoom {
   written: number;
   /** The views last published, once needed (loaded from the database after a restart). */
   views: ViewSet | null;
-  /** A publish not yet written (written once per batch, just before the commit). */
-  unsaved: { readonly snapshot: unknown } | null;
+  /** A publish not yet written (written once per batch, just before the commit): its snapshot, as JSON text
+   * when the frame's own text could be used, else parsed. */
+  unsaved: { readonly snapshot: unknown; readonly snapshotJson: string | undefined } | null;
   /** Seats in joining order, once needed. */
   seatRows: Array<{ readonly id: string; readonly name: string }> | null;
   /** Sequence numbers of each seat's pending actions (ascending), once needed. */
@@ -155,7 +200,8 @@ export class Hub {
 
   // ---------------------------------------------------------------- host
 
-  hostMessage(conn: Conn, msg: HostMessage): void {
+  /** `raw`: the frame's text (a publish's views and snapshot are then stored and sent as the host wrote them). */
+  hostMessage(conn: Conn, msg: HostMessage, raw?: string): void {
     switch (msg.t) {
       case 'open':
         return this.open(conn);
@@ -170,7 +216,7 @@ export class Hub {
       case 'close': {
         const live = this.hostedRoom(conn);
         if (!live) return;
-        if (msg.t === 'publish') return this.publish(live, msg);
+        if (msg.t === 'publish') return this.publish(live, msg, raw);
         if (msg.t === 'lock') {
           this.store.setLocked(live.code, msg.locked);
           return this.touch(live);
@@ -246,7 +292,7 @@ export class Hub {
     return live;
   }
 
-  private publish(live: LiveRoom, msg: Extract<HostMessage, { t: 'publish' }>): void {
+  private publish(live: LiveRoom, msg: Extract<HostMessage, { t: 'publish' }>, raw: string | undefined): void {
     // Applied actions are dropped at once (in this batch's transaction); the state itself is written once per
     // batch, so a burst of publishes writes only the last.
     const pending = this.pendingOf(live);
@@ -258,9 +304,9 @@ export class Hub {
       if (left.length > 0) pending.set(seatId, left);
       else pending.delete(seatId);
     }
-    const views = new ViewSet(msg.views, msg.lobbyView === undefined ? null : json(msg.lobbyView));
+    const { views, snapshotJson } = ViewSet.fromPublish(msg, raw);
     live.views = views;
-    live.unsaved = { snapshot: msg.snapshot };
+    live.unsaved = { snapshot: msg.snapshot, snapshotJson };
     this.unsaved.add(live);
     this.touch(live);
     for (const [seatId, seat] of live.seats) seat.sendView(() => viewMessage(views.forSeat(seatId)));
@@ -269,11 +315,11 @@ export class Hub {
   /** Writes a room's unsaved publish. */
   private save(live: LiveRoom): void {
     if (!live.unsaved || !live.views) return;
-    const { snapshot } = live.unsaved;
+    const { snapshot, snapshotJson } = live.unsaved;
     live.unsaved = null;
     this.unsaved.delete(live);
     this.store.publish(live.code, {
-      snapshot: snapshot === undefined ? null : json(snapshot),
+      snapshot: snapshotJson ?? (snapshot === undefined ? null : json(snapshot)),
       views: live.views.allJson(),
       lobbyView: live.views.lobbyJson,
     });

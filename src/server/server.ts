@@ -15,10 +15,9 @@ import {
   MAX_HOST_MESSAGE_BYTES,
   MAX_PLAYER_MESSAGE_BYTES,
   PLAYER_SOCKET_PATH,
-  parseHostMessage,
-  parsePlayerMessage,
   type RefusalReason,
 } from '../net/protocol.ts';
+import { parseHostFrame, parsePlayerFrame } from './messages.ts';
 import { AddressLimiter, DEFAULT_ADDRESS_LIMITS, TokenBucket, type AddressLimits } from './rateLimit.ts';
 import { Outbox } from './outbox.ts';
 import { Hub, type Conn } from './rooms.ts';
@@ -202,11 +201,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (buffer.length > maxBytes) return conn.refuse('too-big', false, `${buffer.length} bytes`);
         const raw = buffer.toString('utf8');
         if (role === 'host') {
-          const parsed = parseHostMessage(raw);
+          const parsed = parseHostFrame(raw);
           if (!parsed.ok) return conn.refuse(parsed.reason, false, parsed.reason === 'too-big' ? 'message over the size limit' : 'not a valid host message');
-          hub.hostMessage(conn, parsed.message);
+          hub.hostMessage(conn, parsed.message, raw);
         } else {
-          const parsed = parsePlayerMessage(raw);
+          const parsed = parsePlayerFrame(raw);
           if (!parsed.ok) return conn.refuse(parsed.reason, false, parsed.reason === 'too-big' ? 'message over the size limit' : 'not a valid player message');
           hub.playerMessage(conn, parsed.message);
         }

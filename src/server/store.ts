@@ -93,7 +93,10 @@ export class Store {
       published: db.prepare<[string], { snapshot: string | null; views: string | null; lobby_view: string | null }>(
         'SELECT snapshot, views, lobby_view FROM published WHERE code = ?',
       ),
-      publish: db.prepare('INSERT OR REPLACE INTO published (code, snapshot, views, lobby_view) VALUES (?, ?, ?, ?)'),
+      // An UPDATE rewrites the row in place (same-size values overwrite their pages); INSERT OR REPLACE would
+      // delete it and insert it again, freeing and reallocating its overflow pages on every publish.
+      updatePublished: db.prepare('UPDATE published SET snapshot = ?, views = ?, lobby_view = ? WHERE code = ?'),
+      insertPublished: db.prepare('INSERT INTO published (code, snapshot, views, lobby_view) VALUES (?, ?, ?, ?)'),
       seats: db.prepare<[string], RawSeat>('SELECT id, code, token, name, last_seq FROM seats WHERE code = ? ORDER BY joined_at, rowid'),
       seatCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM seats WHERE code = ?'),
       seatByToken: db.prepare<[string], RawSeat>('SELECT id, code, token, name, last_seq FROM seats WHERE token = ?'),
@@ -218,7 +221,9 @@ export class Store {
 
   /** Stores what the host published last. */
   publish(code: string, state: PublishedState): void {
-    this.q.publish.run(code, state.snapshot, state.views, state.lobbyView);
+    if (this.q.updatePublished.run(state.snapshot, state.views, state.lobbyView, code).changes === 0) {
+      this.q.insertPublished.run(code, state.snapshot, state.views, state.lobbyView);
+    }
   }
 
   /** Drops a seat's pending actions up to `seq` (the host has applied them). */
