@@ -231,6 +231,7 @@ export class DeviceApp {
         } else {
           this.seat = seat;
         }
+        if (typeof msg.lastSeq === 'number') this.outbox?.catchUp(msg.lastSeq);
         this.flush();
         this.render();
         return;

@@ -45,6 +45,23 @@ export class Outbox {
     return done;
   }
 
+  /**
+   * After (re)joining, the server says the highest seq it stored for this seat. Pending actions at or below it
+   * were stored (their acks were lost with the connection) and go. A counter behind the server (this device's
+   * storage was cleared while the seat lived on) moves past it, with anything pending renumbered after it, so
+   * new actions are not mistaken for old ones and silently dropped.
+   */
+  catchUp(lastSeq: number): void {
+    if (!Number.isInteger(lastSeq) || lastSeq < 0) return;
+    if (this.record.nextSeq > lastSeq) {
+      this.ack(lastSeq);
+      return;
+    }
+    const pending = this.record.pending.map((p, i) => ({ ...p, seq: lastSeq + 1 + i }));
+    this.record = { ...this.record, nextSeq: lastSeq + 1 + pending.length, pending };
+    this.store.save(this.record);
+  }
+
   /** What still waits for an ack, oldest first. */
   pending(): readonly Pending[] {
     return this.record.pending;

@@ -97,7 +97,8 @@ export type ServerMessage =
   | { readonly t: 'seats'; readonly seats: readonly Seat[] }
   | { readonly t: 'act'; readonly seatId: string; readonly seq: number; readonly action: PlayerAction }
   // to a player
-  | { readonly t: 'joined'; readonly code: string; readonly seatId: string; readonly seatToken: string; readonly name: string }
+  /** `lastSeq`: the highest action number the server has stored for this seat (0 for a new seat). */
+  | { readonly t: 'joined'; readonly code: string; readonly seatId: string; readonly seatToken: string; readonly name: string; readonly lastSeq: number }
   | { readonly t: 'ack'; readonly seq: number }
   | { readonly t: 'view'; readonly view: unknown }
   | { readonly t: 'hostGone' }

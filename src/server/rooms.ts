@@ -398,7 +398,7 @@ export class Hub {
     this.store.createSeat(code, seatId, seatToken, name, this.now());
     const live = this.attachSeat(conn, code, seatId, 0, room.lastActive);
     live.seatRows?.push({ id: seatId, name });
-    conn.send(json({ t: 'joined', code, seatId, seatToken, name }));
+    conn.send(json({ t: 'joined', code, seatId, seatToken, name, lastSeq: 0 }));
     this.afterAttach(conn, live, seatId);
   }
 
@@ -424,7 +424,7 @@ export class Hub {
       previous.refuse('replaced', true, `seat ${seat.id} reconnected from another socket`);
     }
     const live = this.attachSeat(conn, code, seat.id, seat.lastSeq, room.lastActive);
-    conn.send(json({ t: 'joined', code, seatId: seat.id, seatToken: seat.token, name: seat.name }));
+    conn.send(json({ t: 'joined', code, seatId: seat.id, seatToken: seat.token, name: seat.name, lastSeq: seat.lastSeq }));
     this.afterAttach(conn, live, seat.id);
   }
 

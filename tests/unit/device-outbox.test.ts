@@ -22,6 +22,22 @@ describe('the outbox', () => {
     expect(outbox.pending().map((p) => p.seq)).toEqual([1, 2]);
   });
 
+  it('after a rejoin drops what the server already stored, and moves a counter that fell behind past it', () => {
+    const { outbox } = make();
+    for (const id of ['p1', 'p2', 'p3']) outbox.add(dot(id));
+    // The acks of 1 and 2 were lost with the connection; the server says it stored up to 2.
+    outbox.catchUp(2);
+    expect(outbox.pending().map((p) => p.seq)).toEqual([3]);
+    expect(outbox.nextSeq).toBe(4);
+
+    // This device's storage was cleared while the seat lived on: new taps must not reuse stored numbers.
+    const fresh = make();
+    fresh.outbox.add(dot('p9'));
+    fresh.outbox.catchUp(7);
+    expect(fresh.outbox.pending().map((p) => [p.seq, p.action])).toEqual([[8, dot('p9')]]);
+    expect(fresh.outbox.add(dot('p8')).seq).toBe(9);
+  });
+
   it('drops what an ack covers, and an ack covers every earlier seq', () => {
     const { outbox } = make();
     for (const id of ['p1', 'p2', 'p3', 'p4']) outbox.add(dot(id));
