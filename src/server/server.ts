@@ -134,8 +134,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
+    // A browser always says where the page came from: only the game's own pages may open a room socket, so a
+    // website a player happens to visit cannot reach the room server through their phone.
+    if (!sameOrigin(req)) {
+      log(`refused a room socket from another origin (${String(req.headers.origin).slice(0, 80)})`);
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws, req, wss === hostWss ? 'host' : 'player'));
   });
+
+  function sameOrigin(req: IncomingMessage): boolean {
+    const origin = req.headers.origin;
+    if (origin === undefined) return true; // not a browser: no page to protect
+    try {
+      return new URL(origin).host === req.headers.host;
+    } catch {
+      return false;
+    }
+  }
 
   function attach(ws: WebSocket, req: IncomingMessage, role: 'host' | 'player'): void {
     const ip = remoteAddress(req);

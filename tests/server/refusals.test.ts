@@ -4,6 +4,7 @@
  * in one line without the message's content.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { Client, openRoom, removeDir, startTestServer, type TestServer } from './client.ts';
 
 let ts: TestServer;
@@ -235,6 +236,21 @@ describe('refusals', () => {
       expect(await h.next('refused')).toEqual({ t: 'refused', reason: 'not-joined', fatal: false });
     }
     await stillServed(p);
+  });
+
+  it('refuses a room socket opened by a page from another origin, and accepts one from the game itself', async () => {
+    const attempt = (origin: string) =>
+      new Promise<string>((res) => {
+        const ws = new WebSocket(ts.playUrl(), { origin });
+        ws.once('open', () => {
+          ws.close();
+          res('open');
+        });
+        ws.once('unexpected-response', (_req, response) => res(String(response.statusCode)));
+        ws.once('error', () => res('error'));
+      });
+    expect(await attempt('http://evil.example')).toBe('403');
+    expect(await attempt(`http://127.0.0.1:${ts.port}`)).toBe('open');
   });
 
   it('refuses player messages on the host path and unknown paths', async () => {
