@@ -8,7 +8,7 @@ import type { CheckInCard, Lang, Level, Text, Theme, TwistCard } from './types.t
 import type { StepTimer } from './timer.ts';
 import { type Proposal, type SessionContext, isCrowd, openRunOff } from './session.ts';
 import { ballotOf, dotsToPlace, hasVoted } from './vote.ts';
-import { screenView } from './view.ts';
+import { type ScreenView, screenView } from './view.ts';
 
 export const DEVICE_VIEW_FORMAT = 1;
 
@@ -71,8 +71,14 @@ export interface DeviceView {
 const idea = (p: Proposal): IdeaView => ({ id: p.id, text: p.text, level: p.level });
 
 /** The view for one seat; `playerId` null is the view for a device not (yet) in the session. */
-export function deviceView(ctx: SessionContext, phase: Phase, playerId: string | null, now: number): DeviceView {
-  const shared = screenView(ctx, phase);
+export function deviceView(
+  ctx: SessionContext,
+  phase: Phase,
+  playerId: string | null,
+  now: number,
+  /** The shared screen's view of the same step, when the caller already has it (one for all seats). */
+  shared: ScreenView = screenView(ctx, phase),
+): DeviceView {
   const me = ctx.settings.players.find((p) => p.id === playerId) ?? null;
   const round = ctx.rounds[ctx.cardIndex];
   const byId = new Map(ctx.proposals.map((p) => [p.id, p]));
@@ -150,7 +156,8 @@ export function deviceView(ctx: SessionContext, phase: Phase, playerId: string |
 
 /** One view per seated player, keyed by player (= seat) id, for the room server to hand out. */
 export function deviceViews(ctx: SessionContext, phase: Phase, now: number): Record<string, DeviceView> {
+  const shared = screenView(ctx, phase);
   const views: Record<string, DeviceView> = {};
-  for (const p of ctx.settings.players) views[p.id] = deviceView(ctx, phase, p.id, now);
+  for (const p of ctx.settings.players) views[p.id] = deviceView(ctx, phase, p.id, now, shared);
   return views;
 }

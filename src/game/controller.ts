@@ -119,11 +119,9 @@ export class GameController {
     return screenView(this.actor.getSnapshot().context, this.phase());
   }
 
-  private save(): SavedSession {
+  private save(): void {
     const snapshot = this.actor.getPersistedSnapshot() as unknown as SavedSession['snapshot'];
-    const saved = wrapSave(snapshot, Date.now());
-    if (!storeSession(snapshot.context.id, saved)) this.host.onSaveFailed();
-    return saved;
+    if (!storeSession(snapshot.context.id, wrapSave(snapshot, Date.now()))) this.host.onSaveFailed();
   }
 
   /** Devices: the room link feeds seats' actions in and publishes the saved session and per-seat views. */

@@ -31,13 +31,15 @@ function statusLine(room: RoomPanelInfo): HTMLElement | null {
   return h('p', { class: 'room-status', role: 'status', 'data-testid': 'room-status', 'data-status': room.status }, text);
 }
 
+/** The QR code as an image source: the SVG is ours, but it is never parsed into the page. */
+const qrSource = (svg: string): string => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+
 export function roomQr(room: Pick<RoomPanelInfo, 'qrSvg' | 'code'>, big: boolean): HTMLElement | null {
   if (!room.qrSvg || !room.code) return null;
-  // As an image from a data URL: the SVG is ours, but it is never parsed into the page.
   return h('img', {
     class: big ? 'room-qr room-qr--big' : 'room-qr',
     'data-testid': 'room-qr',
-    src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(room.qrSvg)}`,
+    src: qrSource(room.qrSvg),
     alt: t('room.qrAlt', { code: room.code }),
   });
 }
@@ -203,7 +205,7 @@ export function lobbyStage(room: RoomPanelInfo): HTMLElement {
   return h(
     'div',
     { class: 'stage-lobby', 'aria-hidden': 'true' },
-    room.qrSvg ? h('img', { class: 'stage-lobby__qr', src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(room.qrSvg)}`, alt: '' }) : null,
+    room.qrSvg ? h('img', { class: 'stage-lobby__qr', src: qrSource(room.qrSvg), alt: '' }) : null,
     h(
       'div',
       { class: 'stage-lobby__text' },
