@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectPhase } from './helpers.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { expectPhase, openPhone } from './helpers.ts';
 import { expectNoSeriousViolations } from './a11y.ts';
 
 // axe is injected as a script; the game's CSP would refuse it.
@@ -10,18 +10,6 @@ test.use({ bypassCSP: true });
  * check-in, anonymous proposals, a secret vote, a phone that reloads, a shared screen that reloads,
  * and the top three on every screen.
  */
-
-async function openPhone(browser: Browser, code: string, name: string): Promise<Page> {
-  // Each phone is its own browser profile: its own seat token, its own storage.
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, bypassCSP: true });
-  const phone = await context.newPage();
-  await phone.goto(`./?join=${code}&lang=en`);
-  await expect(phone.getByTestId('join-code')).toHaveValue(code);
-  await phone.getByTestId('join-name').fill(name);
-  await phone.getByTestId('join-submit').click();
-  await expectPhase(phone, 'lobby');
-  return phone;
-}
 
 async function voteOnPhone(phone: Page, dots: string[]): Promise<void> {
   await expectPhase(phone, 'vote');

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const phase = (page: Page) => page.getByTestId('phase');
 
@@ -53,4 +53,19 @@ export async function voteOnce(page: Page, order: string[]): Promise<void> {
 
 export async function proposalIds(page: Page): Promise<string[]> {
   return page.getByTestId('vote-for').evaluateAll((els) => els.map((e) => e.getAttribute('data-proposal-id') ?? ''));
+}
+
+/**
+ * A phone joins a room by its code: its own browser profile (its own seat token and storage), a phone-sized
+ * touch screen, and the step it should land on. `base` for a server other than the tests' own.
+ */
+export async function openPhone(browser: Browser, code: string, name: string, o: { phase?: string; base?: string; height?: number } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: o.height ?? 740 }, hasTouch: true, isMobile: true, bypassCSP: true });
+  const phone = await context.newPage();
+  await phone.goto(`${o.base ?? './'}?join=${code}&lang=en`);
+  await expect(phone.getByTestId('join-code')).toHaveValue(code);
+  await phone.getByTestId('join-name').fill(name);
+  await phone.getByTestId('join-submit').click();
+  await expectPhase(phone, o.phase ?? 'lobby');
+  return phone;
 }

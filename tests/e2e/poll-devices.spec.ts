@@ -4,7 +4,9 @@
  * never what anyone answered, and after closing it shows the results. Nothing per person is kept.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectPhase } from './helpers.ts';
+import { expectPhase, openPhone as joinRoom } from './helpers.ts';
+
+const openPhone = (browser: Browser, code: string, name: string) => joinRoom(browser, code, name, { phase: 'poll', height: 640 });
 import { expectNoSeriousViolations } from './a11y.ts';
 
 // axe is injected as a script; the game's CSP would refuse it.
@@ -12,18 +14,6 @@ test.use({ bypassCSP: true });
 
 // The phones have their own viewport; one shared-screen size is enough (as for the programme's other flows).
 test.beforeEach(({}, info) => test.skip(info.project.name !== 'tv-1920', 'one screen size is enough for this flow'));
-
-async function openPhone(browser: Browser, code: string, name: string): Promise<Page> {
-  // Each phone is its own browser profile: its own seat token, its own storage.
-  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true, bypassCSP: true });
-  const phone = await context.newPage();
-  await phone.goto(`./?join=${code}&lang=en`);
-  await expect(phone.getByTestId('join-code')).toHaveValue(code);
-  await phone.getByTestId('join-name').fill(name);
-  await phone.getByTestId('join-submit').click();
-  await expectPhase(phone, 'poll');
-  return phone;
-}
 
 /** Answers the statement on screen with `value` and checks the phone moved on. */
 async function give(phone: Page, index: number, value: number): Promise<void> {

@@ -1,10 +1,14 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { expect, test } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expectPhase } from './helpers.ts';
+import { expectPhase, openPhone } from './helpers.ts';
+import { freePort, startChildServer } from '../server/childServer.ts';
+
+/** The room server on its own port and database, serving the build the other tests use. */
+const startServer = async (port: number, db: string): Promise<ChildProcess> =>
+  (await startChildServer({ PORT: String(port), RUIMTE_DB: db, DIST: dist })).child;
 
 /**
  * The room server is killed (kill -9) in the middle of a vote and started again on the same database: the
@@ -12,41 +16,7 @@ import { expectPhase } from './helpers.ts';
  * its own server, so it can kill it.
  */
 
-const repo = resolve(import.meta.dirname, '../..');
-const dist = resolve(repo, process.env.DIST ?? 'dist');
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => res(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-function startServer(port: number, db: string): Promise<ChildProcess> {
-  return new Promise((res, rej) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      cwd: repo,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RUIMTE_DB: db, DIST: dist },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => rej(new Error(`the room server did not start:\n${out}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('Ruimte is ready')) {
-        clearTimeout(timer);
-        res(child);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => rej(new Error(`the room server exited (${code}):\n${out}`)));
-  });
-}
+const dist = resolve(process.env.DIST ?? 'dist');
 
 function kill(child: ChildProcess): Promise<void> {
   return new Promise((res) => {
@@ -55,15 +25,6 @@ function kill(child: ChildProcess): Promise<void> {
     child.once('exit', () => res());
     child.kill('SIGKILL');
   });
-}
-
-async function phone(browser: Browser, base: string, code: string, name: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })).newPage();
-  await page.goto(`${base}?join=${code}&lang=en`);
-  await page.getByTestId('join-name').fill(name);
-  await page.getByTestId('join-submit').click();
-  await expectPhase(page, 'lobby');
-  return page;
 }
 
 test.skip(({ viewport }) => (viewport?.width ?? 0) < 1900, 'one run is enough');
@@ -85,8 +46,8 @@ test('a restart of the room server in the middle of a vote loses nothing', async
     await page.getByTestId('start-game').click();
     await expect(page.getByTestId('room-code')).toHaveText(/^[A-HJ-NP-Z2-9]{6}$/);
     const code = (await page.getByTestId('room-code').textContent()) ?? '';
-    const anna = await phone(browser, base, code, 'Anna');
-    const bram = await phone(browser, base, code, 'Bram');
+    const anna = await openPhone(browser, code, 'Anna', { base });
+    const bram = await openPhone(browser, code, 'Bram', { base });
     await expect(page.getByTestId('seat')).toHaveCount(2);
     for (let i = 0; i < 3; i++) await page.getByTestId('advance').click();
     await expectPhase(page, 'propose');

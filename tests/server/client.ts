@@ -2,16 +2,12 @@
  * A small test client for the room server: a real `ws` socket on loopback that records every message it gets,
  * and helpers to start a server in-process (port 0, temp database) or as a child process.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/server.ts';
 
-export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Msg = Record<string, any>;
@@ -154,43 +150,7 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolvePort(port));
-    });
-  });
-}
-
-/** `node --import tsx src/server/main.ts` as a child process (one process: kill -9 hits the server itself). */
-export function startChildServer(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
-  return new Promise((resolveChild, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      cwd: REPO,
-      env: { ...process.env, HOST: '127.0.0.1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 15_000);
-    const onData = (chunk: Buffer): void => {
-      out += chunk.toString();
-      if (out.includes('Ruimte is ready')) {
-        clearTimeout(timer);
-        resolveChild({ child, output: () => out });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-  });
-}
+export { freePort, startChildServer } from './childServer.ts';
 
 /** A host that opened a room, and players that joined it. */
 export async function openRoom(ts: TestServer, names: string[] = [], localAddress = '127.0.0.1') {
