@@ -26,3 +26,20 @@ export async function initI18n(lang: Lang): Promise<void> {
 
 export const t = (key: string, options?: Record<string, unknown>): string => i18n.t(key, options) as string;
 export const currentLang = (): Lang => (isLang(i18n.language) ? i18n.language : 'nl');
+
+/**
+ * The one way a lazy module adds its texts: a namespace with a bundle per language, read with
+ * `t('<namespace>:<key>')`. Idempotent; waits for i18next when it is not set up yet. Each module keeps its
+ * registration in a file named `texts.ts`.
+ */
+export function registerBundle(namespace: string, bundles: Record<Lang, object>, extra?: (lang: Lang, bundle: object) => void): void {
+  if (i18n.hasResourceBundle('nl', namespace)) return;
+  const add = () => {
+    for (const lang of LANGS) {
+      i18n.addResourceBundle(lang, namespace, bundles[lang], true, true);
+      extra?.(lang, bundles[lang]);
+    }
+  };
+  if (i18n.isInitialized) add();
+  else i18n.on('initialized', add);
+}
