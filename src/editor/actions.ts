@@ -25,8 +25,12 @@ export interface EditorView {
   focusField(path: string): void;
 }
 
+/**
+ * The actions the views call. Those that answer a question or follow `leaveDraft` (`startEmpty`, `startCopy`,
+ * `openOwn`, `deleteDeck`, `removeCard`, `finishImport`, `importAsCopy`, `cancelImport`) leave the drawing to
+ * `closeDialog` or `leaveDraft`; every other action draws what it changed.
+ */
 export interface EditorActions extends ImportFlow {
-  render(): void;
   /** A field of the draft was changed by the view: kept, and what depends on it drawn again. */
   changed(): void;
   /** Asks a question in the page; the control that had the focus gets it back after the answer. */
@@ -96,7 +100,6 @@ export function createActions(s: EditorSession, view: EditorView): EditorActions
 
   return {
     ...createImportFlow(s, { render, openDialog }),
-    render,
     changed() {
       markDirty(s);
       view.refreshLive();
