@@ -4,10 +4,10 @@
  * game agree on what a deck is. Pure: no DOM, no storage, no i18n (texts that end up in a deck come in as
  * arguments, in both languages).
  */
-import { jsonObject } from '../core/json.ts';
 import { parseDeck, type Problem } from '../core/content/parse.ts';
+import { LIMITS } from '../core/content/schema.ts';
 import type { Result } from '../core/result.ts';
-import { LEVELS, THEMES, type Lang, type Level, type ScenarioDeck, type Source, type Text, type Theme } from '../core/types.ts';
+import { LEVELS, type Lang, type Level, type ScenarioDeck, type Source, type Text, type Theme } from '../core/types.ts';
 
 export interface TextDraft {
   nl: string;
@@ -47,10 +47,13 @@ export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,63}$/;
 const ID_BASE_MAX = 48;
 export const OWN_SOURCE: Source = { seed: 'none', section: 'written by the coach', lines: '' };
 
-let keyCounter = 0;
-export const newKey = (): string => `k${(++keyCounter).toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+/** A key for a card while it is edited: random, so no counter has to live between editors. */
+export function newKey(): string {
+  const [a = 0, b = 0] = crypto.getRandomValues(new Uint32Array(2));
+  return `k${a.toString(36)}${b.toString(36)}`;
+}
 
-const emptyText = (): TextDraft => ({ nl: '', en: '' });
+export const emptyText = (): TextDraft => ({ nl: '', en: '' });
 const copyText = (t: Text): TextDraft => ({ nl: t.nl, en: t.en });
 
 /** Lowercase letters, digits and dashes from any name ("Afdeling Noord!" → `afdeling-noord`). */
@@ -106,10 +109,14 @@ export function deckToDraft(deck: ScenarioDeck): DeckDraft {
   return { id: deck.id, savedId: deck.id, name: copyText(deck.name), description: copyText(deck.description), cards: deck.cards.map(cardToDraft), dirty: false };
 }
 
-const withSuffix = (name: string, suffix: string): string => {
-  const tail = ` (${suffix})`;
-  return name.slice(0, Math.max(0, 80 - tail.length)).trimEnd() + tail;
-};
+/** A deck's name with a mark after it in each language (`Team (kopie)`), cut so it stays within the name limit. */
+export function markName(name: Text, suffix: Text): Text {
+  const mark = (text: string, s: string) => {
+    const tail = ` (${s})`;
+    return text.slice(0, Math.max(0, LIMITS.name - tail.length)).trimEnd() + tail;
+  };
+  return { nl: mark(name.nl, suffix.nl), en: mark(name.en, suffix.en) };
+}
 
 /** A card id re-prefixed from one deck to another (`ggz-admin-01` → `ggz-own-admin-01`), or '' when it would not fit. */
 export function reprefix(cardId: string, from: string, to: string): string {
@@ -124,7 +131,7 @@ export function copyDraft(deck: ScenarioDeck, taken: Iterable<string>, suffix: T
   return {
     id,
     savedId: null,
-    name: { nl: withSuffix(deck.name.nl, suffix.nl), en: withSuffix(deck.name.en, suffix.en) },
+    name: markName(deck.name, suffix),
     description: copyText(deck.description),
     cards: deck.cards.map((c) => ({ ...cardToDraft(c), id: reprefix(c.id, deck.id, id) })),
     // A copy is worth keeping once made: it counts as a change until it is saved.
@@ -213,50 +220,6 @@ export function addCard(draft: DeckDraft): number {
   draft.cards.push(newCard());
   draft.dirty = true;
   return draft.cards.length - 1;
-}
-
-// ——— The working draft kept on the device between visits (a reload or leaving the editor loses nothing) ———
-
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const textOf = (v: unknown): TextDraft => {
-  const o = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
-  return { nl: str(o.nl), en: str(o.en) };
-};
-
-/** Reads a stored working draft back, keeping every text it can; null when there is nothing usable. */
-export function parseWorkingDraft(raw: string | null): DeckDraft | null {
-  const d = jsonObject(raw);
-  if (!d) return null;
-  if (!Array.isArray(d.cards) || typeof d.id !== 'string') return null;
-  const cards: CardDraft[] = d.cards.map((raw: unknown) => {
-    const c = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-    const questions = Array.isArray(c.questions) ? c.questions.slice(0, MAX_QUESTIONS).map(textOf) : [];
-    while (questions.length < MIN_QUESTIONS) questions.push(emptyText());
-    const source = c.source && typeof c.source === 'object' ? (c.source as Source) : null;
-    return {
-      key: newKey(),
-      id: str(c.id),
-      theme: (THEMES as readonly string[]).includes(str(c.theme)) ? (c.theme as Theme) : '',
-      title: textOf(c.title),
-      situation: textOf(c.situation),
-      questions,
-      levels: Array.isArray(c.levels) ? LEVELS.filter((l) => (c.levels as unknown[]).includes(l)) : [],
-      source,
-    };
-  });
-  if (cards.length === 0) cards.push(newCard());
-  return {
-    id: ID_PATTERN.test(d.id) ? d.id : 'own-deck',
-    savedId: typeof d.savedId === 'string' && ID_PATTERN.test(d.savedId) ? d.savedId : null,
-    name: textOf(d.name),
-    description: textOf(d.description),
-    cards,
-    dirty: d.dirty === true,
-  };
-}
-
-export function serializeWorkingDraft(draft: DeckDraft): string {
-  return JSON.stringify({ ...draft, cards: draft.cards.map(({ key: _key, ...rest }) => rest) });
 }
 
 /** The title to show for a card in a list: the language asked for, else the other one, else null. */

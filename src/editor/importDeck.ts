@@ -8,7 +8,7 @@ import { LIMITS } from '../core/content/schema.ts';
 import type { Result } from '../core/result.ts';
 import { err } from '../core/result.ts';
 import type { ScenarioDeck, Text } from '../core/types.ts';
-import { reprefix, uniqueId } from './draft.ts';
+import { markName, reprefix, uniqueId } from './draft.ts';
 
 export type ImportPlan =
   /** The id is free: store it. */
@@ -71,10 +71,6 @@ export function planImport(deck: ScenarioDeck, builtIn: readonly (ScenarioDeck |
  */
 export function keepBoth(deck: ScenarioDeck, taken: Iterable<string>, suffix: Text): ScenarioDeck {
   const id = uniqueId(deck.id, taken);
-  const mark = (name: string, s: string) => {
-    const tail = ` (${s})`;
-    return name.slice(0, Math.max(0, 80 - tail.length)).trimEnd() + tail;
-  };
   const cards = deck.cards.map((c) => ({ ...c, id: reprefix(c.id, deck.id, id) || c.id }));
-  return { ...deck, id, sector: 'custom', name: { nl: mark(deck.name.nl, suffix.nl), en: mark(deck.name.en, suffix.en) }, cards };
+  return { ...deck, id, sector: 'custom', name: markName(deck.name, suffix), cards };
 }

@@ -7,7 +7,7 @@ import { type Tree, bundlesAgree, leaves } from './i18nTree.ts';
 import { editorNl } from '../../src/i18n/editor-nl.ts';
 import { editorEn } from '../../src/i18n/editor-en.ts';
 import { i18n, initI18n } from '../../src/i18n/index.ts';
-import { registerEditorStrings } from '../../src/editor/strings.ts';
+import { registerEditorTexts } from '../../src/editor/texts.ts';
 
 const languages = { nl: leaves(editorNl), en: leaves(editorEn as Tree) };
 
@@ -16,7 +16,7 @@ describe('the editor translations', () => {
 
   it('resolves every key through i18next in both languages once registered, and names the top bar step', async () => {
     await initI18n('nl');
-    registerEditorStrings();
+    registerEditorTexts();
     for (const lang of ['nl', 'en'] as const) {
       const t = i18n.getFixedT(lang);
       for (const key of languages[lang].keys()) {

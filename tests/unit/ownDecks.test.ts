@@ -19,19 +19,19 @@ import {
   draftToDeck,
   moveCard,
   newDraft,
-  parseWorkingDraft,
   removeCard,
   reprefix,
   saveIdFor,
-  serializeWorkingDraft,
   slug,
   uniqueId,
 } from '../../src/editor/draft.ts';
 import { checkFileSize, keepBoth, parseImport, planImport } from '../../src/editor/importDeck.ts';
 import { problemMessage } from '../../src/editor/problems.ts';
-import { registerEditorStrings } from '../../src/editor/strings.ts';
+import { registerEditorTexts } from '../../src/editor/texts.ts';
+import { parseWorkingDraft, serializeWorkingDraft } from '../../src/editor/workingDraft.ts';
 import { i18n, initI18n } from '../../src/i18n/index.ts';
-import { DECK_PREFIX, type DeckStore, deckJson, listOwnDecks, loadOwnDeck, loadOwnDecks, ownDeckIds, readOwnDeck, removeOwnDeck, storeOwnDeck } from '../../src/ui/ownDecks.ts';
+import { localStore, memoryStore } from '../../src/storage/index.ts';
+import { DECK_PREFIX, deckJson, listOwnDecks, loadOwnDeck, loadOwnDecks, ownDeckIds, readOwnDeck, removeOwnDeck, storeOwnDeck } from '../../src/ui/ownDecks.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const rawDeck = (id: string) => readFileSync(join(root, 'levels', 'decks', `${id}.json`), 'utf8');
@@ -61,31 +61,27 @@ function filledDraft(taken: string[] = []): DeckDraft {
   return draft;
 }
 
-/** localStorage in a Map, as the browser would hold it. */
-class MemoryStore implements DeckStore {
-  readonly map = new Map<string, string>();
-  failWrites = false;
-  get length() {
-    return this.map.size;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    if (this.failWrites) throw new DOMException('full', 'QuotaExceededError');
-    this.map.set(k, v);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
+/** The browser's storage when it refuses: full (every write throws) or blocked (every call throws). */
+function refusingStorage(blocked: boolean): Storage {
+  const fail = (name: string) => () => {
+    throw new DOMException(name, name);
+  };
+  const denied = fail(blocked ? 'SecurityError' : 'QuotaExceededError');
+  return {
+    get length() {
+      return blocked ? denied() : 0;
+    },
+    key: blocked ? denied : () => null,
+    getItem: blocked ? denied : () => null,
+    setItem: denied,
+    removeItem: blocked ? denied : () => {},
+    clear: blocked ? denied : () => {},
+  };
 }
 
 beforeAll(async () => {
   await initI18n('nl');
-  registerEditorStrings();
+  registerEditorTexts();
 });
 
 describe('ids', () => {
@@ -361,9 +357,9 @@ describe('own decks on the device', () => {
   const mine = (id: string, name = id): ScenarioDeck => ({ ...deckOf('general'), id, name: { nl: name, en: name }, sector: 'custom' });
 
   it('stores a deck in the content format, as JSON under ruimte.deck.<id>, and reads it back through the schema', () => {
-    const store = new MemoryStore();
+    const store = memoryStore();
     expect(storeOwnDeck({ ...mine('noord'), sector: 'ggz' }, store)).toBe(true);
-    const raw = store.getItem(`${DECK_PREFIX}noord`)!;
+    const raw = store.readRaw(`${DECK_PREFIX}noord`)!;
     expect(JSON.parse(raw)).toMatchObject({ format: 1, kind: 'scenario-deck', id: 'noord', sector: 'custom' });
     expect(raw).toBe(deckJson(mine('noord')));
     expect(loadOwnDeck('noord', store)).toMatchObject({ ok: true, value: { id: 'noord', sector: 'custom' } });
@@ -371,11 +367,11 @@ describe('own decks on the device', () => {
   });
 
   it('lists own decks by name, reports a damaged one and leaves other keys alone', () => {
-    const store = new MemoryStore();
-    store.setItem('ruimte.session.abc', '{}');
+    const store = memoryStore();
+    store.writeRaw('ruimte.session.abc', '{}');
     storeOwnDeck(mine('b-deck', 'Zorgteam'), store);
     storeOwnDeck(mine('a-deck', 'Avonddienst'), store);
-    store.setItem(`${DECK_PREFIX}kapot`, '{"format":1,"kind":"scenario-deck"');
+    store.writeRaw(`${DECK_PREFIX}kapot`, '{"format":1,"kind":"scenario-deck"');
     expect(ownDeckIds(store)).toEqual(['a-deck', 'b-deck', 'kapot']);
     expect(listOwnDecks(store).map((e) => e.id)).toEqual(['a-deck', 'kapot', 'b-deck']);
     const loaded = loadOwnDecks(store);
@@ -383,20 +379,20 @@ describe('own decks on the device', () => {
     expect(loaded.find((d) => !d.ok)).toEqual({ ok: false, file: 'kapot', problems: [{ code: 'not-json', path: '', card: null, field: '' }] });
     removeOwnDeck('kapot', store);
     expect(ownDeckIds(store)).toEqual(['a-deck', 'b-deck']);
-    expect(store.getItem('ruimte.session.abc')).toBe('{}');
+    expect(store.readRaw('ruimte.session.abc')).toBe('{}');
   });
 
   it('finds a deck under its key even when its inner id was changed by hand', () => {
-    const store = new MemoryStore();
-    store.setItem(`${DECK_PREFIX}noord`, deckJson(mine('zuid')));
+    const store = memoryStore();
+    store.writeRaw(`${DECK_PREFIX}noord`, deckJson(mine('zuid')));
     expect(readOwnDeck('noord', store)?.parsed).toMatchObject({ ok: true, value: { id: 'noord' } });
   });
 
   it('says so when the device refuses to store, and has no decks without storage', () => {
-    const store = new MemoryStore();
-    store.failWrites = true;
-    expect(storeOwnDeck(mine('noord'), store)).toBe(false);
-    expect(storeOwnDeck(mine('noord'), null)).toBe(false);
-    expect(listOwnDecks(null)).toEqual([]);
+    const store = memoryStore();
+    expect(storeOwnDeck(mine('noord'), localStore(refusingStorage(false)))).toBe(false);
+    const none = localStore(refusingStorage(true));
+    expect(storeOwnDeck(mine('noord'), none)).toBe(false);
+    expect(listOwnDecks(none)).toEqual([]);
   });
 });
