@@ -57,6 +57,8 @@ export function infographicData(programme: Programme, round: Round): Infographic
       owner: item.visit.owner.trim() || t('programme:common.none'),
       date: item.visit.date ? formatDate(item.visit.date) : t('programme:common.none'),
       decision: decisionLabel(item.visit.decision),
+      indicator: item.visit.indicator?.trim() ? t('programme:infographic.indicator', { text: item.visit.indicator.trim() }) : '',
+      checkDate: item.visit.checkDate ? t('programme:infographic.checkOn', { date: formatDate(item.visit.checkDate) }) : '',
     })),
     actionsEmpty: t('programme:infographic.actionsNone'),
     nudgesTitle: t('programme:infographic.nudgesTitle'),
@@ -156,7 +158,7 @@ function textVersion(data: InfographicData): HTMLElement {
       ? h('ol', {}, ...data.items.map((i) => h('li', {}, h('strong', {}, i.text), ...[i.ask, i.ourselves, t('programme:infographic.answer', { decision: i.decisionLabel }), i.note].filter(Boolean).map((line) => h('span', { class: 'block' }, line)))))
       : h('p', {}, data.topEmpty),
     h('h3', {}, data.actionsTitle),
-    h('ul', {}, ...data.actions.map((a) => h('li', {}, `${a.text}: ${a.owner} · ${a.date} · ${a.decision}`))),
+    h('ul', {}, ...data.actions.map((a) => h('li', {}, [`${a.text}: ${a.owner} · ${a.date} · ${a.decision}`, a.indicator, a.checkDate].filter(Boolean).join(' · ')))),
     h('h3', {}, data.nudgesTitle),
     h('ul', {}, ...data.nudges.filter((n) => n.nudges.length).map((n) => h('li', {}, `${n.action}: ${n.nudges.join(' · ')}`))),
     h('p', {}, data.footerLeft),
@@ -177,10 +179,23 @@ export function renderInfographic(app: App, view: View): Screen | null {
     canvas.toBlob((blob) => {
       if (blob) downloadBlob(`${fileBase(programme, round)}.png`, blob);
     }, 'image/png');
-  const pdf = () => {
-    const file = writePdf(ops, { title: data.heading, lang: currentLang(), at: new Date() });
-    downloadBlob(`${fileBase(programme, round)}.pdf`, new Blob([pdfBytes(file)], { type: 'application/pdf' }));
+  const pdf = async () => {
+    const info = { title: data.heading, lang: currentLang(), at: new Date() };
+    pdfButton.disabled = true;
+    let bytes: Uint8Array;
+    try {
+      // Noto Sans embedded, so every name prints as typed; loaded only now.
+      const { embeddedPdf } = await import('./pdfExport.ts');
+      bytes = await embeddedPdf(ops, info);
+    } catch {
+      // Offline before the font was ever fetched: the standard fonts (letters outside Western Europe as "?").
+      bytes = pdfBytes(writePdf(ops, info));
+    } finally {
+      pdfButton.disabled = false;
+    }
+    downloadBlob(`${fileBase(programme, round)}.pdf`, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
   };
+  const pdfButton = button('export-infographic-pdf', t('programme:infographic.pdf'), () => void pdf());
 
   return {
     phase: 'follow-up',
@@ -194,7 +209,7 @@ export function renderInfographic(app: App, view: View): Screen | null {
           'div',
           { class: 'row no-print' },
           button('export-infographic-png', t('programme:infographic.png'), png, { class: 'primary' }),
-          button('export-infographic-pdf', t('programme:infographic.pdf'), pdf),
+          pdfButton,
           button('print-infographic', t('programme:infographic.print'), () => window.print()),
         ),
         h('p', { class: 'muted small no-print' }, t('programme:infographic.pdfNote')),

@@ -29,7 +29,7 @@ import { STATEMENTS, statementById } from '../content.ts';
 import { themeLabel } from '../texts.ts';
 import { button, field } from './kit.ts';
 import { startGame } from './play.ts';
-import { legend, resultsOf, statementBar, themeSelect } from './pollView.ts';
+import { legend, readingQuestions, resultsOf, statementBar, themeSelect } from './pollView.ts';
 import { phonesScreen } from './pollPhones.ts';
 
 interface SetupDraft {
@@ -227,6 +227,7 @@ function resultsScreen(app: App, programme: Programme, round: Round, poll: PollS
               ),
         )
       : h('p', { class: 'notice notice--warn', role: 'note', 'data-testid': 'poll-too-few' }, t('programme:poll.tooFew', { min: MIN_ANSWERS })),
+    results.enough ? readingQuestions() : null,
     h('div', { class: 'setup' }, themeSelect(app, programme, round)),
     results.enough ? h('section', {}, h('h2', {}, t('programme:poll.allStatements')), h('ul', { class: 'poll-results' }, ...results.statements.map((s) => statementBar(s)))) : null,
     h(

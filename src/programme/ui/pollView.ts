@@ -80,3 +80,14 @@ export function themeSelect(app: App, programme: Programme, round: Round): HTMLE
   );
 }
 
+
+/** The questions for reading results together (003 l.795-807), shown beside the results. */
+export function readingQuestions(): HTMLElement {
+  return h(
+    'section',
+    { class: 'poll-reading', 'data-testid': 'poll-reading-questions', 'aria-labelledby': 'poll-reading-title' },
+    h('h2', { id: 'poll-reading-title' }, t('programme:poll.readingTitle')),
+    h('p', {}, t('programme:poll.readingIntro')),
+    h('ol', {}, ...[1, 2, 3, 4, 5].map((i) => h('li', { 'data-testid': 'poll-reading-question' }, t(`programme:poll.reading${i}`)))),
+  );
+}

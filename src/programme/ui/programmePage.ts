@@ -7,6 +7,7 @@ import { isComplete } from '../core/poll.ts';
 import { attachSession, linkedSessionIds, playedSessions, readSession, refreshFromSession } from '../linking.ts';
 import { clearPending, getPending } from '../store.ts';
 import { button, field, formatDate, select } from './kit.ts';
+import { indicatorLine } from './indicator.ts';
 import { startGame } from './play.ts';
 import { themeSelect } from './pollView.ts';
 import { renderTimeline } from './timeline.ts';
@@ -154,6 +155,7 @@ export function earlierList(programme: Programme, round: Round): HTMLElement | n
                   .filter(Boolean)
                   .join(' · '),
               ),
+              indicatorLine(a.item.visit, 'earlier-indicator'),
               review?.note ? h('span', { class: 'earlier__note small' }, review.note) : null,
             );
           }),

@@ -4,6 +4,7 @@ import { t } from '../../i18n/index.ts';
 import type { App, Screen, View } from '../app.ts';
 import { STATUSES, type ActionStatus, earlierActions, updateRound } from '../core/history.ts';
 import { button, field, formatDate, select } from './kit.ts';
+import { indicatorLine } from './indicator.ts';
 
 export function renderReview(app: App, view: View): Screen | null {
   if (view.name !== 'review') return null;
@@ -46,6 +47,7 @@ export function renderReview(app: App, view: View): Screen | null {
       { class: `earlier__item status--${review?.status ?? 'none'}`, 'data-testid': 'review-action', 'data-key-ref': a.key },
       h('strong', { class: 'earlier__text' }, a.item.text),
       h('span', { class: 'earlier__meta small' }, meta.join(' · ')),
+      indicatorLine(a.item.visit, 'review-indicator'),
       h('div', { class: 'grid2' }, field(t('programme:review.statusLabel'), status), field(t('programme:review.note'), note)),
     );
   });

@@ -12,6 +12,7 @@ import { type Place, moveSession, placeForVisit, refreshFromSession, waitingRoun
 import { storeHistory } from '../store.ts';
 import { levelLabel, themeLabel } from '../texts.ts';
 import { button, field, formatDate, select } from './kit.ts';
+import { indicatorLine } from './indicator.ts';
 import { legend, resultsOf, statementBar } from './pollView.ts';
 
 const MAX_NOTE = 2000;
@@ -87,6 +88,13 @@ function answerForm(app: App, programme: Programme, round: Round, item: ActionIt
   const saveDate = () => save((i) => ({ ...i, visit: { ...i.visit, date: isDate(date.value) ? date.value : '' } }));
   date.addEventListener('change', saveDate);
   date.addEventListener('input', saveDate);
+  // How the team will know it worked, and when it looks (the seeds' action plan with indicators).
+  const indicator = h('textarea', { 'data-testid': 'visit-indicator', 'data-key': `visit-indicator-${item.id}`, rows: 2, maxlength: MAX_NOTE, placeholder: t('programme:visit.indicatorPlaceholder') }, item.visit.indicator ?? '');
+  indicator.addEventListener('input', () => save((i) => ({ ...i, visit: { ...i.visit, indicator: indicator.value } })));
+  const check = h('input', { type: 'date', 'data-testid': 'visit-check-date', 'data-key': `visit-check-date-${item.id}`, value: item.visit.checkDate ?? '' });
+  const saveCheck = () => save((i) => ({ ...i, visit: { ...i.visit, checkDate: isDate(check.value) ? check.value : '' } }));
+  check.addEventListener('change', saveCheck);
+  check.addEventListener('input', saveCheck);
   return h(
     'fieldset',
     { class: 'visit__answer' },
@@ -94,6 +102,7 @@ function answerForm(app: App, programme: Programme, round: Round, item: ActionIt
     field(t('programme:visit.decision'), decision),
     field(t('programme:visit.note'), note),
     h('div', { class: 'grid2' }, field(t('programme:visit.owner'), owner), field(t('programme:visit.date'), date)),
+    h('div', { class: 'grid2' }, field(t('programme:visit.indicator'), indicator, t('programme:visit.indicatorHint')), field(t('programme:visit.checkDate'), check)),
   );
 }
 
@@ -138,6 +147,7 @@ function overview(app: App, programme: Programme, round: Round): HTMLElement {
             [t(`programme:decision.${item.visit.decision ?? 'none'}`), item.visit.owner || null, item.visit.date ? formatDate(item.visit.date) : null].filter(Boolean).join(' · '),
           ),
           item.visit.note ? h('span', { class: 'small muted visit__note' }, item.visit.note) : null,
+          indicatorLine(item.visit, 'visit-summary-indicator'),
         ),
       ),
     ),
