@@ -223,7 +223,7 @@ export const programmeEn: Same<typeof programmeNl> = {
     indicator: 'How will we know it worked?',
     indicatorHint: 'Something you can see or count, so that later you can check together whether the action helps.',
     indicatorPlaceholder: 'For example: fewer shifts with too few people on the floor',
-    checkDate: 'When we check whether it works',
+    checkDate: 'When do we check whether it works?',
   },
   decision: {
     now: 'Now',

@@ -219,7 +219,7 @@ export const programmeNl = {
     indicator: 'Hoe weten we dat het werkt?',
     indicatorHint: 'Iets wat jullie kunnen zien of tellen, zodat je later samen kunt nagaan of de actie helpt.',
     indicatorPlaceholder: 'Bijvoorbeeld: minder diensten met te weinig mensen op de vloer',
-    checkDate: 'Wanneer kijken we of het werkt',
+    checkDate: 'Wanneer kijken we of het werkt?',
   },
   decision: {
     now: 'Nu',

@@ -102,7 +102,7 @@ function answerForm(app: App, programme: Programme, round: Round, item: ActionIt
     field(t('programme:visit.decision'), decision),
     field(t('programme:visit.note'), note),
     h('div', { class: 'grid2' }, field(t('programme:visit.owner'), owner), field(t('programme:visit.date'), date)),
-    h('div', { class: 'grid2' }, field(t('programme:visit.indicator'), indicator, t('programme:visit.indicatorHint')), field(t('programme:visit.checkDate'), check)),
+    h('div', { class: 'grid2 visit__indicator' }, field(t('programme:visit.indicator'), indicator, t('programme:visit.indicatorHint')), field(t('programme:visit.checkDate'), check)),
   );
 }
 
