@@ -142,6 +142,14 @@ export const programmeEn: Same<typeof programmeNl> = {
     legendConcern: 'Concern',
     legendNeutral: 'Neutral',
     legendFine: 'No concern',
+    // The questions for reading the results together (003 l.795-807).
+    readingTitle: 'Reading the results together',
+    readingIntro: 'Talk the results through with the whole team before you choose a theme. These questions help:',
+    reading1: 'Do you recognise yourselves in these results?',
+    reading2: 'How do you explain the scores that stand out?',
+    reading3: 'Which strengths do you want to keep and build on?',
+    reading4: 'Which problems come first?',
+    reading5: 'Which solutions are feasible: for yourself, as a team, for the manager and for the organisation?',
     split: '{{concerned}}% concern · {{neutral}}% neutral · {{fine}}% no concern',
     barLabel: '{{statement}}: {{split}}',
     answers_one: '{{count}} answer',
@@ -212,6 +220,10 @@ export const programmeEn: Same<typeof programmeNl> = {
     missing: 'This session is not on this device.',
     backToGame: 'Back to the start',
     present: 'Presentation',
+    indicator: 'How will we know it worked?',
+    indicatorHint: 'Something you can see or count, so that later you can check together whether the action helps.',
+    indicatorPlaceholder: 'For example: fewer shifts with too few people on the floor',
+    checkDate: 'When do we check whether it works?',
   },
   decision: {
     now: 'Now',
@@ -224,6 +236,11 @@ export const programmeEn: Same<typeof programmeNl> = {
     'under-way': 'Under way',
     stuck: 'Stuck',
     none: 'Not discussed yet',
+  },
+  indicator: {
+    how: 'How we will know it worked: {{text}}',
+    check: 'Check on {{date}}',
+    due: 'Check now (planned for {{date}})',
   },
   review: {
     title: 'Round {{n}} begins: how are the actions going?',
@@ -286,7 +303,9 @@ export const programmeEn: Same<typeof programmeNl> = {
     nextRound: 'Next round: {{date}}',
     made: 'Made with Ruimte on {{date}}',
     legend: 'Black = concern · grey = neutral · white = no concern',
-    pdfNote: 'The PDF uses a standard typeface: characters outside the Western European alphabet appear in it as ?. The image (PNG) shows everything.',
+    pdfNote: 'The PDF carries its own typeface, so every name prints as it was typed. If that typeface cannot load (no internet), the PDF uses a standard typeface and only the image (PNG) shows everything.',
+    indicator: 'How we will know it worked: {{text}}',
+    checkOn: 'check on {{date}}',
   },
   nudges: {
     title: 'Nudges and calendar',

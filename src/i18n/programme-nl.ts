@@ -138,6 +138,14 @@ export const programmeNl = {
     legendConcern: 'Zorg',
     legendNeutral: 'Neutraal',
     legendFine: 'Geen zorg',
+    // The questions for reading the results together (003 l.795-807).
+    readingTitle: 'Samen de uitslag lezen',
+    readingIntro: 'Bespreek de uitslag met het hele team voordat je een thema kiest. Deze vragen helpen daarbij:',
+    reading1: 'Herkennen jullie je in deze uitslag?',
+    reading2: 'Hoe verklaren jullie de scores die opvallen?',
+    reading3: 'Welke sterke punten willen jullie houden en versterken?',
+    reading4: 'Welke knelpunten gaan voor?',
+    reading5: 'Welke oplossingen zijn haalbaar: voor jezelf, als team, voor de leidinggevende en voor de organisatie?',
     split: '{{concerned}}% zorg · {{neutral}}% neutraal · {{fine}}% geen zorg',
     barLabel: '{{statement}}: {{split}}',
     answers_one: '{{count}} antwoord',
@@ -208,6 +216,10 @@ export const programmeNl = {
     missing: 'Deze sessie staat niet op dit apparaat.',
     backToGame: 'Terug naar het begin',
     present: 'Presentatie',
+    indicator: 'Hoe weten we dat het werkt?',
+    indicatorHint: 'Iets wat jullie kunnen zien of tellen, zodat je later samen kunt nagaan of de actie helpt.',
+    indicatorPlaceholder: 'Bijvoorbeeld: minder diensten met te weinig mensen op de vloer',
+    checkDate: 'Wanneer kijken we of het werkt?',
   },
   decision: {
     now: 'Nu',
@@ -220,6 +232,11 @@ export const programmeNl = {
     'under-way': 'Loopt nog',
     stuck: 'Vastgelopen',
     none: 'Nog niet besproken',
+  },
+  indicator: {
+    how: 'Zo weten we of het werkt: {{text}}',
+    check: 'Kijken op {{date}}',
+    due: 'Nu nagaan (gepland op {{date}})',
   },
   review: {
     title: 'Ronde {{n}} begint: hoe staat het met de acties?',
@@ -282,7 +299,9 @@ export const programmeNl = {
     nextRound: 'Volgende ronde: {{date}}',
     made: 'Gemaakt met Ruimte op {{date}}',
     legend: 'Zwart = zorg · grijs = neutraal · wit = geen zorg',
-    pdfNote: 'De PDF gebruikt een standaardlettertype: tekens buiten het West-Europese alfabet verschijnen daarin als ?. De afbeelding (PNG) toont alles.',
+    pdfNote: 'De PDF neemt zijn eigen lettertype mee, zodat elke naam gedrukt wordt zoals hij getypt is. Lukt het laden daarvan niet (zonder internet), dan gebruikt de PDF een standaardlettertype en toont alleen de afbeelding (PNG) alles.',
+    indicator: 'Zo weten we of het werkt: {{text}}',
+    checkOn: 'kijken op {{date}}',
   },
   nudges: {
     title: 'Nudges en agenda',

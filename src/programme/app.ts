@@ -7,7 +7,7 @@ import type { ExtraPhase, ScreenHost } from '../extensions.ts';
 import { announce, replaceKeepingFocus } from '../ui/dom.ts';
 import { type History, type Programme, putProgramme } from './core/history.ts';
 import { type LoadedHistory, loadHistory, storeHistory } from './store.ts';
-import { pt } from './i18n.ts';
+import { t } from '../i18n/index.ts';
 
 export type View =
   | { readonly name: 'home' }
@@ -69,7 +69,7 @@ export class App {
     const next = putProgramme(history, programme, Date.now());
     this.loaded = { kind: 'ok', history: next };
     const stored = storeHistory(next);
-    if (!stored) this.notice = { kind: 'error', text: pt('common.saveFailed'), testid: 'save-failed' };
+    if (!stored) this.notice = { kind: 'error', text: t('programme:common.saveFailed'), testid: 'save-failed' };
     if (rerender || !stored) this.render();
     return stored;
   }

@@ -4,7 +4,7 @@
  * Loaded lazily from the start screen (`open-programme`) and the game's summary (`start-visit`).
  */
 import type { ScreenHost, VisitRequest } from '../extensions.ts';
-import './i18n.ts';
+import './texts.ts';
 import './programme.css';
 import { App } from './app.ts';
 import { renderHome } from './ui/home.ts';

@@ -1,7 +1,9 @@
 /**
- * The programme history in localStorage: one key, written synchronously after every change. A stored history
- * that cannot be read is never overwritten: the screen offers its raw text and a deliberate fresh start.
+ * The programme history on the device (through `src/storage`): one key, written synchronously after every
+ * change. A stored history that cannot be read is never overwritten: the screen offers its raw text and a
+ * deliberate fresh start.
  */
+import { deviceStore } from '../storage/index.ts';
 import { type History, type HistoryProblem, emptyHistory, parseHistory, serializeHistory } from './core/history.ts';
 
 const KEY = 'ruimte.programme.history';
@@ -10,12 +12,7 @@ const PENDING = 'ruimte.programme.pending';
 export type LoadedHistory = { readonly kind: 'ok'; readonly history: History } | { readonly kind: 'damaged'; readonly raw: string; readonly problem: HistoryProblem };
 
 export function loadHistory(now = Date.now()): LoadedHistory {
-  let raw: string | null = null;
-  try {
-    raw = localStorage.getItem(KEY);
-  } catch {
-    raw = null;
-  }
+  const raw = deviceStore().readRaw(KEY);
   if (raw === null) return { kind: 'ok', history: emptyHistory(now) };
   const parsed = parseHistory(raw);
   return parsed.ok ? { kind: 'ok', history: parsed.value } : { kind: 'damaged', raw, problem: parsed.error };
@@ -23,16 +20,11 @@ export function loadHistory(now = Date.now()): LoadedHistory {
 
 /** False when the device refused (storage full or blocked): the caller tells the team. */
 export function storeHistory(history: History): boolean {
-  try {
-    localStorage.setItem(KEY, serializeHistory(history));
-    return true;
-  } catch {
-    return false;
-  }
+  return deviceStore().writeRaw(KEY, serializeHistory(history)).ok;
 }
 
 export function removeStoredHistory(): void {
-  localStorage.removeItem(KEY);
+  deviceStore().remove(KEY);
 }
 
 /** The round that is waiting for the session the team is about to play (set by "Play the game"). */
@@ -43,27 +35,18 @@ export interface PendingLink {
 }
 
 export function setPending(link: PendingLink): void {
-  try {
-    localStorage.setItem(PENDING, JSON.stringify(link));
-  } catch {
-    /* only a convenience: the visit screen lets the team choose the round too */
-  }
+  // Only a convenience: when the device refuses, the visit screen lets the team choose the round.
+  deviceStore().write(PENDING, link);
 }
 
 export function getPending(): PendingLink | null {
-  try {
-    const data = JSON.parse(localStorage.getItem(PENDING) ?? 'null') as Partial<PendingLink> | null;
-    if (!data || typeof data.programmeId !== 'string' || typeof data.round !== 'number' || typeof data.at !== 'number') return null;
-    return { programmeId: data.programmeId, round: data.round, at: data.at };
-  } catch {
-    return null;
-  }
+  const read = deviceStore().read(PENDING);
+  if (!read.ok) return null;
+  const data = read.value as Partial<PendingLink> | null;
+  if (!data || typeof data !== 'object' || typeof data.programmeId !== 'string' || typeof data.round !== 'number' || typeof data.at !== 'number') return null;
+  return { programmeId: data.programmeId, round: data.round, at: data.at };
 }
 
 export function clearPending(): void {
-  try {
-    localStorage.removeItem(PENDING);
-  } catch {
-    /* nothing to do */
-  }
+  deviceStore().remove(PENDING);
 }

@@ -1,5 +1,6 @@
 /** The programme around the game: poll, the executive's visit, rounds and follow-up, infographic, nudges. */
 import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { expectPhase, propose, proposalIds, voteOnce } from './helpers.ts';
 
@@ -81,10 +82,20 @@ async function playShortSession(page: Page, team: string): Promise<void> {
 }
 
 const ANSWERS = [
-  { decision: 'now', note: 'Start volgende maand', owner: 'Anna', date: '2030-03-02' },
-  { decision: 'later', note: 'Eerst met HR overleggen', owner: 'Bram', date: '2030-04-06' },
-  { decision: 'not-now', note: 'Geen budget dit jaar', owner: 'Chris', date: '2030-05-04' },
+  { decision: 'now', note: 'Start volgende maand', owner: 'Anna', date: '2030-03-02', indicator: 'Minder overuren in de maandcijfers', check: '2030-06-01' },
+  { decision: 'later', note: 'Eerst met HR overleggen', owner: 'Bram', date: '2030-04-06', indicator: 'Iedereen heeft zijn wensen ingevuld', check: '2030-07-01' },
+  { decision: 'not-now', note: 'Geen budget dit jaar', owner: 'Chris', date: '2030-05-04', indicator: '', check: '' },
 ];
+
+/** The text of a PDF as pdftotext reads it, or null (with a note) where poppler-utils is not installed. */
+function pdfText(path: string): string | null {
+  try {
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).normalize('NFC');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
 
 async function recordVisit(page: Page): Promise<void> {
   await expectPhase(page, 'visit');
@@ -98,11 +109,15 @@ async function recordVisit(page: Page): Promise<void> {
     await page.getByTestId('visit-note').fill(a.note);
     await page.getByTestId('visit-owner').fill(a.owner);
     await page.getByTestId('visit-date').fill(a.date);
+    if (a.indicator) await page.getByTestId('visit-indicator').fill(a.indicator);
+    if (a.check) await page.getByTestId('visit-check-date').fill(a.check);
     await page.getByTestId('visit-next').click();
   }
   await expect(page.getByTestId('visit-overview')).toBeVisible();
   await expect(page.getByTestId('visit-summary-item')).toHaveCount(3);
   await expect(page.getByTestId('visit-summary-item').nth(1)).toHaveAttribute('data-decision', 'later');
+  await expect(page.getByTestId('visit-summary-indicator')).toHaveCount(2);
+  await expect(page.getByTestId('visit-summary-indicator').first()).toContainText(ANSWERS[0]!.indicator);
 }
 
 test('the executive’s visit presents the top three one at a time and keeps the answers on the device', async ({ page }) => {
@@ -127,6 +142,8 @@ test('the executive’s visit presents the top three one at a time and keeps the
   await expect(page.getByTestId('visit-decision')).toHaveValue('now');
   await expect(page.getByTestId('visit-owner')).toHaveValue('Anna');
   await expect(page.getByTestId('visit-date')).toHaveValue('2030-03-02');
+  await expect(page.getByTestId('visit-indicator')).toHaveValue(ANSWERS[0]!.indicator);
+  await expect(page.getByTestId('visit-check-date')).toHaveValue('2030-06-01');
 });
 
 test('a team poll with three players shows distributions and suggests themes, never one answer', async ({ page }) => {
@@ -137,6 +154,10 @@ test('a team poll with three players shows distributions and suggests themes, ne
   // Ten default statements, each with its bar in the full list (and the three of most concern above it).
   await expect(page.locator('.poll-results:not(.poll-results--top) [data-testid="poll-bar"]')).toHaveCount(10);
   await expect(page.getByTestId('poll-suggested-theme').first()).toBeVisible();
+  // The questions for reading the results together come with them.
+  await expect(page.getByTestId('poll-reading-questions')).toBeVisible();
+  await expect(page.getByTestId('poll-reading-question')).toHaveCount(5);
+  await expect(page.getByTestId('poll-reading-question').first()).toContainText('Herkennen jullie');
   await page.getByTestId('poll-suggested-theme').first().click();
   await expect(page.getByTestId('round-theme')).not.toHaveValue('');
   // Stored: counts only, no individual answers.
@@ -152,6 +173,7 @@ test('a poll with two answers shows no results per statement, only a note', asyn
   await expect(page.getByTestId('poll-too-few')).toBeVisible();
   await expect(page.getByTestId('poll-bar')).toHaveCount(0);
   await expect(page.getByTestId('poll-suggested-theme')).toHaveCount(0);
+  await expect(page.getByTestId('poll-reading-questions')).toHaveCount(0);
 });
 
 test('a whole round: poll, game, visit, infographic as PNG and PDF, then round 2 opens with round 1’s actions', async ({ page }) => {
@@ -178,10 +200,15 @@ test('a whole round: poll, game, visit, infographic as PNG and PDF, then round 2
   await page.getByTestId('export-infographic-pdf').click();
   const pdfDownload = await download;
   expect(pdfDownload.suggestedFilename()).toMatch(/\.pdf$/);
-  const pdf = (await readFile(await pdfDownload.path())).toString('latin1');
+  const pdfPath = await pdfDownload.path();
+  const pdf = (await readFile(pdfPath)).toString('latin1');
   expect(pdf.startsWith('%PDF')).toBe(true);
-  for (const text of PROPOSALS) expect(pdf).toContain(`(${text})`);
-  expect(pdf).toContain('/MediaBox [0 0 595.28 841.89]');
+  // The text is set in the embedded Noto Sans (glyph codes, not literal strings): read it back as text.
+  const pdfWords = pdfText(pdfPath);
+  if (pdfWords === null) console.warn('pdftotext (poppler-utils) is not installed: the PDF\'s text is not read back.');
+  else for (const text of [...PROPOSALS, ANSWERS[0]!.indicator]) expect(pdfWords.replace(/\s+/g, ' ')).toContain(text);
+  expect(pdf).toMatch(/\/MediaBox \[ ?0 0 595\.28 841\.89 ?\]/);
+  expect(pdf).toContain('/FontFile2');
   expect(pdf.trimEnd().endsWith('%%EOF')).toBe(true);
 
   // Nudges per action, printable cards, and a calendar file with the follow-up dates and the next round.
@@ -212,6 +239,10 @@ test('a whole round: poll, game, visit, infographic as PNG and PDF, then round 2
   // The new round opens with the earlier actions.
   await expect(page.getByTestId('review-action')).toHaveCount(3);
   await expect(page.getByTestId('review-action').first()).toContainText(PROPOSALS[0]!);
+  // Follow-up reads how the team would know each action worked, and when it would look.
+  await expect(page.getByTestId('review-indicator')).toHaveCount(2);
+  await expect(page.getByTestId('review-indicator').first()).toContainText(ANSWERS[0]!.indicator);
+  await expect(page.getByTestId('review-indicator').first()).toHaveAttribute('data-check-date', '2030-06-01');
   const statuses = ['done', 'under-way', 'stuck'];
   for (let i = 0; i < 3; i++) {
     await page.getByTestId('action-status').nth(i).selectOption(statuses[i]!);
@@ -223,6 +254,7 @@ test('a whole round: poll, game, visit, infographic as PNG and PDF, then round 2
   await expect(earlier).toHaveCount(3);
   await expect(earlier.nth(2)).toHaveAttribute('data-status', 'stuck');
   await expect(earlier.nth(0)).toContainText('Anna');
+  await expect(earlier.nth(1).getByTestId('earlier-indicator')).toContainText(ANSWERS[1]!.indicator);
   // Timeline: both rounds side by side, round 1 with its poll figures.
   await expect(page.locator('[data-testid="timeline"] thead th[data-round]')).toHaveCount(2);
   await expect(page.locator('[data-testid="timeline-cell"][data-round="1"][data-concerned]').first()).toBeVisible();
@@ -264,4 +296,18 @@ test('the history exports to one file and imports; a newer or broken file is ref
   await upload('good.json', raw);
   await expect(page.getByTestId('import-status')).toBeVisible();
   await expect(page.getByTestId('open-programme-item')).toContainText('Export Oost');
+});
+
+test('the PDF prints every name as typed: Turkish, Polish, Vietnamese, Serbian and Hungarian', async ({ page }) => {
+  const team = 'Team Şükrü, Łukasz, Nguyễn, Đorđe, Ő';
+  await newProgramme(page, team);
+  await page.getByTestId('open-infographic').click();
+  await expect(page.getByTestId('infographic-preview')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-infographic-pdf').click();
+  const path = await (await download).path();
+  const text = pdfText(path);
+  test.skip(text === null, 'pdftotext (poppler-utils) is not installed: cannot read the names back from the PDF');
+  for (const name of ['Şükrü', 'Łukasz', 'Nguyễn', 'Đorđe', 'Ő']) expect(text, name).toContain(name);
+  expect(text).not.toContain('?');
 });

@@ -29,6 +29,10 @@ export interface VisitAnswer {
   readonly owner: string;
   /** `YYYY-MM-DD`, or empty. */
   readonly date: string;
+  /** "How will we know it worked?": what the team will look at (003 l.145-147). Empty in older histories. */
+  readonly indicator?: string;
+  /** When the team checks the indicator: `YYYY-MM-DD`, or empty. Absent in older histories. */
+  readonly checkDate?: string;
 }
 
 export interface ItemCard {
@@ -146,7 +150,8 @@ const itemSchema = v.object({
   ourselves: long,
   why: long,
   card: v.nullable(v.object({ id, theme: v.nullable(theme), title: text, situation: text })),
-  visit: v.object({ decision: v.nullable(v.picklist(DECISIONS)), note: long, owner: short, date }),
+  // Indicator and check date came later: a history written before them still loads (and reads as empty).
+  visit: v.object({ decision: v.nullable(v.picklist(DECISIONS)), note: long, owner: short, date, indicator: v.optional(long), checkDate: v.optional(date) }),
   nudges: v.pipe(v.array(id), v.maxLength(50)),
   ownNudge: long,
 });

@@ -52,6 +52,10 @@ export interface InfoAction {
   readonly owner: string;
   readonly date: string;
   readonly decision: string;
+  /** "How will we know it worked?", prefixed; empty or absent to leave out. */
+  readonly indicator?: string;
+  /** When the team checks it, prefixed; empty or absent to leave out. */
+  readonly checkDate?: string;
 }
 
 export interface InfoNudges {
@@ -261,6 +265,9 @@ function layoutWith(data: InfographicData, d: Density): { ops: Op[]; bottom: num
       const cells = [a.text, a.owner, a.date, a.decision];
       let h = 0;
       cells.forEach((c, i) => (h = Math.max(h, page.lines(M + (cols[i] ?? 0), top, c, 9, widths[i] ?? 60, d.actionLines, i === 0))));
+      // Under the row: how the team will know it worked, and when it looks.
+      const indicator = [a.indicator, a.checkDate].filter(Boolean).join(' · ');
+      if (indicator) h += 2 + page.lines(M + 10, top + h + 2, indicator, 8.5, CW - 10, d.actionLines, false, MUTED);
       page.y = top + h + 4;
       page.line([[M, page.y], [M + CW, page.y]], MUTED, 0.4);
     }

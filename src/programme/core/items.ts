@@ -3,7 +3,7 @@ import { type SessionContext, topThreeDecision } from '../../core/session.ts';
 import { THEMES, type Theme } from '../../core/types.ts';
 import type { ActionItem, VisitAnswer } from './history.ts';
 
-export const EMPTY_VISIT: VisitAnswer = { decision: null, note: '', owner: '', date: '' };
+export const EMPTY_VISIT: VisitAnswer = { decision: null, note: '', owner: '', date: '', indicator: '', checkDate: '' };
 
 const isTheme = (x: unknown): x is Theme => typeof x === 'string' && (THEMES as readonly string[]).includes(x);
 

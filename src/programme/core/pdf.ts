@@ -1,6 +1,7 @@
 /**
  * A minimal PDF 1.4 writer for the one-page infographic: the drawing operations as vector graphics and text in
- * the standard Helvetica fonts (no embedding), WinAnsi encoded. Uncompressed and ASCII only apart from the
+ * the standard Helvetica fonts (no embedding), WinAnsi encoded. The export embeds Noto Sans instead
+ * (`pdfEmbedded.ts`, which reuses this content stream); this writer is its fallback when the font cannot load. Uncompressed and ASCII only apart from the
  * binary marker, so byte offsets in the cross-reference table are string offsets. A character WinAnsi cannot
  * hold is written as "?" (the PNG shows it).
  */
@@ -30,11 +31,11 @@ export function pdfString(text: string): string {
   return `${out})`;
 }
 
-const n = (x: number): string => {
+export const n = (x: number): string => {
   const r = Math.round(x * 100) / 100;
   return Object.is(r, -0) ? '0' : String(r);
 };
-const color = (c: RGB, stroke: boolean): string => `${c.map(n).join(' ')} ${stroke ? 'RG' : 'rg'}`;
+export const color = (c: RGB, stroke: boolean): string => `${c.map(n).join(' ')} ${stroke ? 'RG' : 'rg'}`;
 
 /** Bézier circle: four quarter arcs. */
 function circlePath(cx: number, cy: number, r: number): string {
@@ -48,14 +49,22 @@ function circlePath(cx: number, cy: number, r: number): string {
   ].join('\n');
 }
 
-/** The page's content stream (PDF's origin is bottom left). */
-export function contentStream(ops: readonly Op[]): string {
+export type TextOp = Extract<Op, { kind: 'text' }>;
+
+/** A text operation in the standard Helvetica fonts (`/F1` regular, `/F2` bold), WinAnsi encoded. */
+const helveticaText = (op: TextOp, y: number): string => `BT /${op.bold ? 'F2' : 'F1'} ${n(op.size)} Tf ${color(op.color, false)} ${n(op.x)} ${n(y)} Td ${pdfString(op.text)} Tj ET`;
+
+/**
+ * The page's content stream (PDF's origin is bottom left). `text` writes a text operation at the PDF's y; by
+ * default in the standard Helvetica fonts, or in fonts the caller embedded.
+ */
+export function contentStream(ops: readonly Op[], text: (op: TextOp, y: number) => string = helveticaText): string {
   const H = PAGE.height;
   const out: string[] = ['1 J 1 j'];
   for (const op of ops) {
     switch (op.kind) {
       case 'text':
-        out.push(`BT /${op.bold ? 'F2' : 'F1'} ${n(op.size)} Tf ${color(op.color, false)} ${n(op.x)} ${n(H - op.y)} Td ${pdfString(op.text)} Tj ET`);
+        out.push(text(op, H - op.y));
         break;
       case 'rect': {
         const rect = `${n(op.x)} ${n(H - op.y - op.h)} ${n(op.w)} ${n(op.h)} re`;

@@ -1,9 +1,10 @@
 /** The programme's start: programmes on this device, a new one, and the history exported or imported. */
 import { h, download } from '../../ui/dom.ts';
+import { t } from '../../i18n/index.ts';
 import { type App, type Screen } from '../app.ts';
 import { DEFAULT_ROUNDS, MAX_ROUNDS, MAX_SHORT, currentRoundOf, emptyHistory, importHistory, newProgramme, removeProgramme, serializeHistory } from '../core/history.ts';
 import { removeStoredHistory, storeHistory } from '../store.ts';
-import { pt, themeLabel } from '../i18n.ts';
+import { themeLabel } from '../texts.ts';
 import { button, field, slug } from './kit.ts';
 import { openWall } from '../wall/index.ts';
 
@@ -31,7 +32,7 @@ function newId(): string {
 
 async function importFile(app: App, file: File): Promise<void> {
   const refuse = (code: string) => {
-    app.notice = { kind: 'error', text: pt(`home.importError.${code}`), testid: 'import-error' };
+    app.notice = { kind: 'error', text: t(`programme:home.importError.${code}`), testid: 'import-error' };
     app.render();
   };
   if (file.size > MAX_IMPORT_BYTES) return refuse('too-big');
@@ -46,27 +47,27 @@ async function importFile(app: App, file: File): Promise<void> {
   if (!imported.ok) return refuse(imported.error);
   const report = imported.value;
   if (!app.replaceHistory(report.history)) return refuse('save-failed');
-  app.notice = { kind: 'status', text: pt('home.imported', { added: report.added, replaced: report.replaced, kept: report.kept }), testid: 'import-status' };
+  app.notice = { kind: 'status', text: t('programme:home.imported', { added: report.added, replaced: report.replaced, kept: report.kept }), testid: 'import-status' };
   app.render();
 }
 
 function damagedScreen(app: App, raw: string): Node[] {
   return [
-    h('h1', { id: 'panel-title' }, pt('home.title')),
+    h('h1', { id: 'panel-title' }, t('programme:home.title')),
     h(
       'div',
       { class: 'session-item--damaged', 'data-testid': 'history-damaged', role: 'alert' },
-      h('strong', {}, pt('home.damaged')),
-      h('p', {}, pt('home.damagedHelp')),
+      h('strong', {}, t('programme:home.damaged')),
+      h('p', {}, t('programme:home.damagedHelp')),
       h(
         'div',
         { class: 'row' },
-        button('download-raw-history', pt('home.downloadRaw'), () => download('ruimte-programme-damaged.json', raw, 'application/json')),
+        button('download-raw-history', t('programme:home.downloadRaw'), () => download('ruimte-programme-damaged.json', raw, 'application/json')),
         button(
           'history-start-fresh',
-          pt('home.startFresh'),
+          t('programme:home.startFresh'),
           () => {
-            if (!window.confirm(pt('home.confirmFresh'))) return;
+            if (!window.confirm(t('programme:home.confirmFresh'))) return;
             removeStoredHistory();
             const fresh = emptyHistory(Date.now());
             if (storeHistory(fresh)) app.loaded = { kind: 'ok', history: fresh };
@@ -87,13 +88,13 @@ export function renderHome(app: App): Screen {
 
   const list =
     history.programmes.length === 0
-      ? h('p', { class: 'muted', 'data-testid': 'programme-none' }, pt('home.none'))
+      ? h('p', { class: 'muted', 'data-testid': 'programme-none' }, t('programme:home.none'))
       : h(
           'ul',
           { class: 'session-list' },
           ...history.programmes.map((p) => {
             const round = currentRoundOf(p);
-            const label = pt('common.roundOf', { n: round.no, total: p.roundCount });
+            const label = t('programme:common.roundOf', { n: round.no, total: p.roundCount });
             return h(
               'li',
               { class: 'session-item' },
@@ -110,9 +111,9 @@ export function renderHome(app: App): Screen {
                   class: 'danger ghost',
                   'data-testid': 'delete-programme',
                   'data-key': `delete-${p.id}`,
-                  'aria-label': pt('home.remove', { team: p.teamName }),
+                  'aria-label': t('programme:home.remove', { team: p.teamName }),
                   onclick: () => {
-                    if (!window.confirm(pt('home.confirmRemove', { team: p.teamName }))) return;
+                    if (!window.confirm(t('programme:home.confirmRemove', { team: p.teamName }))) return;
                     app.replaceHistory(removeProgramme(history, p.id, Date.now()));
                     app.render();
                   },
@@ -123,7 +124,7 @@ export function renderHome(app: App): Screen {
           }),
         );
 
-  const team = h('input', { type: 'text', 'data-testid': 'programme-team', 'data-key': 'programme-team', maxlength: MAX_SHORT, value: draft.team, placeholder: pt('home.teamPlaceholder'), autocomplete: 'off' });
+  const team = h('input', { type: 'text', 'data-testid': 'programme-team', 'data-key': 'programme-team', maxlength: MAX_SHORT, value: draft.team, placeholder: t('programme:home.teamPlaceholder'), autocomplete: 'off' });
   team.addEventListener('input', () => (draft.team = team.value));
   const rounds = h('input', { type: 'number', 'data-testid': 'programme-rounds', 'data-key': 'programme-rounds', min: 1, max: MAX_ROUNDS, step: 1, value: draft.rounds, inputmode: 'numeric' });
   rounds.addEventListener('input', () => (draft.rounds = rounds.value));
@@ -131,8 +132,8 @@ export function renderHome(app: App): Screen {
   const create = (event: Event) => {
     event.preventDefault();
     const count = Number(draft.rounds);
-    if (draft.team.trim().length === 0 || draft.team.trim().length > MAX_SHORT) draft.error = pt('home.teamMissing', { max: MAX_SHORT });
-    else if (!Number.isInteger(count) || count < 1 || count > MAX_ROUNDS) draft.error = pt('home.roundsInvalid', { max: MAX_ROUNDS });
+    if (draft.team.trim().length === 0 || draft.team.trim().length > MAX_SHORT) draft.error = t('programme:home.teamMissing', { max: MAX_SHORT });
+    else if (!Number.isInteger(count) || count < 1 || count > MAX_ROUNDS) draft.error = t('programme:home.roundsInvalid', { max: MAX_ROUNDS });
     else draft.error = null;
     if (draft.error) {
       app.render();
@@ -158,19 +159,19 @@ export function renderHome(app: App): Screen {
       h(
         'div',
         { class: 'programme' },
-        h('h1', { id: 'panel-title', class: 'programme__title' }, pt('home.title')),
-        h('p', { class: 'start__intro' }, pt('home.intro')),
-        h('p', { class: 'programme__steps' }, pt('home.steps')),
+        h('h1', { id: 'panel-title', class: 'programme__title' }, t('programme:home.title')),
+        h('p', { class: 'start__intro' }, t('programme:home.intro')),
+        h('p', { class: 'programme__steps' }, t('programme:home.steps')),
         notice ? h('p', { class: notice.kind === 'error' ? 'problems' : 'notice', role: notice.kind === 'error' ? 'alert' : 'status', 'data-testid': notice.testid }, notice.text) : null,
         h(
           'section',
           { class: 'programme__wall', 'aria-labelledby': 'wall-open-title' },
-          h('h2', { id: 'wall-open-title' }, pt('home.wallTitle')),
-          h('p', { class: 'muted' }, pt('home.wallHelp')),
+          h('h2', { id: 'wall-open-title' }, t('programme:home.wallTitle')),
+          h('p', { class: 'muted' }, t('programme:home.wallHelp')),
           h(
             'div',
             { class: 'row' },
-            button('open-wall', pt('home.openWall'), () =>
+            button('open-wall', t('programme:home.openWall'), () =>
               openWall(app.host, () => {
                 app.host.onLanguageChange(() => app.render());
                 app.go({ name: 'home' });
@@ -178,7 +179,7 @@ export function renderHome(app: App): Screen {
             ),
           ),
         ),
-        h('h2', {}, pt('home.list')),
+        h('h2', {}, t('programme:home.list')),
         list,
         h(
           'form',
@@ -186,27 +187,27 @@ export function renderHome(app: App): Screen {
           h(
             'fieldset',
             {},
-            h('legend', {}, pt('home.newTitle')),
-            field(pt('home.team'), team),
-            field(pt('home.rounds'), rounds, pt('home.roundsHint'), 'field field--num'),
+            h('legend', {}, t('programme:home.newTitle')),
+            field(t('programme:home.team'), team),
+            field(t('programme:home.rounds'), rounds, t('programme:home.roundsHint'), 'field field--num'),
             draft.error ? h('p', { class: 'error', role: 'alert', 'data-testid': 'programme-error' }, draft.error) : null,
-            h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-testid': 'programme-create', 'data-key': 'programme-create' }, pt('home.create'))),
+            h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-testid': 'programme-create', 'data-key': 'programme-create' }, t('programme:home.create'))),
           ),
         ),
         h(
           'section',
           { class: 'programme__data', 'aria-labelledby': 'data-title' },
-          h('h2', { id: 'data-title' }, pt('home.dataTitle')),
-          h('p', { class: 'muted' }, pt('home.dataHelp')),
+          h('h2', { id: 'data-title' }, t('programme:home.dataTitle')),
+          h('p', { class: 'muted' }, t('programme:home.dataHelp')),
           h(
             'div',
             { class: 'row' },
-            button('export-history', pt('home.export'), () => {
+            button('export-history', t('programme:home.export'), () => {
               const stamp = new Date().toISOString().slice(0, 10);
               const name = history.programmes.length === 1 ? `ruimte-programma-${slug(history.programmes[0]!.teamName)}-${stamp}.json` : `ruimte-programma-${stamp}.json`;
               download(name, serializeHistory(history), 'application/json');
             }),
-            h('label', { class: 'file-button' }, h('span', {}, pt('home.import')), fileInput),
+            h('label', { class: 'file-button' }, h('span', {}, t('programme:home.import')), fileInput),
           ),
         ),
       ),

@@ -3,16 +3,16 @@
  * and the preview, and written as a PDF. The same content is on the page as text for screen readers.
  */
 import { h } from '../../ui/dom.ts';
-import { currentLang } from '../../i18n/index.ts';
+import { currentLang, t } from '../../i18n/index.ts';
 import type { App, Screen, View } from '../app.ts';
 import type { Programme, Round } from '../core/history.ts';
 import { type InfographicData, type Op, PAGE, layoutInfographic } from '../core/infographic.ts';
 import { MIN_ANSWERS, isComplete, rankByConcern } from '../core/poll.ts';
 import { pdfBytes, writePdf } from '../core/pdf.ts';
 import { nudgeById, statementById } from '../content.ts';
-import { pt, themeLabel } from '../i18n.ts';
+import { themeLabel } from '../texts.ts';
 import { button, downloadBlob, formatDate, slug } from './kit.ts';
-import { resultsOf } from './poll.ts';
+import { resultsOf } from './pollView.ts';
 
 /** 150 dots per inch on A4: 1240 × 1754 pixels. */
 export const PNG_SCALE = 1240 / PAGE.width;
@@ -22,51 +22,53 @@ export function infographicData(programme: Programme, round: Round): Infographic
   const poll = round.poll && isComplete(round.poll) ? round.poll : null;
   const results = poll ? resultsOf(poll) : null;
   const ranked = results ? rankByConcern(results) : [];
-  const decisionLabel = (d: string | null) => pt(`decision.${d ?? 'none'}`);
-  const subtitle = [round.theme ? pt('infographic.theme', { theme: themeLabel(round.theme) }) : null, formatDate(round.visitedAt ?? round.openedAt)].filter(Boolean).join(' · ');
+  const decisionLabel = (d: string | null) => t(`programme:decision.${d ?? 'none'}`);
+  const subtitle = [round.theme ? t('programme:infographic.theme', { theme: themeLabel(round.theme) }) : null, formatDate(round.visitedAt ?? round.openedAt)].filter(Boolean).join(' · ');
   return {
-    eyebrow: `Ruimte · ${pt('phase.follow-up')}`,
-    heading: pt('infographic.heading', { team: programme.teamName, n: round.no, total: programme.roundCount }),
+    eyebrow: `Ruimte · ${t('programme:phase.follow-up')}`,
+    heading: t('programme:infographic.heading', { team: programme.teamName, n: round.no, total: programme.roundCount }),
     subtitle,
-    pollTitle: pt('infographic.pollTitle'),
-    pollNote: poll ? pt('infographic.pollRespondents', { count: poll.finished }) : '',
+    pollTitle: t('programme:infographic.pollTitle'),
+    pollNote: poll ? t('programme:infographic.pollRespondents', { count: poll.finished }) : '',
     statements: ranked.map((s) => ({
       text: statementById(s.id)?.text[lang] ?? s.id,
       concerned: s.split.concerned,
       neutral: s.split.neutral,
       reassured: s.split.reassured,
-      label: pt('timeline.concerned', { percent: s.split.concerned }),
+      label: t('programme:timeline.concerned', { percent: s.split.concerned }),
     })),
-    pollEmpty: !poll ? pt('infographic.pollNone') : pt('infographic.pollTooFew', { min: MIN_ANSWERS }),
-    legend: [pt('poll.legendConcern'), pt('poll.legendNeutral'), pt('poll.legendFine')],
-    topTitle: pt('infographic.topTitle'),
+    pollEmpty: !poll ? t('programme:infographic.pollNone') : t('programme:infographic.pollTooFew', { min: MIN_ANSWERS }),
+    legend: [t('programme:poll.legendConcern'), t('programme:poll.legendNeutral'), t('programme:poll.legendFine')],
+    topTitle: t('programme:infographic.topTitle'),
     items: round.items.map((item) => ({
       rank: item.rank,
       text: item.text,
-      ask: item.ask.trim() ? pt('infographic.ask', { text: item.ask.trim() }) : '',
-      ourselves: item.ourselves.trim() ? pt('infographic.ourselves', { text: item.ourselves.trim() }) : '',
+      ask: item.ask.trim() ? t('programme:infographic.ask', { text: item.ask.trim() }) : '',
+      ourselves: item.ourselves.trim() ? t('programme:infographic.ourselves', { text: item.ourselves.trim() }) : '',
       decision: item.visit.decision,
       decisionLabel: decisionLabel(item.visit.decision),
       note: item.visit.note.trim() ? `“${item.visit.note.trim()}”` : '',
     })),
-    topEmpty: pt('infographic.topNone'),
-    actionsTitle: pt('infographic.actionsTitle'),
-    columns: [pt('infographic.colAction'), pt('infographic.colOwner'), pt('infographic.colDate'), pt('infographic.colDecision')],
+    topEmpty: t('programme:infographic.topNone'),
+    actionsTitle: t('programme:infographic.actionsTitle'),
+    columns: [t('programme:infographic.colAction'), t('programme:infographic.colOwner'), t('programme:infographic.colDate'), t('programme:infographic.colDecision')],
     actions: round.items.map((item) => ({
       text: item.text,
-      owner: item.visit.owner.trim() || pt('common.none'),
-      date: item.visit.date ? formatDate(item.visit.date) : pt('common.none'),
+      owner: item.visit.owner.trim() || t('programme:common.none'),
+      date: item.visit.date ? formatDate(item.visit.date) : t('programme:common.none'),
       decision: decisionLabel(item.visit.decision),
+      indicator: item.visit.indicator?.trim() ? t('programme:infographic.indicator', { text: item.visit.indicator.trim() }) : '',
+      checkDate: item.visit.checkDate ? t('programme:infographic.checkOn', { date: formatDate(item.visit.checkDate) }) : '',
     })),
-    actionsEmpty: pt('infographic.actionsNone'),
-    nudgesTitle: pt('infographic.nudgesTitle'),
+    actionsEmpty: t('programme:infographic.actionsNone'),
+    nudgesTitle: t('programme:infographic.nudgesTitle'),
     nudges: round.items.map((item) => ({
       action: `${item.rank}. ${item.text}`,
-      nudges: [...item.nudges.flatMap((id) => nudgeById(id)?.title[lang] ?? []), ...(item.ownNudge.trim() ? [`${pt('nudges.cardOwn')}: ${item.ownNudge.trim()}`] : [])],
+      nudges: [...item.nudges.flatMap((id) => nudgeById(id)?.title[lang] ?? []), ...(item.ownNudge.trim() ? [`${t('programme:nudges.cardOwn')}: ${item.ownNudge.trim()}`] : [])],
     })),
-    nudgesEmpty: pt('infographic.nudgesNone'),
-    footerLeft: round.nextDate ? pt('infographic.nextRound', { date: formatDate(round.nextDate) }) : pt('infographic.subtitle'),
-    footerRight: pt('infographic.made', { date: formatDate(Date.now()) }),
+    nudgesEmpty: t('programme:infographic.nudgesNone'),
+    footerLeft: round.nextDate ? t('programme:infographic.nextRound', { date: formatDate(round.nextDate) }) : t('programme:infographic.subtitle'),
+    footerRight: t('programme:infographic.made', { date: formatDate(Date.now()) }),
   };
 }
 
@@ -145,18 +147,18 @@ function textVersion(data: InfographicData): HTMLElement {
   return h(
     'details',
     { class: 'infographic__text' },
-    h('summary', {}, pt('infographic.textVersion')),
+    h('summary', {}, t('programme:infographic.textVersion')),
     h('h2', {}, data.heading),
     h('p', {}, data.subtitle),
     h('h3', {}, data.pollTitle),
     data.pollNote ? h('p', {}, data.pollNote) : null,
-    data.statements.length ? h('ul', {}, ...data.statements.slice(0, 5).map((s) => h('li', {}, `${s.text}: ${pt('poll.split', { concerned: s.concerned, neutral: s.neutral, fine: s.reassured })}`))) : h('p', {}, data.pollEmpty),
+    data.statements.length ? h('ul', {}, ...data.statements.slice(0, 5).map((s) => h('li', {}, `${s.text}: ${t('programme:poll.split', { concerned: s.concerned, neutral: s.neutral, fine: s.reassured })}`))) : h('p', {}, data.pollEmpty),
     h('h3', {}, data.topTitle),
     data.items.length
-      ? h('ol', {}, ...data.items.map((i) => h('li', {}, h('strong', {}, i.text), ...[i.ask, i.ourselves, pt('infographic.answer', { decision: i.decisionLabel }), i.note].filter(Boolean).map((line) => h('span', { class: 'block' }, line)))))
+      ? h('ol', {}, ...data.items.map((i) => h('li', {}, h('strong', {}, i.text), ...[i.ask, i.ourselves, t('programme:infographic.answer', { decision: i.decisionLabel }), i.note].filter(Boolean).map((line) => h('span', { class: 'block' }, line)))))
       : h('p', {}, data.topEmpty),
     h('h3', {}, data.actionsTitle),
-    h('ul', {}, ...data.actions.map((a) => h('li', {}, `${a.text}: ${a.owner} · ${a.date} · ${a.decision}`))),
+    h('ul', {}, ...data.actions.map((a) => h('li', {}, [`${a.text}: ${a.owner} · ${a.date} · ${a.decision}`, a.indicator, a.checkDate].filter(Boolean).join(' · ')))),
     h('h3', {}, data.nudgesTitle),
     h('ul', {}, ...data.nudges.filter((n) => n.nudges.length).map((n) => h('li', {}, `${n.action}: ${n.nudges.join(' · ')}`))),
     h('p', {}, data.footerLeft),
@@ -171,40 +173,53 @@ export function renderInfographic(app: App, view: View): Screen | null {
   const data = infographicData(programme, round);
   const ops = layoutInfographic(data);
   const canvas = drawInfographic(ops);
-  const preview = h('img', { class: 'infographic__image', src: canvas.toDataURL('image/png'), alt: pt('infographic.alt', { team: programme.teamName, n: round.no }), 'data-testid': 'infographic-preview', width: canvas.width, height: canvas.height });
+  const preview = h('img', { class: 'infographic__image', src: canvas.toDataURL('image/png'), alt: t('programme:infographic.alt', { team: programme.teamName, n: round.no }), 'data-testid': 'infographic-preview', width: canvas.width, height: canvas.height });
 
   const png = () =>
     canvas.toBlob((blob) => {
       if (blob) downloadBlob(`${fileBase(programme, round)}.png`, blob);
     }, 'image/png');
-  const pdf = () => {
-    const file = writePdf(ops, { title: data.heading, lang: currentLang(), at: new Date() });
-    downloadBlob(`${fileBase(programme, round)}.pdf`, new Blob([pdfBytes(file)], { type: 'application/pdf' }));
+  const pdf = async () => {
+    const info = { title: data.heading, lang: currentLang(), at: new Date() };
+    pdfButton.disabled = true;
+    let bytes: Uint8Array;
+    try {
+      // Noto Sans embedded, so every name prints as typed; loaded only now.
+      const { embeddedPdf } = await import('./pdfExport.ts');
+      bytes = await embeddedPdf(ops, info);
+    } catch {
+      // Offline before the font was ever fetched: the standard fonts (letters outside Western Europe as "?").
+      bytes = pdfBytes(writePdf(ops, info));
+    } finally {
+      pdfButton.disabled = false;
+    }
+    downloadBlob(`${fileBase(programme, round)}.pdf`, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
   };
+  const pdfButton = button('export-infographic-pdf', t('programme:infographic.pdf'), () => void pdf());
 
   return {
     phase: 'follow-up',
-    progress: pt('common.roundOf', { n: round.no, total: programme.roundCount }),
+    progress: t('programme:common.roundOf', { n: round.no, total: programme.roundCount }),
     nodes: [
       h(
         'div',
         { class: 'programme infographic' },
-        h('div', { class: 'no-print' }, h('h1', { id: 'panel-title', class: 'programme__title' }, pt('infographic.title', { n: round.no })), h('p', {}, pt('infographic.intro'))),
+        h('div', { class: 'no-print' }, h('h1', { id: 'panel-title', class: 'programme__title' }, t('programme:infographic.title', { n: round.no })), h('p', {}, t('programme:infographic.intro'))),
         h(
           'div',
           { class: 'row no-print' },
-          button('export-infographic-png', pt('infographic.png'), png, { class: 'primary' }),
-          button('export-infographic-pdf', pt('infographic.pdf'), pdf),
-          button('print-infographic', pt('infographic.print'), () => window.print()),
+          button('export-infographic-png', t('programme:infographic.png'), png, { class: 'primary' }),
+          pdfButton,
+          button('print-infographic', t('programme:infographic.print'), () => window.print()),
         ),
-        h('p', { class: 'muted small no-print' }, pt('infographic.pdfNote')),
+        h('p', { class: 'muted small no-print' }, t('programme:infographic.pdfNote')),
         h('figure', { class: 'infographic__sheet' }, preview),
         h('div', { class: 'no-print' }, textVersion(data)),
         h(
           'div',
           { class: 'row no-print' },
-          button('back-to-programme', pt('common.toProgramme'), () => app.go({ name: 'programme', id: programme.id }), { class: 'secondary' }),
-          round.items.length ? button('open-nudges', pt('programme.openNudges'), () => app.go({ name: 'nudges', id: programme.id, round: round.no })) : null,
+          button('back-to-programme', t('programme:common.toProgramme'), () => app.go({ name: 'programme', id: programme.id }), { class: 'secondary' }),
+          round.items.length ? button('open-nudges', t('programme:programme.openNudges'), () => app.go({ name: 'nudges', id: programme.id, round: round.no })) : null,
         ),
       ),
     ],

@@ -3,17 +3,15 @@
  * the statement in front of them), and shown as distributions, never one person's answer.
  */
 import { h, announce } from '../../ui/dom.ts';
-import { currentLang } from '../../i18n/index.ts';
-import { THEMES, type Theme } from '../../core/types.ts';
+import { currentLang, t } from '../../i18n/index.ts';
+import { THEMES } from '../../core/types.ts';
 import type { App, Screen, View } from '../app.ts';
 import { type Programme, type Round, updateRound } from '../core/history.ts';
 import {
   MAX_RESPONDENTS,
   MAX_STATEMENTS,
   MIN_ANSWERS,
-  type PollResults,
   type PollState,
-  type StatementResult,
   SCALE,
   addRespondent,
   answer,
@@ -21,7 +19,6 @@ import {
   currentStatementId,
   defaultStatementIds,
   isComplete,
-  pollResults,
   rankByConcern,
   startPoll,
   stepBack,
@@ -29,9 +26,10 @@ import {
 } from '../core/poll.ts';
 import { isPhonePoll, reopenPhonePoll, startPhonePoll } from '../core/pollSeats.ts';
 import { STATEMENTS, statementById } from '../content.ts';
-import { pt, themeLabel } from '../i18n.ts';
-import { button, field, select } from './kit.ts';
-import { startGame } from './programmePage.ts';
+import { themeLabel } from '../texts.ts';
+import { button, field } from './kit.ts';
+import { startGame } from './play.ts';
+import { legend, readingQuestions, resultsOf, statementBar, themeSelect } from './pollView.ts';
 import { phonesScreen } from './pollPhones.ts';
 
 interface SetupDraft {
@@ -44,7 +42,6 @@ interface SetupDraft {
 
 const lang = () => currentLang();
 
-export const resultsOf = (poll: PollState): PollResults => pollResults(poll, STATEMENTS);
 
 function draftFor(app: App, programme: Programme, round: Round): SetupDraft {
   const key = `poll-setup/${programme.id}/${round.no}`;
@@ -76,18 +73,18 @@ function setupScreen(app: App, programme: Programme, round: Round): (Node | null
         box.addEventListener('change', () => {
           if (box.checked) draft.selected.add(s.id);
           else draft.selected.delete(s.id);
-          legend.textContent = pt('poll.statements', { count: draft.selected.size });
+          legend.textContent = t('programme:poll.statements', { count: draft.selected.size });
           selectedCount.textContent = String(draft.selected.size);
         });
         return h('label', { class: 'check check--wrap' }, box, h('span', {}, s.text[lang()]));
       }),
     ),
   );
-  const legend = h('legend', {}, pt('poll.statements', { count: draft.selected.size }));
+  const legend = h('legend', {}, t('programme:poll.statements', { count: draft.selected.size }));
 
   const phones = h('input', { type: 'checkbox', 'data-testid': 'poll-on-phones', 'data-key': 'poll-on-phones', checked: draft.phones, 'aria-describedby': 'poll-on-phones-hint' });
   // On phones whoever joins takes part: there is no number to plan.
-  const countField = draft.phones ? null : field(pt('poll.respondents'), count, pt('poll.respondentsHint', { min: MIN_ANSWERS }), 'field field--num');
+  const countField = draft.phones ? null : field(t('programme:poll.respondents'), count, t('programme:poll.respondentsHint', { min: MIN_ANSWERS }), 'field field--num');
   phones.addEventListener('change', () => {
     draft.phones = phones.checked;
     app.render();
@@ -96,8 +93,8 @@ function setupScreen(app: App, programme: Programme, round: Round): (Node | null
   const begin = () => {
     const n = Number(draft.respondents);
     const ids = STATEMENTS.map((s) => s.id).filter((id) => draft.selected.has(id));
-    if (!draft.phones && (!Number.isInteger(n) || n < 1 || n > MAX_RESPONDENTS)) draft.error = pt('poll.errorRespondents', { max: MAX_RESPONDENTS });
-    else if (ids.length < 1 || ids.length > MAX_STATEMENTS) draft.error = pt('poll.errorStatements', { max: MAX_STATEMENTS });
+    if (!draft.phones && (!Number.isInteger(n) || n < 1 || n > MAX_RESPONDENTS)) draft.error = t('programme:poll.errorRespondents', { max: MAX_RESPONDENTS });
+    else if (ids.length < 1 || ids.length > MAX_STATEMENTS) draft.error = t('programme:poll.errorStatements', { max: MAX_STATEMENTS });
     else draft.error = null;
     const poll = draft.error ? null : draft.phones ? startPhonePoll(ids, Date.now()) : startPoll(ids, n, Date.now());
     if (!poll) {
@@ -111,22 +108,22 @@ function setupScreen(app: App, programme: Programme, round: Round): (Node | null
   };
 
   return [
-    h('h1', { id: 'panel-title' }, pt('poll.setupTitle')),
-    h('p', { class: 'eyebrow' }, `${programme.teamName} · ${pt('common.roundOf', { n: round.no, total: programme.roundCount })}`),
-    h('p', {}, pt('poll.setupIntro')),
+    h('h1', { id: 'panel-title' }, t('programme:poll.setupTitle')),
+    h('p', { class: 'eyebrow' }, `${programme.teamName} · ${t('programme:common.roundOf', { n: round.no, total: programme.roundCount })}`),
+    h('p', {}, t('programme:poll.setupIntro')),
     h(
       'div',
       { class: 'setup' },
-      h('fieldset', { class: 'poll-statements' }, legend, h('p', { class: 'muted small' }, pt('poll.statementsHint')), h('div', { class: 'grid2' }, ...groups)),
+      h('fieldset', { class: 'poll-statements' }, legend, h('p', { class: 'muted small' }, t('programme:poll.statementsHint')), h('div', { class: 'grid2' }, ...groups)),
       // Next to the start button: the last things to set before the tablet goes round (or the phones come out).
-      h('div', { class: 'field' }, h('label', { class: 'check' }, phones, h('span', {}, pt('poll.onPhones'))), h('small', { id: 'poll-on-phones-hint', class: 'muted' }, pt('poll.onPhonesHint'))),
+      h('div', { class: 'field' }, h('label', { class: 'check' }, phones, h('span', {}, t('programme:poll.onPhones'))), h('small', { id: 'poll-on-phones-hint', class: 'muted' }, t('programme:poll.onPhonesHint'))),
       countField,
       draft.error ? h('p', { class: 'error', role: 'alert', 'data-testid': 'poll-error' }, draft.error) : null,
       h(
         'div',
         { class: 'row' },
-        button('back-to-programme', pt('common.toProgramme'), () => app.go({ name: 'programme', id: programme.id }), { class: 'secondary' }),
-        button('poll-begin', pt('poll.begin'), begin, { class: 'primary big' }),
+        button('back-to-programme', t('programme:common.toProgramme'), () => app.go({ name: 'programme', id: programme.id }), { class: 'secondary' }),
+        button('poll-begin', t('programme:poll.begin'), begin, { class: 'primary big' }),
       ),
     ),
   ];
@@ -139,7 +136,7 @@ function runScreen(app: App, programme: Programme, round: Round, poll: PollState
     if (!next) return;
     if (handedOver) app.scratch.set('poll-handover', true);
     app.commit(updateRound(programme, round.no, (r) => ({ ...r, poll: next })));
-    if (handedOver && !isComplete(next)) announce(pt('poll.handOver'));
+    if (handedOver && !isComplete(next)) announce(t('programme:poll.handOver'));
   };
   const give = (value: number) => {
     const next = answer(poll, value);
@@ -152,13 +149,13 @@ function runScreen(app: App, programme: Programme, round: Round, poll: PollState
   if (poll.position > 0) app.scratch.delete('poll-handover');
 
   return [
-    h('h1', { id: 'panel-title', class: 'sr-only' }, pt('phase.poll')),
+    h('h1', { id: 'panel-title', class: 'sr-only' }, t('programme:phase.poll')),
     h(
       'div',
       { class: 'poll-run' },
-      handedOver ? h('p', { class: 'notice', role: 'status', 'data-testid': 'poll-handover' }, pt('poll.handOver')) : null,
-      h('p', { class: 'poll-run__who', 'data-testid': 'poll-participant', 'data-participant': poll.finished + 1 }, pt('poll.turn', { n: poll.finished + 1, total: poll.respondents })),
-      h('p', { class: 'eyebrow' }, pt('poll.statementOf', { n: poll.position + 1, total: poll.statementIds.length })),
+      handedOver ? h('p', { class: 'notice', role: 'status', 'data-testid': 'poll-handover' }, t('programme:poll.handOver')) : null,
+      h('p', { class: 'poll-run__who', 'data-testid': 'poll-participant', 'data-participant': poll.finished + 1 }, t('programme:poll.turn', { n: poll.finished + 1, total: poll.respondents })),
+      h('p', { class: 'eyebrow' }, t('programme:poll.statementOf', { n: poll.position + 1, total: poll.statementIds.length })),
       h('p', { class: 'poll-run__statement', id: 'poll-statement', tabindex: -1, 'data-testid': 'poll-current-statement', 'data-statement-id': id }, statement?.text[lang()] ?? id),
       h(
         'div',
@@ -172,94 +169,30 @@ function runScreen(app: App, programme: Programme, round: Round, poll: PollState
               'data-testid': 'poll-answer',
               'data-value': value,
               'data-key': `poll-answer-${value}`,
-              'aria-label': pt('poll.answerLabel', { value, label: pt(`poll.scale${value}`) }),
+              'aria-label': t('programme:poll.answerLabel', { value, label: t(`programme:poll.scale${value}`) }),
               onclick: () => give(value),
             },
             h('span', { class: 'poll-scale__value', 'aria-hidden': 'true' }, String(value)),
-            h('span', { class: 'poll-scale__label', 'aria-hidden': 'true' }, pt(`poll.scale${value}`)),
+            h('span', { class: 'poll-scale__label', 'aria-hidden': 'true' }, t(`programme:poll.scale${value}`)),
           ),
         ),
       ),
       h(
         'div',
         { class: 'row' },
-        button('poll-back', pt('poll.stepBack'), () => save(stepBack(poll)), { class: 'secondary', disabled: poll.position === 0 }),
-        button('poll-skip', pt('poll.skip'), () => give(0), { class: 'ghost' }),
+        button('poll-back', t('programme:poll.stepBack'), () => save(stepBack(poll)), { class: 'secondary', disabled: poll.position === 0 }),
+        button('poll-skip', t('programme:poll.skip'), () => give(0), { class: 'ghost' }),
       ),
-      h('p', { class: 'muted small' }, pt('poll.privacy')),
+      h('p', { class: 'muted small' }, t('programme:poll.privacy')),
       h(
         'div',
         { class: 'row row--end no-print' },
-        button('poll-finish', pt('poll.finish'), () => {
-          if (window.confirm(pt('poll.finishConfirm'))) save(closePoll(poll, Date.now()));
+        button('poll-finish', t('programme:poll.finish'), () => {
+          if (window.confirm(t('programme:poll.finishConfirm'))) save(closePoll(poll, Date.now()));
         }, { class: 'ghost' }),
       ),
     ),
   ];
-}
-
-const SEGMENT_CLASS = (value: number, s: StatementResult): string => {
-  const concerned = s.polarity === 'negative' ? value >= 4 : value <= 2;
-  const fine = s.polarity === 'negative' ? value <= 2 : value >= 4;
-  return concerned ? 'seg seg--concern' : fine ? 'seg seg--fine' : 'seg seg--neutral';
-};
-
-/** One statement's distribution: five segments (disagree → agree), shaded by what they mean for concern. */
-export function statementBar(s: StatementResult, compact = false): HTMLElement {
-  const statement = statementById(s.id);
-  const text = statement?.text[lang()] ?? s.id;
-  if (!s.shown) {
-    return h('li', { class: 'poll-result poll-result--hidden', 'data-testid': 'poll-statement-hidden', 'data-statement-id': s.id }, h('p', { class: 'poll-result__text' }, text), h('p', { class: 'muted small' }, pt('poll.statementTooFew', { min: MIN_ANSWERS })));
-  }
-  const split = pt('poll.split', { concerned: s.split.concerned, neutral: s.split.neutral, fine: s.split.reassured });
-  const list = SCALE.map((v, i) => `${pt(`poll.scale${v}`)} ${s.distribution.percents[i] ?? 0}%`).join(', ');
-  return h(
-    'li',
-    { class: 'poll-result', 'data-statement-id': s.id },
-    h('p', { class: 'poll-result__text' }, text),
-    h(
-      'div',
-      { class: 'poll-bar', 'data-testid': 'poll-bar', 'data-statement-id': s.id, role: 'img', 'aria-label': `${pt('poll.distribution', { list })}. ${split}` },
-      ...SCALE.map((v, i) => {
-        const pct = s.distribution.percents[i] ?? 0;
-        return pct > 0 ? h('span', { class: SEGMENT_CLASS(v, s), style: `width:${pct}%`, title: `${pt(`poll.scale${v}`)}: ${pct}%` }, pct >= 9 ? `${pct}%` : '') : null;
-      }),
-    ),
-    compact ? null : h('p', { class: 'poll-bar__ends small', 'aria-hidden': 'true' }, h('span', {}, `← ${pt('poll.scale1')}`), h('span', {}, `${pt('poll.scale5')} →`)),
-    h(
-      'p',
-      { class: 'poll-result__meta small' },
-      h('span', {}, split),
-      compact ? null : h('span', { class: 'muted' }, ` · ${pt('poll.answers', { count: s.distribution.n })}${s.skipped ? ` · ${pt('poll.skipped', { count: s.skipped })}` : ''} · ${pt(s.polarity === 'negative' ? 'poll.polarityNegative' : 'poll.polarityPositive')}`),
-    ),
-  );
-}
-
-export function legend(): HTMLElement {
-  return h(
-    'p',
-    { class: 'poll-legend small', 'aria-hidden': 'true' },
-    h('span', { class: 'seg-key seg--concern' }),
-    pt('poll.legendConcern'),
-    h('span', { class: 'seg-key seg--neutral' }),
-    pt('poll.legendNeutral'),
-    h('span', { class: 'seg-key seg--fine' }),
-    pt('poll.legendFine'),
-  );
-}
-
-export function themeSelect(app: App, programme: Programme, round: Round): HTMLElement {
-  return field(
-    pt('programme.theme'),
-    select(
-      'round-theme',
-      `round-theme-${round.no}`,
-      [{ value: '', label: pt('common.noTheme') }, ...THEMES.map((th) => ({ value: th, label: themeLabel(th) }))],
-      round.theme ?? '',
-      (value) => app.commit(updateRound(programme, round.no, (r) => ({ ...r, theme: value === '' ? null : (value as Theme) }))),
-    ),
-    pt('programme.themeHelp'),
-  );
 }
 
 function resultsScreen(app: App, programme: Programme, round: Round, poll: PollState): (Node | null)[] {
@@ -267,24 +200,24 @@ function resultsScreen(app: App, programme: Programme, round: Round, poll: PollS
   const ranked = rankByConcern(results);
   const themes = suggestedThemes(results);
   return [
-    h('h1', { id: 'panel-title' }, pt('poll.resultsTitle')),
-    h('p', { class: 'eyebrow' }, `${programme.teamName} · ${pt('common.roundOf', { n: round.no, total: programme.roundCount })}`),
-    h('p', { 'data-testid': 'poll-respondent-count', 'data-count': results.respondents }, pt('poll.resultsIntro', { count: results.respondents })),
+    h('h1', { id: 'panel-title' }, t('programme:poll.resultsTitle')),
+    h('p', { class: 'eyebrow' }, `${programme.teamName} · ${t('programme:common.roundOf', { n: round.no, total: programme.roundCount })}`),
+    h('p', { 'data-testid': 'poll-respondent-count', 'data-count': results.respondents }, t('programme:poll.resultsIntro', { count: results.respondents })),
     results.enough
       ? h(
           'div',
           {},
-          h('h2', {}, pt('poll.mostConcern')),
+          h('h2', {}, t('programme:poll.mostConcern')),
           legend(),
           h('ol', { class: 'poll-results poll-results--top' }, ...ranked.slice(0, 3).map((s) => statementBar(s, true))),
-          h('h2', {}, pt('poll.suggested')),
+          h('h2', {}, t('programme:poll.suggested')),
           themes.length === 0
-            ? h('p', { class: 'muted' }, pt('poll.suggestedNone'))
+            ? h('p', { class: 'muted' }, t('programme:poll.suggestedNone'))
             : h(
                 'div',
                 { class: 'row' },
                 ...themes.map((theme) =>
-                  button('poll-suggested-theme', pt('poll.chooseThisTheme', { theme: themeLabel(theme) }), () => app.commit(updateRound(programme, round.no, (r) => ({ ...r, theme }))), {
+                  button('poll-suggested-theme', t('programme:poll.chooseThisTheme', { theme: themeLabel(theme) }), () => app.commit(updateRound(programme, round.no, (r) => ({ ...r, theme }))), {
                     'data-theme': theme,
                     'data-key': `suggest-${theme}`,
                     'aria-pressed': String(round.theme === theme),
@@ -293,23 +226,24 @@ function resultsScreen(app: App, programme: Programme, round: Round, poll: PollS
                 ),
               ),
         )
-      : h('p', { class: 'notice notice--warn', role: 'note', 'data-testid': 'poll-too-few' }, pt('poll.tooFew', { min: MIN_ANSWERS })),
+      : h('p', { class: 'notice notice--warn', role: 'note', 'data-testid': 'poll-too-few' }, t('programme:poll.tooFew', { min: MIN_ANSWERS })),
+    results.enough ? readingQuestions() : null,
     h('div', { class: 'setup' }, themeSelect(app, programme, round)),
-    results.enough ? h('section', {}, h('h2', {}, pt('poll.allStatements')), h('ul', { class: 'poll-results' }, ...results.statements.map((s) => statementBar(s)))) : null,
+    results.enough ? h('section', {}, h('h2', {}, t('programme:poll.allStatements')), h('ul', { class: 'poll-results' }, ...results.statements.map((s) => statementBar(s)))) : null,
     h(
       'div',
       { class: 'row' },
-      button('back-to-programme', pt('common.toProgramme'), () => app.go({ name: 'programme', id: programme.id }), { class: 'secondary' }),
+      button('back-to-programme', t('programme:common.toProgramme'), () => app.go({ name: 'programme', id: programme.id }), { class: 'secondary' }),
       isPhonePoll(poll)
-        ? button('poll-reopen', pt('poll.phones.reopen'), () => {
+        ? button('poll-reopen', t('programme:poll.phones.reopen'), () => {
             const next = reopenPhonePoll(poll);
             if (next) app.commit(updateRound(programme, round.no, (r) => ({ ...r, poll: next })));
           }, { class: 'ghost' })
-        : button('poll-add-respondent', pt('poll.addRespondent'), () => {
+        : button('poll-add-respondent', t('programme:poll.addRespondent'), () => {
             const next = addRespondent(poll);
             if (next) app.commit(updateRound(programme, round.no, (r) => ({ ...r, poll: next })));
           }, { class: 'ghost' }),
-      round.sessionId === null ? button('play-session', pt('programme.play'), () => startGame(app, programme, round), { class: 'primary big' }) : null,
+      round.sessionId === null ? button('play-session', t('programme:programme.play'), () => startGame(app, programme, round), { class: 'primary big' }) : null,
     ),
   ];
 }
@@ -320,9 +254,9 @@ export function renderPoll(app: App, view: View): Screen | null {
   const round = programme?.rounds.find((r) => r.no === view.round);
   if (!programme || !round) return null;
   const poll = round.poll;
-  const where = pt('common.roundOf', { n: round.no, total: programme.roundCount });
+  const where = t('programme:common.roundOf', { n: round.no, total: programme.roundCount });
   if (!poll) return { phase: 'poll', progress: where, nodes: setupScreen(app, programme, round) };
   if (isPhonePoll(poll) && !isComplete(poll)) return { phase: 'poll', progress: where, nodes: phonesScreen(app, programme, round, poll) };
-  if (!isComplete(poll)) return { phase: 'poll', progress: pt('poll.turn', { n: poll.finished + 1, total: poll.respondents }), nodes: runScreen(app, programme, round, poll) };
+  if (!isComplete(poll)) return { phase: 'poll', progress: t('programme:poll.turn', { n: poll.finished + 1, total: poll.respondents }), nodes: runScreen(app, programme, round, poll) };
   return { phase: 'poll-results', progress: where, nodes: resultsScreen(app, programme, round, poll) };
 }

@@ -16,7 +16,6 @@ import { doneSeats, seatAnswer, seatDone } from '../core/pollSeats.ts';
 import { type PollDeviceContext, pollDeviceView, pollDeviceViews } from '../pollDevice.ts';
 import { statementById } from '../content.ts';
 import { loadHistory } from '../store.ts';
-import { pt } from '../i18n.ts';
 import { button } from './kit.ts';
 
 interface PhoneRoom {
@@ -126,8 +125,8 @@ function statusLine(link: RoomLink): HTMLElement | null {
 /** The shared screen while the team answers on their phones. */
 export function phonesScreen(app: App, programme: Programme, round: Round, poll: PollState): (Node | null)[] {
   const header = [
-    h('h1', { id: 'panel-title' }, pt('poll.phones.title')),
-    h('p', { class: 'eyebrow' }, `${programme.teamName} · ${pt('common.roundOf', { n: round.no, total: programme.roundCount })}`),
+    h('h1', { id: 'panel-title' }, t('programme:poll.phones.title')),
+    h('p', { class: 'eyebrow' }, `${programme.teamName} · ${t('programme:common.roundOf', { n: round.no, total: programme.roundCount })}`),
   ];
   const room = roomFor(app, programme.id, round.no);
   const wrap = (...nodes: (Node | null)[]) => h('div', { class: 'poll-phones', 'data-poll-room': marker(programme.id, round.no) }, ...nodes);
@@ -135,12 +134,12 @@ export function phonesScreen(app: App, programme: Programme, round: Round, poll:
     return [
       wrap(
         ...header,
-        h('p', { class: 'notice', role: 'status', 'data-testid': 'room-replaced' }, pt('poll.phones.replaced')),
+        h('p', { class: 'notice', role: 'status', 'data-testid': 'room-replaced' }, t('programme:poll.phones.replaced')),
         h(
           'div',
           { class: 'row' },
-          button('back-to-programme', pt('common.toProgramme'), () => app.go({ name: 'programme', id: programme.id }), { class: 'secondary' }),
-          button('poll-take-back', pt('poll.phones.takeBack'), () => {
+          button('back-to-programme', t('programme:common.toProgramme'), () => app.go({ name: 'programme', id: programme.id }), { class: 'secondary' }),
+          button('poll-take-back', t('programme:poll.phones.takeBack'), () => {
             // The other screen may have counted answers since: read the saved poll again before taking over.
             const loaded = loadHistory();
             if (loaded.kind === 'ok') app.loaded = loaded;
@@ -157,11 +156,11 @@ export function phonesScreen(app: App, programme: Programme, round: Round, poll:
   const seated = new Set(seats.map((s) => s.id));
   const of = seats.length + [...done].filter((id) => !seated.has(id)).length;
   const names = (list: readonly Seat[], testid: string) =>
-    list.length ? list.map((s) => h('li', { 'data-testid': testid, 'data-seat-id': s.id }, s.name)) : [h('li', { class: 'muted' }, pt('poll.phones.nobody'))];
+    list.length ? list.map((s) => h('li', { 'data-testid': testid, 'data-seat-id': s.id }, s.name)) : [h('li', { class: 'muted' }, t('programme:poll.phones.nobody'))];
   const finished = seats.filter((s) => done.has(s.id));
   const busy = seats.filter((s) => !done.has(s.id));
   const close = () => {
-    if (!isOpen(poll) || !window.confirm(pt('poll.phones.closeConfirm'))) return;
+    if (!isOpen(poll) || !window.confirm(t('programme:poll.phones.closeConfirm'))) return;
     const found = currentPoll(app, programme.id, round.no);
     if (!found) return;
     app.commit(updateRound(found.programme, round.no, (r) => ({ ...r, poll: closePoll(found.poll, Date.now()) })));
@@ -169,7 +168,7 @@ export function phonesScreen(app: App, programme: Programme, round: Round, poll:
   return [
     wrap(
       ...header,
-      h('p', {}, pt('poll.phones.intro')),
+      h('p', {}, t('programme:poll.phones.intro')),
       statusLine(link),
       h(
         'div',
@@ -186,20 +185,20 @@ export function phonesScreen(app: App, programme: Programme, round: Round, poll:
       h(
         'section',
         { class: 'device-progress', 'data-testid': 'device-progress', 'data-done': poll.finished, 'data-of': of },
-        h('p', { class: 'big-count', 'aria-live': 'polite' }, of === 0 ? pt('poll.phones.waiting') : pt('poll.phones.progress', { done: poll.finished, of })),
+        h('p', { class: 'big-count', 'aria-live': 'polite' }, of === 0 ? t('programme:poll.phones.waiting') : t('programme:poll.phones.progress', { done: poll.finished, of })),
         h(
           'div',
           { class: 'grid2' },
-          h('section', {}, h('h2', {}, `✓ ${pt('poll.phones.done')}`), h('ul', { class: 'names names--done', 'data-testid': 'poll-done-names' }, ...names(finished, 'poll-done-name'))),
-          h('section', {}, h('h2', {}, pt('poll.phones.answering')), h('ul', { class: 'names names--waiting', 'data-testid': 'poll-busy-names' }, ...names(busy, 'poll-busy-name'))),
+          h('section', {}, h('h2', {}, `✓ ${t('programme:poll.phones.done')}`), h('ul', { class: 'names names--done', 'data-testid': 'poll-done-names' }, ...names(finished, 'poll-done-name'))),
+          h('section', {}, h('h2', {}, t('programme:poll.phones.answering')), h('ul', { class: 'names names--waiting', 'data-testid': 'poll-busy-names' }, ...names(busy, 'poll-busy-name'))),
         ),
       ),
-      h('p', { class: 'muted small' }, pt('poll.phones.closeHint', { min: MIN_ANSWERS })),
+      h('p', { class: 'muted small' }, t('programme:poll.phones.closeHint', { min: MIN_ANSWERS })),
       h(
         'div',
         { class: 'row' },
-        button('back-to-programme', pt('common.toProgramme'), () => app.go({ name: 'programme', id: programme.id }), { class: 'secondary' }),
-        button('poll-finish', pt('poll.finish'), close, { class: 'primary big' }),
+        button('back-to-programme', t('programme:common.toProgramme'), () => app.go({ name: 'programme', id: programme.id }), { class: 'secondary' }),
+        button('poll-finish', t('programme:poll.finish'), close, { class: 'primary big' }),
       ),
     ),
   ];

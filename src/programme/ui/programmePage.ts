@@ -1,22 +1,19 @@
 /** One team's programme: the current round's steps, earlier actions in view, and the timeline of rounds. */
 import { h } from '../../ui/dom.ts';
+import { t } from '../../i18n/index.ts';
 import type { App, Screen, View } from '../app.ts';
 import { type Programme, type Round, canOpenNextRound, currentRoundOf, earlierActions, isDate, openNextRound, updateRound } from '../core/history.ts';
 import { isComplete } from '../core/poll.ts';
 import { attachSession, linkedSessionIds, playedSessions, readSession, refreshFromSession } from '../linking.ts';
-import { clearPending, getPending, setPending } from '../store.ts';
-import { pt } from '../i18n.ts';
+import { clearPending, getPending } from '../store.ts';
 import { button, field, formatDate, select } from './kit.ts';
-import { themeSelect } from './poll.ts';
+import { indicatorLine } from './indicator.ts';
+import { startGame } from './play.ts';
+import { themeSelect } from './pollView.ts';
 import { renderTimeline } from './timeline.ts';
 
-export function startGame(app: App, programme: Programme, round: Round): void {
-  setPending({ programmeId: programme.id, round: round.no, at: Date.now() });
-  app.host.newSession();
-}
-
-const statusText = (status: string | null | undefined) => pt(`status.${status ?? 'none'}`);
-const decisionText = (decision: string | null | undefined) => pt(`decision.${decision ?? 'none'}`);
+const statusText = (status: string | null | undefined) => t(`programme:status.${status ?? 'none'}`);
+const decisionText = (decision: string | null | undefined) => t(`programme:decision.${decision ?? 'none'}`);
 
 /** A session played after "Play the game" joins its round even when the team came back here, not via the visit. */
 function followPending(app: App, programme: Programme, round: Round): Programme {
@@ -38,17 +35,17 @@ function pollStep(app: App, programme: Programme, round: Round): HTMLElement {
   const open = () => app.go({ name: 'poll', id: programme.id, round: round.no });
   let status: string;
   let label: string;
-  if (!poll) [status, label] = [pt('programme.pollNone'), pt('programme.openPollSetup')];
-  else if (!isComplete(poll)) [status, label] = [poll.phones ? pt('programme.pollRunningPhones', { count: poll.finished }) : pt('programme.pollRunning', { done: poll.finished, total: poll.respondents }), pt('programme.continuePoll')];
-  else [status, label] = [pt('programme.pollDone', { count: poll.finished }), pt('programme.openPollResults')];
-  return step(1, pt('programme.stepPoll'), 'step-poll', h('p', {}, status), h('div', { class: 'row' }, button('open-poll', label, open, { class: poll && isComplete(poll) ? '' : 'primary' })));
+  if (!poll) [status, label] = [t('programme:programme.pollNone'), t('programme:programme.openPollSetup')];
+  else if (!isComplete(poll)) [status, label] = [poll.phones ? t('programme:programme.pollRunningPhones', { count: poll.finished }) : t('programme:programme.pollRunning', { done: poll.finished, total: poll.respondents }), t('programme:programme.continuePoll')];
+  else [status, label] = [t('programme:programme.pollDone', { count: poll.finished }), t('programme:programme.openPollResults')];
+  return step(1, t('programme:programme.stepPoll'), 'step-poll', h('p', {}, status), h('div', { class: 'row' }, button('open-poll', label, open, { class: poll && isComplete(poll) ? '' : 'primary' })));
 }
 
 function gameStep(app: App, programme: Programme, round: Round): HTMLElement {
   if (round.sessionId) {
     const session = readSession(round.sessionId);
-    const status = session ? pt('programme.gamePlayed', { team: session.ctx.settings.teamName, date: formatDate(session.ctx.createdAt) }) : pt('programme.gameMissing');
-    return step(2, pt('programme.stepGame'), 'step-game', h('p', { 'data-testid': 'round-session', 'data-session-id': round.sessionId }, status));
+    const status = session ? t('programme:programme.gamePlayed', { team: session.ctx.settings.teamName, date: formatDate(session.ctx.createdAt) }) : t('programme:programme.gameMissing');
+    return step(2, t('programme:programme.stepGame'), 'step-game', h('p', { 'data-testid': 'round-session', 'data-session-id': round.sessionId }, status));
   }
   const taken = app.history ? linkedSessionIds(app.history) : new Set<string>();
   const free = playedSessions().filter((s) => !taken.has(s.id));
@@ -60,36 +57,36 @@ function gameStep(app: App, programme: Programme, round: Round): HTMLElement {
           'div',
           { class: 'row' },
           field(
-            pt('programme.linkLabel'),
-            select('link-session', 'link-session', [{ value: '', label: pt('programme.linkChoose') }, ...free.map((s) => ({ value: s.id, label: pt('programme.linkOption', { team: s.ctx.settings.teamName, date: formatDate(s.savedAt) }) }))], '', (v) => (choice.value = v)),
+            t('programme:programme.linkLabel'),
+            select('link-session', 'link-session', [{ value: '', label: t('programme:programme.linkChoose') }, ...free.map((s) => ({ value: s.id, label: t('programme:programme.linkOption', { team: s.ctx.settings.teamName, date: formatDate(s.savedAt) }) }))], '', (v) => (choice.value = v)),
             undefined,
             'field field--inline',
           ),
-          button('link-session-apply', pt('programme.link'), () => {
+          button('link-session-apply', t('programme:programme.link'), () => {
             if (!choice.value) return;
             app.commit(attachSession(programme, round.no, choice.value));
           }),
         );
   return step(
     2,
-    pt('programme.stepGame'),
+    t('programme:programme.stepGame'),
     'step-game',
-    h('p', {}, pt('programme.gameNone')),
-    h('div', { class: 'row' }, button('play-session', pt('programme.play'), () => startGame(app, programme, round), { class: round.poll && isComplete(round.poll) ? 'primary' : '' })),
-    h('p', { class: 'muted small' }, pt('programme.playHint')),
+    h('p', {}, t('programme:programme.gameNone')),
+    h('div', { class: 'row' }, button('play-session', t('programme:programme.play'), () => startGame(app, programme, round), { class: round.poll && isComplete(round.poll) ? 'primary' : '' })),
+    h('p', { class: 'muted small' }, t('programme:programme.playHint')),
     linkRow,
   );
 }
 
 function visitStep(app: App, programme: Programme, round: Round): HTMLElement {
-  if (round.items.length === 0) return step(3, pt('programme.stepVisit'), 'step-visit', h('p', { class: 'muted' }, pt('programme.visitNone')));
+  if (round.items.length === 0) return step(3, t('programme:programme.stepVisit'), 'step-visit', h('p', { class: 'muted' }, t('programme:programme.visitNone')));
   const answered = round.items.filter((i) => i.visit.decision !== null).length;
   return step(
     3,
-    pt('programme.stepVisit'),
+    t('programme:programme.stepVisit'),
     'step-visit',
-    h('p', {}, pt('programme.visitAnswers', { answered, total: round.items.length })),
-    h('div', { class: 'row' }, button('open-visit', pt('programme.openVisit'), () => app.go({ name: 'visit', id: programme.id, round: round.no, index: 0 }), { class: answered < round.items.length ? 'primary' : '' })),
+    h('p', {}, t('programme:programme.visitAnswers', { answered, total: round.items.length })),
+    h('div', { class: 'row' }, button('open-visit', t('programme:programme.openVisit'), () => app.go({ name: 'visit', id: programme.id, round: round.no, index: 0 }), { class: answered < round.items.length ? 'primary' : '' })),
   );
 }
 
@@ -102,22 +99,22 @@ function laterSteps(app: App, programme: Programme, round: Round): HTMLElement[]
   });
   const next = round.no + 1;
   return [
-    step(4, pt('programme.stepInfographic'), 'step-infographic', h('div', { class: 'row' }, button('open-infographic', pt('programme.openInfographic'), go('infographic')))),
-    step(5, pt('programme.stepNudges'), 'step-nudges', h('div', { class: 'row' }, button('open-nudges', pt('programme.openNudges'), go('nudges'), { disabled: round.items.length === 0 }))),
+    step(4, t('programme:programme.stepInfographic'), 'step-infographic', h('div', { class: 'row' }, button('open-infographic', t('programme:programme.openInfographic'), go('infographic')))),
+    step(5, t('programme:programme.stepNudges'), 'step-nudges', h('div', { class: 'row' }, button('open-nudges', t('programme:programme.openNudges'), go('nudges'), { disabled: round.items.length === 0 }))),
     step(
       6,
-      pt('programme.stepNext'),
+      t('programme:programme.stepNext'),
       'step-next',
       canOpenNextRound(programme)
         ? h(
             'div',
             {},
-            field(pt('programme.nextDate'), date, undefined, 'field field--num'),
+            field(t('programme:programme.nextDate'), date, undefined, 'field field--num'),
             h(
               'div',
               { class: 'row' },
-              button('start-round', pt('programme.startRound', { n: next }), () => {
-                if (!window.confirm(pt('programme.confirmStartRound', { n: next, current: round.no }))) return;
+              button('start-round', t('programme:programme.startRound', { n: next }), () => {
+                if (!window.confirm(t('programme:programme.confirmStartRound', { n: next, current: round.no }))) return;
                 const opened = openNextRound(programme, Date.now());
                 if (!opened) return;
                 app.commit(opened, false);
@@ -125,7 +122,7 @@ function laterSteps(app: App, programme: Programme, round: Round): HTMLElement[]
               }),
             ),
           )
-        : h('p', { class: 'muted' }, pt('programme.lastRound')),
+        : h('p', { class: 'muted' }, t('programme:programme.lastRound')),
     ),
   ];
 }
@@ -137,9 +134,9 @@ export function earlierList(programme: Programme, round: Round): HTMLElement | n
   return h(
     'section',
     { class: 'earlier', 'aria-labelledby': 'earlier-title' },
-    h('h2', { id: 'earlier-title' }, pt('programme.earlier')),
+    h('h2', { id: 'earlier-title' }, t('programme:programme.earlier')),
     earlier.length === 0
-      ? h('p', { class: 'muted' }, pt('programme.earlierNone'))
+      ? h('p', { class: 'muted' }, t('programme:programme.earlierNone'))
       : h(
           'ul',
           { class: 'earlier__list' },
@@ -148,16 +145,17 @@ export function earlierList(programme: Programme, round: Round): HTMLElement | n
             return h(
               'li',
               { class: `earlier__item status--${review?.status ?? 'none'}`, 'data-testid': 'earlier-action', 'data-key-ref': a.key, 'data-status': review?.status ?? '' },
-              h('span', { class: 'badge' }, pt('common.round', { n: a.round })),
+              h('span', { class: 'badge' }, t('programme:common.round', { n: a.round })),
               ' ',
               h('strong', { class: 'earlier__text' }, a.item.text),
               h(
                 'span',
                 { class: 'earlier__meta small' },
-                [a.item.visit.owner ? pt('review.owner', { owner: a.item.visit.owner }) : null, a.item.visit.date ? pt('review.due', { date: formatDate(a.item.visit.date) }) : null, pt('review.decision', { decision: decisionText(a.item.visit.decision) }), `${pt('review.statusLabel')}: ${statusText(review?.status)}`]
+                [a.item.visit.owner ? t('programme:review.owner', { owner: a.item.visit.owner }) : null, a.item.visit.date ? t('programme:review.due', { date: formatDate(a.item.visit.date) }) : null, t('programme:review.decision', { decision: decisionText(a.item.visit.decision) }), `${t('programme:review.statusLabel')}: ${statusText(review?.status)}`]
                   .filter(Boolean)
                   .join(' · '),
               ),
+              indicatorLine(a.item.visit, 'earlier-indicator'),
               review?.note ? h('span', { class: 'earlier__note small' }, review.note) : null,
             );
           }),
@@ -178,21 +176,21 @@ export function renderProgramme(app: App, view: View): Screen | null {
 
   return {
     phase: 'follow-up',
-    progress: pt('common.roundOf', { n: round.no, total: programme.roundCount }),
+    progress: t('programme:common.roundOf', { n: round.no, total: programme.roundCount }),
     nodes: [
       h(
         'div',
         { class: 'programme' },
-        h('h1', { id: 'panel-title', class: 'programme__title' }, pt('programme.title', { team: programme.teamName })),
-        h('p', { class: 'eyebrow', 'data-testid': 'current-round', 'data-round': round.no }, pt('programme.current', { n: round.no, total: programme.roundCount })),
+        h('h1', { id: 'panel-title', class: 'programme__title' }, t('programme:programme.title', { team: programme.teamName })),
+        h('p', { class: 'eyebrow', 'data-testid': 'current-round', 'data-round': round.no }, t('programme:programme.current', { n: round.no, total: programme.roundCount })),
         h('div', { class: 'setup' }, themeSelect(app, programme, round)),
         earlierList(programme, round),
         round.no > 1 && earlierActions(programme, round.no).length > 0
-          ? h('div', { class: 'row' }, button('open-review', pt('programme.openReview'), () => app.go({ name: 'review', id: programme.id, round: round.no })))
+          ? h('div', { class: 'row' }, button('open-review', t('programme:programme.openReview'), () => app.go({ name: 'review', id: programme.id, round: round.no })))
           : null,
         h('ol', { class: 'steps' }, pollStep(app, programme, round), gameStep(app, programme, round), visitStep(app, programme, round), ...laterSteps(app, programme, round)),
         renderTimeline(programme),
-        h('div', { class: 'row' }, button('to-programmes', pt('common.toHome'), () => app.go({ name: 'home' }), { class: 'secondary' })),
+        h('div', { class: 'row' }, button('to-programmes', t('programme:common.toHome'), () => app.go({ name: 'home' }), { class: 'secondary' })),
       ),
     ],
   };

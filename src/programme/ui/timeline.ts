@@ -1,24 +1,24 @@
 /** The rounds side by side: poll results per statement, the top three, and how each action is doing. */
 import { h } from '../../ui/dom.ts';
-import { currentLang } from '../../i18n/index.ts';
+import { currentLang, t } from '../../i18n/index.ts';
 import { type Programme, latestReview } from '../core/history.ts';
 import { type StatementResult, isComplete } from '../core/poll.ts';
 import { STATEMENTS } from '../content.ts';
-import { pt, themeLabel } from '../i18n.ts';
+import { themeLabel } from '../texts.ts';
 import { formatDate } from './kit.ts';
-import { resultsOf } from './poll.ts';
+import { resultsOf } from './pollView.ts';
 
 function cell(result: StatementResult | undefined, round: number, statementId: string, polled: boolean): HTMLElement {
   const base = { 'data-testid': 'timeline-cell', 'data-round': round, 'data-statement-id': statementId };
-  if (!polled) return h('td', { ...base, class: 'timeline__na' }, pt('timeline.noPollYet'));
-  if (!result) return h('td', { ...base, class: 'timeline__na' }, pt('timeline.notAsked'));
-  if (!result.shown) return h('td', { ...base, class: 'timeline__na' }, pt('timeline.tooFew'));
+  if (!polled) return h('td', { ...base, class: 'timeline__na' }, t('programme:timeline.noPollYet'));
+  if (!result) return h('td', { ...base, class: 'timeline__na' }, t('programme:timeline.notAsked'));
+  if (!result.shown) return h('td', { ...base, class: 'timeline__na' }, t('programme:timeline.tooFew'));
   const pct = result.split.concerned;
   return h(
     'td',
     { ...base, 'data-concerned': pct },
     h('span', { class: 'timeline__bar', 'aria-hidden': 'true' }, h('span', { class: 'timeline__fill seg--concern', style: `width:${pct}%` })),
-    h('span', { class: 'small' }, pt('timeline.concerned', { percent: pct })),
+    h('span', { class: 'small' }, t('programme:timeline.concerned', { percent: pct })),
   );
 }
 
@@ -32,8 +32,8 @@ export function renderTimeline(programme: Programme): HTMLElement {
   const head = h(
     'tr',
     {},
-    h('th', { scope: 'col' }, pt('timeline.statement')),
-    ...rounds.map((r) => h('th', { scope: 'col', 'data-round': r.no }, pt('timeline.round', { n: r.no }), h('span', { class: 'timeline__sub small' }, r.theme ? themeLabel(r.theme) : pt('common.noTheme')), h('span', { class: 'timeline__sub small muted' }, pt('timeline.opened', { date: formatDate(r.openedAt) })))),
+    h('th', { scope: 'col' }, t('programme:timeline.statement')),
+    ...rounds.map((r) => h('th', { scope: 'col', 'data-round': r.no }, t('programme:timeline.round', { n: r.no }), h('span', { class: 'timeline__sub small' }, r.theme ? themeLabel(r.theme) : t('programme:common.noTheme')), h('span', { class: 'timeline__sub small muted' }, t('programme:timeline.opened', { date: formatDate(r.openedAt) })))),
   );
   const rows = statements.map((s) =>
     h('tr', {}, h('th', { scope: 'row', class: 'timeline__statement' }, s.text[lang]), ...rounds.map((r) => cell(results.get(r.no)?.statements.find((x) => x.id === s.id), r.no, s.id, results.get(r.no) != null))),
@@ -41,13 +41,13 @@ export function renderTimeline(programme: Programme): HTMLElement {
   const itemsRow = h(
     'tr',
     { class: 'timeline__items' },
-    h('th', { scope: 'row' }, pt('timeline.actions')),
+    h('th', { scope: 'row' }, t('programme:timeline.actions')),
     ...rounds.map((r) =>
       h(
         'td',
         { 'data-testid': 'timeline-actions', 'data-round': r.no },
         r.items.length === 0
-          ? h('span', { class: 'muted small' }, pt('timeline.noItems'))
+          ? h('span', { class: 'muted small' }, t('programme:timeline.noItems'))
           : h(
               'ol',
               { class: 'timeline__list' },
@@ -57,7 +57,7 @@ export function renderTimeline(programme: Programme): HTMLElement {
                   'li',
                   { class: `status--${review?.review.status ?? 'none'}` },
                   h('span', { class: 'timeline__action' }, item.text),
-                  h('span', { class: 'small muted' }, ` · ${pt(`decision.${item.visit.decision ?? 'none'}`)} · ${pt(`status.${review?.review.status ?? 'none'}`)}`),
+                  h('span', { class: 'small muted' }, ` · ${t(`programme:decision.${item.visit.decision ?? 'none'}`)} · ${t(`programme:status.${review?.review.status ?? 'none'}`)}`),
                 );
               }),
             ),
@@ -68,9 +68,9 @@ export function renderTimeline(programme: Programme): HTMLElement {
   return h(
     'section',
     { class: 'timeline', 'data-testid': 'timeline', 'aria-labelledby': 'timeline-title' },
-    h('h2', { id: 'timeline-title' }, pt('timeline.title')),
-    h('p', { class: 'muted' }, pt('timeline.intro')),
-    statements.length === 0 ? h('p', { class: 'muted' }, pt('timeline.noPoll')) : null,
+    h('h2', { id: 'timeline-title' }, t('programme:timeline.title')),
+    h('p', { class: 'muted' }, t('programme:timeline.intro')),
+    statements.length === 0 ? h('p', { class: 'muted' }, t('programme:timeline.noPoll')) : null,
     h('div', { class: 'timeline__scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'timeline-title' }, h('table', { class: 'timeline__table' }, h('thead', {}, head), h('tbody', {}, ...rows, itemsRow))),
   );
 }

@@ -4,15 +4,16 @@
  * leader writes it down: a decision, a note, who takes it on and when the team comes back to it.
  */
 import { h } from '../../ui/dom.ts';
-import { currentLang } from '../../i18n/index.ts';
+import { currentLang, t } from '../../i18n/index.ts';
 import type { App, Screen, View } from '../app.ts';
 import { DECISIONS, type ActionItem, type Decision, type Programme, type Round, isDate, updateItem, updateRound } from '../core/history.ts';
 import { isComplete } from '../core/poll.ts';
 import { type Place, moveSession, placeForVisit, refreshFromSession, waitingRounds } from '../linking.ts';
 import { storeHistory } from '../store.ts';
-import { levelLabel, pt, themeLabel } from '../i18n.ts';
+import { levelLabel, themeLabel } from '../texts.ts';
 import { button, field, formatDate, select } from './kit.ts';
-import { legend, resultsOf, statementBar } from './poll.ts';
+import { indicatorLine } from './indicator.ts';
+import { legend, resultsOf, statementBar } from './pollView.ts';
 
 const MAX_NOTE = 2000;
 
@@ -23,21 +24,21 @@ function placeSelect(app: App, programme: Programme, round: Round): HTMLElement 
   const here = `${programme.id}/${round.no}`;
   const label = (p: Place) => {
     const prog = history.programmes.find((q) => q.id === p.programmeId);
-    return pt('visit.partRound', { team: prog?.teamName ?? '', n: p.round });
+    return t('programme:visit.partRound', { team: prog?.teamName ?? '', n: p.round });
   };
   const options = [
     { value: here, label: label({ programmeId: programme.id, round: round.no }) },
     ...waitingRounds(history)
       .filter((p) => `${p.programmeId}/${p.round}` !== here)
       .map((p) => ({ value: `${p.programmeId}/${p.round}`, label: label(p) })),
-    { value: 'new', label: pt('visit.partNew', { team: programme.teamName }) },
+    { value: 'new', label: t('programme:visit.partNew', { team: programme.teamName }) },
   ];
   const created = app.scratch.get('visit-created') === sessionId;
   return h(
     'div',
     { class: 'visit__part no-print' },
     field(
-      pt('visit.part'),
+      t('programme:visit.part'),
       select('visit-programme', 'visit-programme', options, here, (value) => {
         const [programmeId, no] = value.split('/');
         const to: Place | 'new' = value === 'new' ? 'new' : { programmeId: programmeId ?? '', round: Number(no) };
@@ -46,7 +47,7 @@ function placeSelect(app: App, programme: Programme, round: Round): HTMLElement 
         app.scratch.delete('visit-created');
         app.go({ name: 'visit', id: moved.place.programmeId, round: moved.place.round, index: 0 });
       }),
-      created ? pt('visit.linkedNew', { team: programme.teamName }) : undefined,
+      created ? t('programme:visit.linkedNew', { team: programme.teamName }) : undefined,
       'field field--inline',
     ),
   );
@@ -54,13 +55,13 @@ function placeSelect(app: App, programme: Programme, round: Round): HTMLElement 
 
 function pollBehind(round: Round, item: ActionItem): HTMLElement {
   const theme = item.card?.theme ?? round.theme;
-  const title = h('h3', {}, theme ? pt('visit.pollBehind', { theme: themeLabel(theme) }) : pt('visit.pollBehind', { theme: '—' }));
+  const title = h('h3', {}, theme ? t('programme:visit.pollBehind', { theme: themeLabel(theme) }) : t('programme:visit.pollBehind', { theme: '—' }));
   const poll = round.poll;
-  if (!poll || !isComplete(poll) || !theme) return h('section', { class: 'visit__poll' }, title, h('p', { class: 'muted' }, pt('visit.pollBehindNone')));
+  if (!poll || !isComplete(poll) || !theme) return h('section', { class: 'visit__poll' }, title, h('p', { class: 'muted' }, t('programme:visit.pollBehindNone')));
   const results = resultsOf(poll);
   const about = results.statements.filter((s) => s.theme === theme);
-  if (about.length === 0) return h('section', { class: 'visit__poll' }, title, h('p', { class: 'muted' }, pt('visit.pollBehindNone')));
-  if (!results.enough) return h('section', { class: 'visit__poll' }, title, h('p', { class: 'muted' }, pt('visit.pollBehindTooFew')));
+  if (about.length === 0) return h('section', { class: 'visit__poll' }, title, h('p', { class: 'muted' }, t('programme:visit.pollBehindNone')));
+  if (!results.enough) return h('section', { class: 'visit__poll' }, title, h('p', { class: 'muted' }, t('programme:visit.pollBehindTooFew')));
   return h('section', { class: 'visit__poll', 'data-testid': 'visit-poll' }, title, legend(), h('ul', { class: 'poll-results' }, ...about.map((s) => statementBar(s, true))));
 }
 
@@ -75,7 +76,7 @@ function answerForm(app: App, programme: Programme, round: Round, item: ActionIt
   const decision = select(
     'visit-decision',
     `visit-decision-${item.id}`,
-    [{ value: '', label: pt('visit.decisionChoose') }, ...DECISIONS.map((d) => ({ value: d, label: pt(`visit.decision${d === 'now' ? 'Now' : d === 'later' ? 'Later' : 'Not-now'}`) }))],
+    [{ value: '', label: t('programme:visit.decisionChoose') }, ...DECISIONS.map((d) => ({ value: d, label: t(`programme:visit.decision${d === 'now' ? 'Now' : d === 'later' ? 'Later' : 'Not-now'}`) }))],
     item.visit.decision ?? '',
     (value) => save((i) => ({ ...i, visit: { ...i.visit, decision: value === '' ? null : (value as Decision) } })),
   );
@@ -87,30 +88,38 @@ function answerForm(app: App, programme: Programme, round: Round, item: ActionIt
   const saveDate = () => save((i) => ({ ...i, visit: { ...i.visit, date: isDate(date.value) ? date.value : '' } }));
   date.addEventListener('change', saveDate);
   date.addEventListener('input', saveDate);
+  // How the team will know it worked, and when it looks (the seeds' action plan with indicators).
+  const indicator = h('textarea', { 'data-testid': 'visit-indicator', 'data-key': `visit-indicator-${item.id}`, rows: 2, maxlength: MAX_NOTE, placeholder: t('programme:visit.indicatorPlaceholder') }, item.visit.indicator ?? '');
+  indicator.addEventListener('input', () => save((i) => ({ ...i, visit: { ...i.visit, indicator: indicator.value } })));
+  const check = h('input', { type: 'date', 'data-testid': 'visit-check-date', 'data-key': `visit-check-date-${item.id}`, value: item.visit.checkDate ?? '' });
+  const saveCheck = () => save((i) => ({ ...i, visit: { ...i.visit, checkDate: isDate(check.value) ? check.value : '' } }));
+  check.addEventListener('change', saveCheck);
+  check.addEventListener('input', saveCheck);
   return h(
     'fieldset',
     { class: 'visit__answer' },
-    h('legend', {}, pt('visit.answerTitle')),
-    field(pt('visit.decision'), decision),
-    field(pt('visit.note'), note),
-    h('div', { class: 'grid2' }, field(pt('visit.owner'), owner), field(pt('visit.date'), date)),
+    h('legend', {}, t('programme:visit.answerTitle')),
+    field(t('programme:visit.decision'), decision),
+    field(t('programme:visit.note'), note),
+    h('div', { class: 'grid2' }, field(t('programme:visit.owner'), owner), field(t('programme:visit.date'), date)),
+    h('div', { class: 'grid2 visit__indicator' }, field(t('programme:visit.indicator'), indicator, t('programme:visit.indicatorHint')), field(t('programme:visit.checkDate'), check)),
   );
 }
 
 function itemView(app: App, programme: Programme, round: Round, item: ActionItem, index: number): HTMLElement {
   const lang = currentLang();
   const block = (title: string, text: string, testid: string) =>
-    h('div', { class: 'visit__block', 'data-testid': testid }, h('h3', {}, title), h('p', { class: text ? 'visit__text' : 'visit__text muted' }, text || pt('visit.empty')));
+    h('div', { class: 'visit__block', 'data-testid': testid }, h('h3', {}, title), h('p', { class: text ? 'visit__text' : 'visit__text muted' }, text || t('programme:visit.empty')));
   return h(
     'article',
     { class: 'visit__item', 'data-testid': 'visit-item', 'data-rank': item.rank, 'data-proposal-id': item.id, 'aria-labelledby': `visit-item-${item.id}` },
-    h('p', { class: 'eyebrow' }, `${pt('visit.itemOf', { n: index + 1, total: round.items.length })} · ${pt('visit.rank', { rank: item.rank })} · ${pt('visit.dots', { count: item.dots })}`),
+    h('p', { class: 'eyebrow' }, `${t('programme:visit.itemOf', { n: index + 1, total: round.items.length })} · ${t('programme:visit.rank', { rank: item.rank })} · ${t('programme:visit.dots', { count: item.dots })}`),
     h('h2', { class: 'visit__proposal', id: `visit-item-${item.id}` }, item.text),
     h('p', {}, h('span', { class: `badge level--${item.level}` }, levelLabel(item.level))),
-    h('div', { class: 'visit__grid' }, block(pt('visit.ask'), item.ask, 'visit-ask'), block(pt('visit.ourselves'), item.ourselves, 'visit-ourselves')),
-    item.why ? block(pt('visit.why'), item.why, 'visit-why') : null,
+    h('div', { class: 'visit__grid' }, block(t('programme:visit.ask'), item.ask, 'visit-ask'), block(t('programme:visit.ourselves'), item.ourselves, 'visit-ourselves')),
+    item.why ? block(t('programme:visit.why'), item.why, 'visit-why') : null,
     item.card
-      ? h('details', { class: 'visit__scenario', open: true }, h('summary', {}, `${pt('visit.scenario')}: ${item.card.title[lang]}`), h('p', {}, item.card.situation[lang]))
+      ? h('details', { class: 'visit__scenario', open: true }, h('summary', {}, `${t('programme:visit.scenario')}: ${item.card.title[lang]}`), h('p', {}, item.card.situation[lang]))
       : null,
     pollBehind(round, item),
     answerForm(app, programme, round, item),
@@ -122,8 +131,8 @@ function overview(app: App, programme: Programme, round: Round): HTMLElement {
   return h(
     'section',
     { class: 'visit__overview', 'data-testid': 'visit-overview', 'aria-labelledby': 'overview-title' },
-    h('h2', { id: 'overview-title' }, pt('visit.overview')),
-    h('p', {}, pt('visit.overviewAnswered', { answered, total: round.items.length })),
+    h('h2', { id: 'overview-title' }, t('programme:visit.overview')),
+    h('p', {}, t('programme:visit.overviewAnswered', { answered, total: round.items.length })),
     h(
       'ol',
       { class: 'visit__summary' },
@@ -135,17 +144,18 @@ function overview(app: App, programme: Programme, round: Round): HTMLElement {
           h(
             'span',
             { class: 'small' },
-            [pt(`decision.${item.visit.decision ?? 'none'}`), item.visit.owner || null, item.visit.date ? formatDate(item.visit.date) : null].filter(Boolean).join(' · '),
+            [t(`programme:decision.${item.visit.decision ?? 'none'}`), item.visit.owner || null, item.visit.date ? formatDate(item.visit.date) : null].filter(Boolean).join(' · '),
           ),
           item.visit.note ? h('span', { class: 'small muted visit__note' }, item.visit.note) : null,
+          indicatorLine(item.visit, 'visit-summary-indicator'),
         ),
       ),
     ),
     h(
       'div',
       { class: 'row' },
-      button('open-infographic', pt('programme.openInfographic'), () => app.go({ name: 'infographic', id: programme.id, round: round.no }), { class: 'primary' }),
-      button('open-nudges', pt('programme.openNudges'), () => app.go({ name: 'nudges', id: programme.id, round: round.no })),
+      button('open-infographic', t('programme:programme.openInfographic'), () => app.go({ name: 'infographic', id: programme.id, round: round.no }), { class: 'primary' }),
+      button('open-nudges', t('programme:programme.openNudges'), () => app.go({ name: 'nudges', id: programme.id, round: round.no })),
     ),
   );
 }
@@ -154,7 +164,7 @@ export function renderVisit(app: App, view: View): Screen | null {
   if (view.name === 'visit-missing') {
     return {
       phase: 'visit',
-      nodes: [h('h1', { id: 'panel-title' }, pt('visit.title')), h('p', { class: 'problems', role: 'alert', 'data-testid': 'visit-missing' }, pt('visit.missing')), h('div', { class: 'row' }, button('to-programmes', pt('common.toHome'), () => app.go({ name: 'home' })))],
+      nodes: [h('h1', { id: 'panel-title' }, t('programme:visit.title')), h('p', { class: 'problems', role: 'alert', 'data-testid': 'visit-missing' }, t('programme:visit.missing')), h('div', { class: 'row' }, button('to-programmes', t('programme:common.toHome'), () => app.go({ name: 'home' })))],
     };
   }
   if (view.name !== 'visit') return null;
@@ -171,39 +181,39 @@ export function renderVisit(app: App, view: View): Screen | null {
   const index = Math.max(0, Math.min(view.index, total));
   const go = (i: number) => app.go({ ...view, index: i });
   const header = [
-    h('h1', { id: 'panel-title', class: 'visit__title' }, pt('visit.title')),
-    h('p', { class: 'eyebrow' }, `${programme.teamName} · ${pt('common.roundOf', { n: round.no, total: programme.roundCount })}${round.theme ? ` · ${themeLabel(round.theme)}` : ''}`),
+    h('h1', { id: 'panel-title', class: 'visit__title' }, t('programme:visit.title')),
+    h('p', { class: 'eyebrow' }, `${programme.teamName} · ${t('programme:common.roundOf', { n: round.no, total: programme.roundCount })}${round.theme ? ` · ${themeLabel(round.theme)}` : ''}`),
     placeSelect(app, programme, round),
   ];
-  const back = button('back-to-programme', pt('common.toProgramme'), () => app.go({ name: 'programme', id: programme.id }), { class: 'secondary' });
+  const back = button('back-to-programme', t('programme:common.toProgramme'), () => app.go({ name: 'programme', id: programme.id }), { class: 'secondary' });
   if (total === 0) {
     const tie = refreshed.items === 'tie';
-    return { phase: 'visit', nodes: [...header, h('p', { class: 'notice notice--warn', role: 'status', 'data-testid': tie ? 'visit-tie' : 'visit-empty' }, pt(tie ? 'visit.tie' : 'visit.noItems')), h('div', { class: 'row' }, back)] };
+    return { phase: 'visit', nodes: [...header, h('p', { class: 'notice notice--warn', role: 'status', 'data-testid': tie ? 'visit-tie' : 'visit-empty' }, t(tie ? 'programme:visit.tie' : 'programme:visit.noItems')), h('div', { class: 'row' }, back)] };
   }
   const steps = h(
     'nav',
-    { class: 'visit__steps no-print', 'aria-label': pt('visit.present') },
+    { class: 'visit__steps no-print', 'aria-label': t('programme:visit.present') },
     ...round.items.map((item, i) =>
       button('visit-step', String(i + 1), () => go(i), {
         'data-key': `visit-step-${i}`,
         'aria-current': i === index ? 'step' : null,
-        'aria-label': `${pt('visit.itemOf', { n: i + 1, total })}: ${item.text.slice(0, 80)}`,
+        'aria-label': `${t('programme:visit.itemOf', { n: i + 1, total })}: ${item.text.slice(0, 80)}`,
         class: i === index ? 'primary' : '',
       }),
     ),
-    button('visit-step', '✓', () => go(total), { 'data-key': 'visit-step-overview', 'aria-current': index === total ? 'step' : null, 'aria-label': pt('visit.overview'), class: index === total ? 'primary' : '' }),
+    button('visit-step', '✓', () => go(total), { 'data-key': 'visit-step-overview', 'aria-current': index === total ? 'step' : null, 'aria-label': t('programme:visit.overview'), class: index === total ? 'primary' : '' }),
   );
   const item = round.items[index];
   const body = item ? itemView(app, programme, round, item, index) : overview(app, programme, round);
   const nav = h(
     'div',
     { class: 'row visit__nav no-print' },
-    button('visit-prev', pt('visit.prev'), () => go(index - 1), { class: 'secondary', disabled: index === 0 }),
-    item ? button('visit-next', index === total - 1 ? pt('visit.toOverview') : pt('visit.next'), () => go(index + 1), { class: 'primary' }) : back,
+    button('visit-prev', t('programme:visit.prev'), () => go(index - 1), { class: 'secondary', disabled: index === 0 }),
+    item ? button('visit-next', index === total - 1 ? t('programme:visit.toOverview') : t('programme:visit.next'), () => go(index + 1), { class: 'primary' }) : back,
   );
   return {
     phase: 'visit',
-    progress: item ? pt('visit.itemOf', { n: index + 1, total }) : pt('visit.overview'),
+    progress: item ? t('programme:visit.itemOf', { n: index + 1, total }) : t('programme:visit.overview'),
     nodes: [h('div', { class: 'visit' }, ...header, steps, body, nav)],
   };
 }

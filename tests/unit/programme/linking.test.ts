@@ -5,6 +5,7 @@ import type { SessionContext } from '../../../src/core/session.ts';
 import { type History, emptyHistory, newProgramme, putProgramme, updateRound } from '../../../src/programme/core/history.ts';
 import { findPlace, moveSession, placeForVisit } from '../../../src/programme/linking.ts';
 import { setPending } from '../../../src/programme/store.ts';
+import { setDeviceStore } from '../../../src/storage/index.ts';
 import { makeSession } from '../../core/fixtures.ts';
 import { advance, everyoneVotes, send, start } from '../../core/play.ts';
 
@@ -46,9 +47,12 @@ function played(id: string, team: string, createdAt: number): SessionContext {
 
 beforeEach(() => {
   (globalThis as { localStorage?: unknown }).localStorage = new MemoryStorage();
+  // The device's store binds to the storage it finds first: each test starts from its own.
+  setDeviceStore(null);
 });
 afterEach(() => {
   delete (globalThis as { localStorage?: unknown }).localStorage;
+  setDeviceStore(null);
 });
 
 describe('placing a session for the visit', () => {
