@@ -28,30 +28,42 @@ export function normalise(text: string): string {
 
 type Card = ScenarioDeck['cards'][number];
 
-const words = (text: string) => new Set(normalise(text).split(' ').filter(Boolean));
+interface Prepared {
+  readonly norm: string;
+  readonly words: ReadonlySet<string>;
+}
+
+const prepare = (text: string): Prepared => {
+  const norm = normalise(text);
+  return { norm, words: new Set(norm.split(' ').filter(Boolean)) };
+};
+
+function same(a: Prepared, b: Prepared): boolean {
+  if (a.norm === b.norm) return true;
+  if (a.words.size < 5 || b.words.size < 5) return false;
+  let shared = 0;
+  for (const w of a.words) if (b.words.has(w)) shared++;
+  return shared / (a.words.size + b.words.size - shared) >= 0.85;
+}
 
 /** The same text after `normalise`, or nearly: at least 5 words, and 85% of all words in both (a word added or dropped). */
-export function sameText(a: string, b: string): boolean {
-  if (normalise(a) === normalise(b)) return true;
-  const wa = words(a);
-  const wb = words(b);
-  if (wa.size < 5 || wb.size < 5) return false;
-  const shared = [...wa].filter((w) => wb.has(w)).length;
-  return shared / (wa.size + wb.size - shared) >= 0.85;
-}
+export const sameText = (a: string, b: string): boolean => same(prepare(a), prepare(b));
 
 /** Pairs of scenario cards, within or across decks, with the same title or the same question (in either language). */
 export function twinProblems(decks: readonly ScenarioDeck[]): ContentProblem[] {
-  const cards = decks.flatMap((d) => d.cards);
+  const cards = decks.flatMap((d) => d.cards).map((card) => ({
+    id: card.id,
+    nl: { title: prepare(card.title.nl), questions: card.questions.map((q) => prepare(q.nl)) },
+    en: { title: prepare(card.title.en), questions: card.questions.map((q) => prepare(q.en)) },
+    card,
+  }));
   const problems: ContentProblem[] = [];
   cards.forEach((a, i) => {
     for (const b of cards.slice(i + 1)) {
       for (const lang of ['nl', 'en'] as const) {
-        if (sameText(a.title[lang], b.title[lang])) {
-          problems.push({ code: 'shared-title', where: `${a.id} + ${b.id}`, detail: b.title[lang] });
-        }
-        const q = b.questions.find((qb) => a.questions.some((qa) => sameText(qa[lang], qb[lang])));
-        if (q) problems.push({ code: 'shared-question', where: `${a.id} + ${b.id}`, detail: q[lang] });
+        if (same(a[lang].title, b[lang].title)) problems.push({ code: 'shared-title', where: `${a.id} + ${b.id}`, detail: b.card.title[lang] });
+        const q = b[lang].questions.findIndex((qb) => a[lang].questions.some((qa) => same(qa, qb)));
+        if (q >= 0) problems.push({ code: 'shared-question', where: `${a.id} + ${b.id}`, detail: b.card.questions[q]![lang] });
       }
     }
   });
