@@ -6,8 +6,11 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { type Problem, parseContentFile, parseDeck } from '../../src/core/content/parse.ts';
-import { LIMITS, PROBLEM_CODES } from '../../src/core/content/schema.ts';
+import { MINIMUMS, countProblems, deckProblems, sameText, twinProblems } from '../../src/core/content/checks.ts';
+import { guideStep, loadGuide } from '../../src/core/content/guide.ts';
+import { type Problem, parseContentFile, parseDeck, parseGuide } from '../../src/core/content/parse.ts';
+import { GUIDE_NOTE_KINDS, GUIDE_STEPS, LIMITS, PROBLEM_CODES } from '../../src/core/content/schema.ts';
+import type { ScenarioDeck } from '../../src/core/types.ts';
 import { LEVELS, SECTORS, SEEDS, THEMES } from '../../src/core/types.ts';
 import { mutate, mutationArb } from './mutate.ts';
 
@@ -36,7 +39,7 @@ interface ContentFile {
 const files: ContentFile[] = jsonFiles(levelsDir).map((path) => {
   const raw = readFileSync(path, 'utf8');
   const data = JSON.parse(raw) as ContentFile['data'];
-  const items = ((data.cards ?? data.statements ?? []) as Item[]).slice();
+  const items = ((data.cards ?? data.statements ?? data.steps ?? []) as Item[]).slice();
   return { rel: relative(root, path), raw, data, items };
 });
 const ofKind = (kind: string) => files.filter((f) => f.data.kind === kind);
@@ -62,6 +65,7 @@ const TEXT_FIELDS: Record<string, readonly string[]> = {
   'check-ins': ['prompt', 'alt'],
   poll: ['text'],
   nudges: ['title', 'text'],
+  guide: ['title'],
 };
 const WITH_SOURCE = new Set(['scenario-deck', 'poll', 'nudges']);
 const ID_PREFIX: Record<string, (file: ContentFile) => string> = {
@@ -70,6 +74,7 @@ const ID_PREFIX: Record<string, (file: ContentFile) => string> = {
   'check-ins': () => 'checkin-',
   poll: () => 'poll-',
   nudges: () => 'nudge-',
+  guide: () => 'guide-',
 };
 
 const isText = (value: unknown): value is { nl: string; en: string } =>
@@ -177,6 +182,207 @@ describe('the content in levels/', () => {
     // Deck ids are unique too: a second "ggz" would hide the first in the setup screen.
     const deckIds = decks.map((f) => f.data.id);
     expect(new Set(deckIds).size).toBe(deckIds.length);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Second edition (issue 15): enough of each kind, every theme in every deck, no situation twice, the guide.
+
+const realDecks = (): ScenarioDeck[] => decks.map((f) => structuredClone(f.data) as unknown as ScenarioDeck);
+const count = (kind: string) => ofKind(kind).flatMap((f) => f.items).length;
+const CITED_LINES = /^\d+(-\d+)?(, \d+(-\d+)?)*$/;
+
+/** A coach's deck that passes the schema but repeats situations of the shipped decks. */
+const TWIN_FIXTURE = {
+  format: 1,
+  kind: 'scenario-deck',
+  id: 'twins',
+  sector: 'custom',
+  name: { nl: 'Tweelingen', en: 'Twins' },
+  description: { nl: 'Een stapel met kaarten die al in andere stapels zitten.', en: 'A deck with cards that other decks already hold.' },
+  cards: [
+    {
+      id: 'twins-physical-01',
+      theme: 'physical-load',
+      // The same title as a shipped card, in other letters and punctuation.
+      title: { nl: 'rapper zonder tillift!', en: 'A hoist at the far end' },
+      situation: {
+        nl: 'De tillift staat weer aan het andere eind van de gang, dus een collega helpt meneer alleen recht. Twee collega’s hebben al last van hun rug.',
+        en: 'The hoist is at the other end of the corridor again, so a colleague helps the resident up alone. Two colleagues already have back trouble.',
+      },
+      questions: [
+        { nl: 'Wat zou je morgen anders doen?', en: 'What would you do differently tomorrow?' },
+        { nl: 'Wie wordt het aanspreekpunt?', en: 'Who becomes the go-to person?' },
+      ],
+      levels: ['team'],
+      source: { seed: '003', section: 'physical load', lines: '268-294' },
+    },
+    {
+      id: 'twins-admin-01',
+      theme: 'administration',
+      title: { nl: 'Dubbel registreren', en: 'Recording twice' },
+      situation: {
+        nl: 'Na elk bezoek moet alles in de app en ook nog in de map bij de cliënt thuis. Aan het eind van de dag zit de wijkverpleegkundige nog een uur achter haar scherm.',
+        en: 'After every visit everything goes into the app and into the folder at the client’s home too. At the end of the day the district nurse spends another hour at her screen.',
+      },
+      questions: [
+        // A shipped question with one word dropped and one changed in case: still the same question.
+        { nl: 'welke taken en registraties doen jullie omdat het altijd zo geweest is?', en: 'Which tasks and records do you keep doing because it has always been that way?' },
+        { nl: 'Wie leest al die regels eigenlijk?', en: 'Who actually reads all those lines?' },
+      ],
+      levels: ['team', 'organisation'],
+      source: { seed: '001', section: 'admin', lines: '852-858' },
+    },
+  ],
+};
+
+describe('the second edition of the content (issue 15)', () => {
+  it('has at least 48 poll statements, 36 twists and 24 check-ins', () => {
+    expect(count('poll')).toBeGreaterThanOrEqual(48);
+    expect(count('twists')).toBeGreaterThanOrEqual(36);
+    expect(count('check-ins')).toBeGreaterThanOrEqual(24);
+    expect(countProblems({ poll: count('poll'), twists: count('twists'), checkIns: count('check-ins') })).toEqual([]);
+    expect(countProblems({ poll: 47, twists: 36, checkIns: 24 }).map((p) => p.where)).toEqual(['poll']);
+  });
+
+  it('gives every deck at least 16 cards, all ten themes and a source on every card', () => {
+    for (const deck of realDecks()) {
+      expect(deck.cards.length, deck.id).toBeGreaterThanOrEqual(MINIMUMS.cardsPerDeck);
+      expect(new Set(deck.cards.map((c) => c.theme)), deck.id).toEqual(new Set(THEMES));
+      expect(deckProblems(deck), deck.id).toEqual([]);
+    }
+  });
+
+  it('notices a deck that lacks a theme, has too few cards or a card without its lines', () => {
+    const deck = realDecks().find((d) => d.id === 'ggz')! as { -readonly [K in keyof ScenarioDeck]: any };
+    deck.cards = deck.cards.filter((c: { theme: string }) => c.theme !== 'growth');
+    deck.cards[0] = { ...deck.cards[0], source: { seed: '001', section: 'admin', lines: '' } };
+    const problems = deckProblems(deck as ScenarioDeck);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'too-few', where: 'ggz' }),
+        expect.objectContaining({ code: 'missing-theme', where: 'ggz', detail: 'growth' }),
+        expect.objectContaining({ code: 'missing-source', where: deck.cards[0].id }),
+      ]),
+    );
+  });
+
+  it('has no two scenario cards, in any decks, with the same title or question', () => {
+    expect(twinProblems(realDecks())).toEqual([]);
+  });
+
+  it('finds the twins of a deck that repeats shipped cards (the fixture), naming both cards', () => {
+    expect(parseDeck(JSON.stringify(TWIN_FIXTURE)).ok).toBe(true);
+    const problems = twinProblems([...realDecks(), TWIN_FIXTURE as unknown as ScenarioDeck]);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'shared-title', where: 'wzc-physical-01 + twins-physical-01' }),
+        expect.objectContaining({ code: 'shared-question', where: 'wzc-admin-01 + twins-admin-01' }),
+      ]),
+    );
+    expect(new Set(problems.flatMap((p) => p.where.split(' + ')).filter((id) => id.startsWith('twins-')))).toEqual(new Set(['twins-physical-01', 'twins-admin-01']));
+  });
+
+  it('treats a question as the same when only case, punctuation or one word differ, and not otherwise', () => {
+    expect(sameText('Welke registratie zou je morgen kunnen schrappen zonder dat een cliënt er iets van merkt?', 'welke registratie zou je morgen al kunnen schrappen zonder dat een client er iets van merkt')).toBe(true);
+    expect(sameText('Wie trekt dit?', 'wie trekt dit')).toBe(true);
+    expect(sameText('Wat heb je nodig van je leidinggevende?', 'Wat heb je nodig van het team?')).toBe(false);
+    expect(sameText('Welke taak zou je als eerste schrappen?', 'Welke regel zou je als eerste schrappen, en waarom?')).toBe(false);
+  });
+
+  it('names a source with lines wherever a twist cites one, and the seeds’ radical ideas are among the twists', () => {
+    const twists = ofKind('twists').flatMap((f) => f.items);
+    const bad = twists
+      .filter((t) => t.source !== undefined)
+      .filter((t) => {
+        const s = t.source as { seed?: unknown; lines?: unknown };
+        return !(SEEDS as readonly unknown[]).includes(s.seed) || typeof s.lines !== 'string' || (s.seed !== 'none' && !CITED_LINES.test(s.lines));
+      });
+    expect(bad.map((t) => t.id)).toEqual([]);
+    const ids = twists.map((t) => t.id);
+    expect(ids).toEqual(expect.arrayContaining(['twist-team-budget', 'twist-no-micromanagement', 'twist-two-leads', 'twist-decide-on-the-spot']));
+    // The two that shrank the ambition are gone.
+    expect(ids).not.toContain('twist-ten-minutes-a-week');
+    expect(ids).not.toContain('twist-tomorrow-morning');
+    // A parsed twist keeps its source, so a screen could show it.
+    const parsed = parseContentFile(ofKind('twists')[0]!.raw);
+    expect(parsed.ok && (parsed.value as { cards: { id: string; source?: unknown }[] }).cards.find((c) => c.id === 'twist-two-leads')?.source).toMatchObject({ seed: '003' });
+  });
+
+  it('asks in the poll about workload, recovery, quality of care, role clarity, exhaustion and self-organisation', () => {
+    const statements = ofKind('poll').flatMap((f) => f.items);
+    const en = (id: string) => (statements.find((s) => s.id === id)?.text as { en: string } | undefined)?.en;
+    expect(en('poll-roster-finish-in-hours')).toBe('I can finish my work within my hours.');
+    for (const id of [
+      'poll-roster-pace',
+      'poll-physical-breaks',
+      'poll-emotional-recovered',
+      'poll-growth-care-quality',
+      'poll-manager-role-clarity',
+      'poll-emotional-drained',
+      'poll-autonomy-self-organise',
+      'poll-growth-aware',
+      'poll-growth-able',
+      'poll-safety-dare',
+      'poll-autonomy-allowed',
+    ]) {
+      expect(en(id), id).toBeTruthy();
+    }
+  });
+
+  it('has check-in cards that ask how someone really is, each with its own picture', () => {
+    const cards = ofKind('check-ins').flatMap((f) => f.items);
+    expect(cards.filter((c) => /écht|really/.test(JSON.stringify(c.prompt))).length).toBeGreaterThanOrEqual(1);
+    const images = cards.map((c) => c.image);
+    expect(new Set(images).size).toBe(images.length);
+  });
+});
+
+describe("the team leader's guide", () => {
+  const raw = readFileSync(join(levelsDir, 'guide.json'), 'utf8');
+
+  it('has notes for every step of a session, each with something to say, to ask and to watch for', () => {
+    const parsed = parseGuide(raw);
+    expect(parsed.ok ? [] : parsed.error).toEqual([]);
+    if (!parsed.ok) return;
+    expect(parsed.value.steps.map((s) => s.step).sort()).toEqual([...GUIDE_STEPS].sort());
+    for (const step of parsed.value.steps) {
+      expect(new Set(step.notes.map((n) => n.kind)), step.step).toEqual(new Set(GUIDE_NOTE_KINDS));
+      for (const note of step.notes) {
+        expect(note.text.nl.length, step.step).toBeLessThanOrEqual(LIMITS.note);
+        expect(note.text.nl, 'translated').not.toBe(note.text.en);
+        expect(note.source.seed === 'none' || CITED_LINES.test(note.source.lines), JSON.stringify(note.source)).toBe(true);
+      }
+    }
+  });
+
+  it('is built on the 5 steps of a good conversation (002) and the solution-focused coaching (000)', () => {
+    const parsed = parseGuide(raw);
+    const notes = parsed.ok ? parsed.value.steps.flatMap((s) => s.notes) : [];
+    const cited = new Set(notes.map((n) => `${n.source.seed} ${n.source.lines}`));
+    for (const fiveSteps of ['693-701', '703-711', '715-723', '725-733', '735-743']) expect(cited, fiveSteps).toContain(`002 ${fiveSteps}`);
+    expect(cited).toContain('000 162-166');
+  });
+
+  it('loads typed through loadGuide, and guideStep gives one step’s notes', async () => {
+    const guide = await loadGuide();
+    expect(guide).not.toBeNull();
+    const vote = guideStep(guide!, 'vote');
+    expect(vote?.step).toBe('vote');
+    expect(vote?.notes.some((n) => n.kind === 'watch')).toBe(true);
+  });
+
+  it('refuses a guide with a step missing, a step twice, or a step without a question', () => {
+    const guide = JSON.parse(raw) as Record<string, any>;
+    const missing = { ...guide, steps: guide.steps.filter((s: { step: string }) => s.step !== 'run-off') };
+    expect(parseGuide(missing)).toMatchObject({ ok: false, error: [{ code: 'too-few-cards', path: 'steps' }] });
+    const twice = structuredClone(guide);
+    twice.steps[1].step = 'lobby';
+    expect(parseGuide(twice)).toMatchObject({ ok: false, error: expect.arrayContaining([expect.objectContaining({ code: 'duplicate-id', path: 'steps.1.step', card: 2 })]) });
+    const noQuestion = structuredClone(guide);
+    noQuestion.steps[0].notes = noQuestion.steps[0].notes.filter((n: { kind: string }) => n.kind !== 'ask');
+    expect(parseGuide(noQuestion)).toMatchObject({ ok: false, error: [{ code: 'empty', path: 'steps.0.notes', card: 1, field: 'notes' }] });
+    expect(parseContentFile(raw).ok).toBe(true);
   });
 });
 

@@ -2,7 +2,8 @@
 import * as v from 'valibot';
 import { type Result, err, ok } from '../result.ts';
 import type { CheckInCard, ScenarioDeck, TwistCard } from '../types.ts';
-import { type ProblemCode, LIMITS, PROBLEM_CODES, checkInFileSchema, deckSchema, nudgeFileSchema, pollFileSchema, twistFileSchema } from './schema.ts';
+import type { Guide } from './guide.ts';
+import { type ProblemCode, LIMITS, PROBLEM_CODES, checkInFileSchema, deckSchema, guideFileSchema, nudgeFileSchema, pollFileSchema, twistFileSchema } from './schema.ts';
 
 export interface Problem {
   readonly code: ProblemCode;
@@ -20,7 +21,7 @@ function toProblems(issues: readonly v.BaseIssue<unknown>[]): Problem[] {
     const keys = (issue.path ?? []).map((p) => String(p.key));
     // Inside a card only when the path goes on past the list to a card's index; a problem with the list
     // itself (`cards` missing, not a list, empty) is about the file, and names `cards` as its field.
-    const listAt = keys.findIndex((k) => k === 'cards' || k === 'statements');
+    const listAt = keys.findIndex((k) => k === 'cards' || k === 'statements' || k === 'steps');
     const cardAt = listAt >= 0 && /^\d+$/.test(keys[listAt + 1] ?? '') ? listAt : -1;
     const cardIndex = cardAt >= 0 ? Number(keys[cardAt + 1]) : NaN;
     const code = (PROBLEM_CODES as readonly string[]).includes(issue.message)
@@ -57,6 +58,7 @@ export const parseTwists = (raw: string | unknown) => parseWith<{ cards: TwistCa
 export const parseCheckIns = (raw: string | unknown) => parseWith<{ cards: CheckInCard[] }>(checkInFileSchema, raw);
 export const parsePoll = (raw: string | unknown) => parseWith<{ statements: unknown[] }>(pollFileSchema, raw);
 export const parseNudges = (raw: string | unknown) => parseWith<{ cards: unknown[] }>(nudgeFileSchema, raw);
+export const parseGuide = (raw: string | unknown) => parseWith<Guide>(guideFileSchema, raw);
 
 /** Picks the parser for a file of `levels/` by its `kind`. */
 export function parseContentFile(raw: string): Result<unknown, Problem[]> {
@@ -78,6 +80,8 @@ export function parseContentFile(raw: string): Result<unknown, Problem[]> {
       return parsePoll(data);
     case 'nudges':
       return parseNudges(data);
+    case 'guide':
+      return parseGuide(data);
     default:
       return err([{ code: 'wrong-kind', path: 'kind', card: null, field: 'kind' }]);
   }

@@ -35,6 +35,7 @@ export const LIMITS = {
   name: 80,
   description: 400,
   section: 200,
+  note: 240,
   fileBytes: 2_000_000,
 } as const;
 
@@ -114,7 +115,8 @@ export const twistFileSchema = v.object(
     format: v.literal(1, 'wrong-format'),
     kind: v.literal('twists', 'wrong-kind'),
     cards: v.pipe(
-      v.array(v.object({ id, title: text(LIMITS.title), prompt: text(LIMITS.prompt) }, 'wrong-type'), 'wrong-type'),
+      // A twist names its source where a seed holds the idea (a team budget, the executive deciding on the spot).
+      v.array(v.object({ id, title: text(LIMITS.title), prompt: text(LIMITS.prompt), source: v.optional(source) }, 'wrong-type'), 'wrong-type'),
       v.minLength(1, 'too-few-cards'),
       uniqueIds(),
     ),
@@ -186,6 +188,54 @@ export const nudgeFileSchema = v.object(
       v.minLength(1, 'too-few-cards'),
       uniqueIds(),
     ),
+  },
+  'wrong-type',
+);
+
+/** The steps of a session the team leader's guide has notes for: the `Phase` names of `src/core/phase.ts`. */
+export const GUIDE_STEPS = ['lobby', 'check-in', 'reveal', 'discuss', 'propose', 'vote', 'results', 'run-off', 'top-three', 'summary'] as const;
+/** What a note tells the facilitator: something to say, a question to ask, or something to watch for. */
+export const GUIDE_NOTE_KINDS = ['say', 'ask', 'watch'] as const;
+
+const guideNote = v.object({ kind: pick(GUIDE_NOTE_KINDS), text: text(LIMITS.note), source }, 'wrong-type');
+
+const guideStep = v.object(
+  {
+    id,
+    step: pick(GUIDE_STEPS),
+    title: text(LIMITS.title),
+    notes: v.pipe(
+      v.array(guideNote, 'wrong-type'),
+      v.minLength(3, 'too-few-cards'),
+      v.maxLength(9, 'too-long'),
+      // Every step has at least one thing to say, one question to ask and one thing to watch for.
+      v.check((notes) => GUIDE_NOTE_KINDS.every((kind) => notes.some((n) => n.kind === kind)), 'empty'),
+    ),
+  },
+  'wrong-type',
+);
+
+/** Every step once: a guide without notes for a step would leave the facilitator alone at that step. */
+const everyStepOnce = <T extends { step: string }>() =>
+  v.rawCheck<T[]>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const steps = dataset.value.map((s) => s.step);
+    dataset.value.forEach((item, index) => {
+      if (steps.indexOf(item.step) !== index) {
+        addIssue({
+          message: 'duplicate-id',
+          path: [{ type: 'array', origin: 'value', input: dataset.value, key: index, value: item }, { type: 'object', origin: 'value', input: item, key: 'step', value: item.step }],
+        });
+      }
+    });
+    if (GUIDE_STEPS.some((step) => !steps.includes(step))) addIssue({ message: 'too-few-cards' });
+  });
+
+export const guideFileSchema = v.object(
+  {
+    format: v.literal(1, 'wrong-format'),
+    kind: v.literal('guide', 'wrong-kind'),
+    steps: v.pipe(v.array(guideStep, 'wrong-type'), v.minLength(1, 'too-few-cards'), uniqueIds(), everyStepOnce()),
   },
   'wrong-type',
 );
