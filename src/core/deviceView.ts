@@ -123,11 +123,10 @@ export function deviceView(
     };
   }
 
+  const counted = shared.results ?? {};
   const results =
-    phase === 'results' && shared.results
-      ? Object.entries(shared.results)
-          .flatMap(([id, points]) => (byId.has(id) && !byId.get(id)?.hidden ? [{ ...idea(byId.get(id) as Proposal), points }] : []))
-          .sort((a, b) => b.points - a.points)
+    phase === 'results' && shared.ranked
+      ? shared.ranked.flatMap((r) => (r.id in counted ? [{ ...idea(r.proposal), points: r.dots }] : []))
       : null;
 
   const progress = shared.progress ? { done: shared.progress.done.length, of: seats.length } : null;

@@ -3,7 +3,8 @@
  * core stays free of i18next; player text is escaped so it reads as written, not as Markdown.
  */
 import type { Lang, Level } from './types.ts';
-import type { SessionContext } from './session.ts';
+import type { Proposal, SessionContext } from './session.ts';
+import { rankAll } from './ranking.ts';
 import { sessionDots, topThreeDecision } from './session.ts';
 import { scoreSession } from './scoring.ts';
 
@@ -67,7 +68,8 @@ export function summaryMarkdown(ctx: SessionContext, lang: Lang, labels: Summary
     lines.push(`### ${index + 1}. ${escapeMarkdown(card.title[lang])}`, '');
     const ps = ctx.proposals.filter((p) => p.cardIndex === index && !p.hidden);
     if (ps.length === 0) lines.push(labels.noProposals);
-    for (const p of ps.sort((a, b) => (dots[b.id] ?? 0) - (dots[a.id] ?? 0))) {
+    const byId = new Map(ps.map((p) => [p.id, p]));
+    for (const p of rankAll(ps.map((p) => p.id), dots).map((r) => byId.get(r.id) as Proposal)) {
       const daring = p.twistId ? ` · ${labels.daring}` : '';
       lines.push(`- ${escapeMarkdown(p.text)} (${labels.dots(dots[p.id] ?? 0)}, ${labels.level[p.level]}${daring})`);
     }

@@ -4,6 +4,7 @@
  */
 import type { CheckInCard, Lang, Level, Player, ScenarioCard, Text, TwistCard } from './types.ts';
 import { LEVELS } from './types.ts';
+import { MAX_PROPOSAL_LENGTH } from './limits.ts';
 import { type DotVote, dropDraft, openVote, voteTotals } from './vote.ts';
 import { type CrowdScoring, crowdTotals, openCrowd, reseat } from './crowd.ts';
 import { type StepTimer, NO_TIMER } from './timer.ts';
@@ -17,8 +18,7 @@ export const MIN_CARDS = 1;
 export const MAX_CARDS = 6;
 export const MAX_NAME_LENGTH = 40;
 export const MAX_TEAM_NAME_LENGTH = 60;
-/** Long enough for any real proposal; stored whole, shortened only in the view. */
-export const MAX_PROPOSAL_LENGTH = 10_000;
+export { MAX_PROPOSAL_LENGTH } from './limits.ts';
 export const MAX_SHARPEN_LENGTH = 2_000;
 
 export interface Timing {

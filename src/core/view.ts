@@ -3,7 +3,7 @@
  * During a vote only the current voter's own dots are visible, and only while it is their turn;
  * dots per proposal appear once the vote is revealed. Views read this, never the raw context.
  */
-import type { Phase } from './machine.ts';
+import type { Phase } from './phase.ts';
 import type { CheckInCard, Player, ScenarioCard, TwistCard } from './types.ts';
 import {
   type Proposal,
@@ -18,7 +18,7 @@ import { type DotVote, dotsLeft, dotsToPlace, voteTotals } from './vote.ts';
 import { crowdTotals, waitingScorers } from './crowd.ts';
 import type { PlayMode, VoteMode } from './session.ts';
 import type { StepTimer } from './timer.ts';
-import type { Ranked } from './ranking.ts';
+import { type Ranked, rankAll } from './ranking.ts';
 
 export interface BallotView {
   readonly voter: Player | null;
@@ -31,6 +31,11 @@ export interface BallotView {
   readonly candidates: readonly string[];
   /** The current voter's own dots; nobody else's. */
   readonly mine: Readonly<Record<string, number>>;
+}
+
+/** A proposal in a list of results: its dots (or 25/10 points) and its rank (equal dots share one). */
+export interface RankedProposal extends Ranked {
+  readonly proposal: Proposal;
 }
 
 export interface TopItem extends Ranked {
@@ -70,6 +75,10 @@ export interface ScreenView {
   readonly crowd: { readonly round: number; readonly rounds: number } | null;
   /** Dots (or 25/10 points) per proposal of the current card, once revealed. */
   readonly results: Readonly<Record<string, number>> | null;
+  /** The current card's shown proposals in rank order with their dots, once revealed: views list it as it is, never sort. */
+  readonly ranked: readonly RankedProposal[] | null;
+  /** Per card (by index): its shown proposals in rank order by the session's dots, for the summary. */
+  readonly rankedByCard: readonly (readonly RankedProposal[])[];
   readonly runOffRound: number;
   readonly topThree: readonly TopItem[] | null;
   readonly allProposals: readonly Proposal[];
@@ -137,6 +146,15 @@ export function screenView(ctx: SessionContext, phase: Phase): ScreenView {
         })
       : null;
 
+  const results = crowd?.revealed ? crowdTotals(crowd) : vote?.revealed ? voteTotals(vote) : null;
+  const dots = sessionDots(ctx);
+  const shown = ctx.proposals.filter((p) => !p.hidden).map(anonymous);
+  const rankedOf = (cardIndex: number, points: Readonly<Record<string, number>>): RankedProposal[] => {
+    const ofCard = shown.filter((p) => p.cardIndex === cardIndex);
+    const byId = new Map(ofCard.map((p) => [p.id, p]));
+    return rankAll(ofCard.map((p) => p.id), points).map((r) => ({ ...r, proposal: byId.get(r.id) as Proposal }));
+  };
+
   const picks = ctx.checkInPicks;
   return {
     phase,
@@ -157,11 +175,13 @@ export function screenView(ctx: SessionContext, phase: Phase): ScreenView {
     ballot,
     progress,
     crowd: crowd && !crowd.revealed ? { round: Math.min(crowd.round + 1, crowd.rounds), rounds: crowd.rounds } : null,
-    results: crowd?.revealed ? crowdTotals(crowd) : vote?.revealed ? voteTotals(vote) : null,
+    results,
+    ranked: results ? rankedOf(ctx.cardIndex, results) : null,
+    rankedByCard: ctx.cards.map((_, index) => rankedOf(index, dots)),
     runOffRound: ctx.runOffs.length,
     topThree,
     allProposals: ctx.proposals.map(anonymous),
-    sessionDots: sessionDots(ctx),
+    sessionDots: dots,
     endedEarly: ctx.endedEarly,
   };
 }
