@@ -46,6 +46,7 @@ import {
   removeDotFor,
   revealVote,
 } from './vote.ts';
+import { mergeProposal, unmergeProposal } from './merge.ts';
 import { closeRoundIfDone, crowdDone, nextRound, revealCrowd, scoreIdea } from './crowd.ts';
 import { NO_TIMER, addTime, pauseTimer, resumeTimer, startTimer } from './timer.ts';
 
@@ -92,6 +93,8 @@ const pickCheckIn: Move = (ctx, e) => (e.type === 'player.checkIn' ? checkIn(ctx
 const propose: Move = (ctx, e) => (e.type === 'player.propose' ? addProposal(ctx, e.text, e.level, e.by) : null);
 const hide: Move = (ctx, e) => (e.type === 'facilitator.hide' ? setHidden(ctx, e.proposalId, true) : null);
 const restore: Move = (ctx, e) => (e.type === 'facilitator.restore' ? setHidden(ctx, e.proposalId, false) : null);
+const merge: Move = (ctx, e) => (e.type === 'facilitator.merge' ? mergeProposal(ctx, e.sourceId, e.targetId) : null);
+const unmerge: Move = (ctx, e) => (e.type === 'facilitator.unmerge' ? unmergeProposal(ctx, e.proposalId) : null);
 const twist: Move = (ctx) => drawTwist(ctx);
 const putTwistAway: Move = (ctx) => dismissTwist(ctx);
 const dotRules: Move = (ctx, e) => (e.type === 'facilitator.setDots' ? setDotRules(ctx, e.dotsPerPlayer, e.maxPerProposal) : null);
@@ -143,6 +146,8 @@ export const sessionMachine = setup({
     canPropose: allows(propose),
     canHide: allows(hide),
     canRestore: allows(restore),
+    canMerge: allows(merge),
+    canUnmerge: allows(unmerge),
     canDrawTwist: allows(twist),
     canDismissTwist: allows(putTwistAway),
     canSetDots: allows(dotRules),
@@ -176,6 +181,8 @@ export const sessionMachine = setup({
     addProposal: makes(propose),
     hide: makes(hide),
     restore: makes(restore),
+    merge: makes(merge),
+    unmerge: makes(unmerge),
     drawTwist: makes(twist),
     dismissTwist: makes(putTwistAway),
     setDots: makes(dotRules),
@@ -285,6 +292,9 @@ export const sessionMachine = setup({
             'player.propose': { guard: 'canPropose', actions: 'addProposal' },
             'facilitator.hide': { guard: 'canHide', actions: 'hide' },
             'facilitator.restore': { guard: 'canRestore', actions: 'restore' },
+            // Duplicates are merged before the vote, and only then: the vote's candidates are fixed when it opens.
+            'facilitator.merge': { guard: 'canMerge', actions: 'merge' },
+            'facilitator.unmerge': { guard: 'canUnmerge', actions: 'unmerge' },
             'facilitator.setDots': { guard: 'canSetDots', actions: 'setDots' },
             'player.drawTwist': { guard: 'canDrawTwist', actions: ['drawTwist', 'cueTwist'] },
             'player.dismissTwist': { guard: 'canDismissTwist', actions: 'dismissTwist' },

@@ -4,7 +4,8 @@
  */
 import * as v from 'valibot';
 import { type Result, err, ok } from './result.ts';
-import { SESSION_FORMAT, type CardRound, type SessionContext } from './session.ts';
+import { SESSION_FORMAT, type CardRound, type Proposal, type SessionContext } from './session.ts';
+import { mergedRoot } from './proposal.ts';
 import type { DotVote } from './vote.ts';
 
 export const SAVE_APP = 'ruimte-session';
@@ -34,7 +35,7 @@ const vote = v.object({
   revealed: v.boolean(),
 });
 const crowd = v.object({
-  ideas: v.array(v.object({ id: v.string(), by: v.nullable(v.string()) })),
+  ideas: v.array(v.object({ id: v.string(), by: v.nullable(v.string()), alsoBy: v.optional(v.array(v.string())) })),
   rounds: v.number(),
   round: v.number(),
   seed: v.number(),
@@ -81,6 +82,8 @@ const contextSchema = v.object({
       twistId: v.nullable(v.string()),
       hidden: v.boolean(),
       by: v.optional(v.string()),
+      // Added with merging duplicates; saves from before have none.
+      mergedInto: v.optional(v.string()),
     }),
   ),
   nextProposalNo: v.number(),
@@ -140,10 +143,22 @@ export function parseSave(raw: string): Result<SavedSession, SaveProblem> {
   if (!parsed.success) return err('damaged');
   const ctx = upgrade(context as OlderContext);
   if (ctx.cardIndex < 0 || ctx.cardIndex >= ctx.cards.length || ctx.rounds.length !== ctx.cards.length) return err('damaged');
+  if (!mergesHold(ctx.proposals)) return err('damaged');
   // A lobby may be empty while players join from their devices; a session on one screen never is.
   if (ctx.settings.players.length === 0 && (ctx.settings.playMode !== 'devices' || value !== 'lobby')) return err('damaged');
   if (value === 'lobby' && ctx.settings.playMode !== 'devices') return err('damaged');
   return ok({ ...(data as SavedSession), snapshot: { ...(snapshot as SavedSession['snapshot']), context: ctx } });
+}
+
+/** Every merge points to a proposal of the same card, and following merges always ends at one that stands alone. */
+function mergesHold(proposals: readonly Proposal[]): boolean {
+  const byId = new Map(proposals.map((p) => [p.id, p]));
+  return proposals.every((p) => {
+    if (p.mergedInto === undefined) return true;
+    const target = byId.get(p.mergedInto);
+    if (!target || target.cardIndex !== p.cardIndex) return false;
+    return byId.get(mergedRoot(proposals, p.id))?.mergedInto === undefined;
+  });
 }
 
 /** A save from before devices play lacks a few fields; they all have one sensible value there. */

@@ -19,6 +19,7 @@ import { crowdTotals, waitingScorers } from './crowd.ts';
 import type { PlayMode, VoteMode } from './session.ts';
 import type { StepTimer } from './timer.ts';
 import { type Ranked, rankAll } from './ranking.ts';
+import { mergedGroups, standsAlone } from './proposal.ts';
 
 export interface BallotView {
   readonly voter: Player | null;
@@ -33,13 +34,23 @@ export interface BallotView {
   readonly mine: Readonly<Record<string, number>>;
 }
 
+/**
+ * A proposal as the shared screen shows it: never its author. Merged duplicates are shown once, in the
+ * proposal they were merged into: `merged` lists their ids (in order of entry), `texts` every text, the
+ * proposal's own first and then one per merged id in the same order. Without merges: no ids, one text.
+ */
+export interface ProposalView extends Proposal {
+  readonly merged: readonly string[];
+  readonly texts: readonly string[];
+}
+
 /** A proposal in a list of results: its dots (or 25/10 points) and its rank (equal dots share one). */
 export interface RankedProposal extends Ranked {
-  readonly proposal: Proposal;
+  readonly proposal: ProposalView;
 }
 
 export interface TopItem extends Ranked {
-  readonly proposal: Proposal;
+  readonly proposal: ProposalView;
   readonly card: ScenarioCard | undefined;
   readonly sharpened: Sharpened;
 }
@@ -62,8 +73,11 @@ export interface ScreenView {
   readonly cards: readonly ScenarioCard[];
   readonly timer: StepTimer;
   readonly checkIn: { readonly cards: readonly CheckInCard[]; readonly picks: readonly string[]; readonly turn: Player | null };
-  /** Proposals of the current card, hidden ones included (flagged) so the facilitator can restore them. */
-  readonly proposals: readonly Proposal[];
+  /**
+   * Proposals of the current card, hidden ones included (flagged) so the facilitator can restore them;
+   * merged ones only inside the proposal they were merged into.
+   */
+  readonly proposals: readonly ProposalView[];
   readonly activeTwist: TwistCard | null;
   readonly dotsPerPlayer: number;
   readonly maxPerProposal: number;
@@ -81,7 +95,8 @@ export interface ScreenView {
   readonly rankedByCard: readonly (readonly RankedProposal[])[];
   readonly runOffRound: number;
   readonly topThree: readonly TopItem[] | null;
-  readonly allProposals: readonly Proposal[];
+  /** Every card's proposals, as `proposals`. */
+  readonly allProposals: readonly ProposalView[];
   readonly sessionDots: Readonly<Record<string, number>>;
   readonly endedEarly: boolean;
 }
@@ -136,23 +151,25 @@ export function screenView(ctx: SessionContext, phase: Phase): ScreenView {
   }
   if (phase === 'check-in' && devices) progress = split(players, (id) => ctx.checkInBy.includes(id));
 
+  const groups = mergedGroups(ctx.proposals);
+  const all: ProposalView[] = ctx.proposals.filter(standsAlone).map((p) => ({ ...anonymous(p), merged: [], texts: [p.text], ...groups.get(p.id) }));
+  const viewOf = new Map(all.map((p) => [p.id, p]));
+
   const decision = phase === 'top-three' || phase === 'summary' ? topThreeDecision(ctx) : null;
   const topThree =
     decision?.kind === 'decided'
       ? decision.ranking.flatMap((r) => {
-          const proposal = ctx.proposals.find((p) => p.id === r.id);
+          const proposal = viewOf.get(r.id);
           if (!proposal) return [];
-          return [{ ...r, proposal: anonymous(proposal), card: ctx.cards[proposal.cardIndex], sharpened: ctx.sharpened[r.id] ?? { ask: '', ourselves: '', why: '' } }];
+          return [{ ...r, proposal, card: ctx.cards[proposal.cardIndex], sharpened: ctx.sharpened[r.id] ?? { ask: '', ourselves: '', why: '' } }];
         })
       : null;
 
   const results = crowd?.revealed ? crowdTotals(crowd) : vote?.revealed ? voteTotals(vote) : null;
   const dots = sessionDots(ctx);
-  const shown = ctx.proposals.filter((p) => !p.hidden).map(anonymous);
   const rankedOf = (cardIndex: number, points: Readonly<Record<string, number>>): RankedProposal[] => {
-    const ofCard = shown.filter((p) => p.cardIndex === cardIndex);
-    const byId = new Map(ofCard.map((p) => [p.id, p]));
-    return rankAll(ofCard.map((p) => p.id), points).map((r) => ({ ...r, proposal: byId.get(r.id) as Proposal }));
+    const ids = all.filter((p) => p.cardIndex === cardIndex && !p.hidden).map((p) => p.id);
+    return rankAll(ids, points).map((r) => ({ ...r, proposal: viewOf.get(r.id) as ProposalView }));
   };
 
   const picks = ctx.checkInPicks;
@@ -168,7 +185,7 @@ export function screenView(ctx: SessionContext, phase: Phase): ScreenView {
     cards: ctx.cards,
     timer: ctx.timer,
     checkIn: { cards: ctx.checkInCards, picks, turn: devices ? null : (ctx.settings.players[picks.length] ?? null) },
-    proposals: ctx.proposals.filter((p) => p.cardIndex === ctx.cardIndex).map(anonymous),
+    proposals: all.filter((p) => p.cardIndex === ctx.cardIndex),
     activeTwist: ctx.twists.find((t) => t.id === round?.activeTwistId) ?? null,
     dotsPerPlayer: ctx.settings.dotsPerPlayer,
     maxPerProposal: ctx.settings.maxPerProposal,
@@ -180,7 +197,7 @@ export function screenView(ctx: SessionContext, phase: Phase): ScreenView {
     rankedByCard: ctx.cards.map((_, index) => rankedOf(index, dots)),
     runOffRound: ctx.runOffs.length,
     topThree,
-    allProposals: ctx.proposals.map(anonymous),
+    allProposals: all,
     sessionDots: dots,
     endedEarly: ctx.endedEarly,
   };
