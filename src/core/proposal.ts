@@ -65,3 +65,18 @@ export function mergedGroups(proposals: readonly Proposal[]): ReadonlyMap<string
   }
   return groups;
 }
+
+/**
+ * Dots (or points) per proposal with those of a merged-away proposal handed on to the one it was merged into.
+ * Only a vote opened before a merge has such dots: the facilitator stepped back from the vote, merged, and
+ * ended early. Without merges the totals come back as they were.
+ */
+export function foldMerged(proposals: readonly Proposal[], totals: Readonly<Record<string, number>>): Record<string, number> {
+  const byId = new Map(proposals.map((p) => [p.id, p]));
+  const out: Record<string, number> = {};
+  for (const [id, n] of Object.entries(totals)) {
+    const root = rootIn(byId, id);
+    out[root] = (out[root] ?? 0) + n;
+  }
+  return out;
+}

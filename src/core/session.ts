@@ -4,7 +4,7 @@
  */
 import type { CheckInCard, Lang, Level, Player, ScenarioCard, Text, TwistCard } from './types.ts';
 import { LEVELS } from './types.ts';
-import { type Proposal, isShown, mergedRoot, standsAlone } from './proposal.ts';
+import { type Proposal, foldMerged, isShown, mergedRoot, standsAlone } from './proposal.ts';
 import { MAX_PROPOSAL_LENGTH } from './limits.ts';
 import { type DotVote, dropDraft, openVote, voteTotals } from './vote.ts';
 import { type CrowdScoring, crowdTotals, openCrowd, reseat } from './crowd.ts';
@@ -292,9 +292,9 @@ export function sessionDots(ctx: SessionContext): Record<string, number> {
   const dots: Record<string, number> = {};
   for (const p of ctx.proposals) if (isShown(p)) dots[p.id] = 0;
   for (const round of ctx.rounds) {
-    if (round.crowd?.revealed) for (const [id, n] of Object.entries(crowdTotals(round.crowd))) if (id in dots) dots[id] = (dots[id] ?? 0) + n;
+    if (round.crowd?.revealed) for (const [id, n] of Object.entries(foldMerged(ctx.proposals, crowdTotals(round.crowd)))) if (id in dots) dots[id] = (dots[id] ?? 0) + n;
     if (!round.vote?.revealed) continue;
-    for (const [id, n] of Object.entries(voteTotals(round.vote))) if (id in dots) dots[id] = (dots[id] ?? 0) + n;
+    for (const [id, n] of Object.entries(foldMerged(ctx.proposals, voteTotals(round.vote)))) if (id in dots) dots[id] = (dots[id] ?? 0) + n;
   }
   return dots;
 }

@@ -19,7 +19,7 @@ import { crowdTotals, waitingScorers } from './crowd.ts';
 import type { PlayMode, VoteMode } from './session.ts';
 import type { StepTimer } from './timer.ts';
 import { type Ranked, rankAll } from './ranking.ts';
-import { mergedGroups, standsAlone } from './proposal.ts';
+import { foldMerged, mergedGroups, standsAlone } from './proposal.ts';
 
 export interface BallotView {
   readonly voter: Player | null;
@@ -165,7 +165,8 @@ export function screenView(ctx: SessionContext, phase: Phase): ScreenView {
         })
       : null;
 
-  const results = crowd?.revealed ? crowdTotals(crowd) : vote?.revealed ? voteTotals(vote) : null;
+  const counted = crowd?.revealed ? crowdTotals(crowd) : vote?.revealed ? voteTotals(vote) : null;
+  const results = counted ? foldMerged(ctx.proposals, counted) : null;
   const dots = sessionDots(ctx);
   const rankedOf = (cardIndex: number, points: Readonly<Record<string, number>>): RankedProposal[] => {
     const ids = all.filter((p) => p.cardIndex === cardIndex && !p.hidden).map((p) => p.id);
