@@ -4,7 +4,8 @@
  */
 import * as v from 'valibot';
 import { type Result, err, ok } from './result.ts';
-import { SESSION_FORMAT, type CardRound, type Proposal, type SessionContext } from './session.ts';
+import { PLAY_MODES, SESSION_FORMAT, VOTE_MODES, type CardRound, type Proposal, type SessionContext } from './session.ts';
+import { LANGS, LEVELS } from './types.ts';
 import { mergedRoot } from './proposal.ts';
 import type { DotVote } from './vote.ts';
 
@@ -52,8 +53,8 @@ const contextSchema = v.object({
   seed: v.number(),
   settings: v.object({
     teamName: v.string(),
-    playMode: v.optional(v.picklist(['one-screen', 'devices'])),
-    voteMode: v.optional(v.picklist(['dots', 'crowd'])),
+    playMode: v.optional(v.picklist(PLAY_MODES)),
+    voteMode: v.optional(v.picklist(VOTE_MODES)),
     players: v.array(player),
     deckId: v.string(),
     deckName: text,
@@ -62,7 +63,7 @@ const contextSchema = v.object({
     dotsPerPlayer: v.number(),
     maxPerProposal: v.number(),
     checkIn: v.boolean(),
-    lang: v.picklist(['nl', 'en']),
+    lang: v.picklist(LANGS),
   }),
   cards: v.pipe(v.array(v.object({ id: v.string(), title: text, situation: text, questions: v.array(text) })), v.minLength(1)),
   twists: v.array(v.object({ id: v.string(), title: text, prompt: text })),
@@ -78,7 +79,7 @@ const contextSchema = v.object({
       id: v.string(),
       cardIndex: v.number(),
       text: v.string(),
-      level: v.picklist(['individual', 'team', 'manager', 'organisation']),
+      level: v.picklist(LEVELS),
       twistId: v.nullable(v.string()),
       hidden: v.boolean(),
       by: v.optional(v.string()),
