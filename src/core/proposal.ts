@@ -71,7 +71,8 @@ export function mergedGroups(proposals: readonly Proposal[]): ReadonlyMap<string
  * Only a vote opened before a merge has such dots: the facilitator stepped back from the vote, merged, and
  * ended early. Without merges the totals come back as they were.
  */
-export function foldMerged(proposals: readonly Proposal[], totals: Readonly<Record<string, number>>): Record<string, number> {
+export function foldMerged(proposals: readonly Proposal[], totals: Readonly<Record<string, number>>): Readonly<Record<string, number>> {
+  if (proposals.every(standsAlone)) return totals;
   const byId = new Map(proposals.map((p) => [p.id, p]));
   const out: Record<string, number> = {};
   for (const [id, n] of Object.entries(totals)) {

@@ -19,7 +19,7 @@ import { crowdTotals, waitingScorers } from './crowd.ts';
 import type { PlayMode, VoteMode } from './session.ts';
 import type { StepTimer } from './timer.ts';
 import { type Ranked, rankAll } from './ranking.ts';
-import { foldMerged, mergedGroups, standsAlone } from './proposal.ts';
+import { type MergedGroup, foldMerged, mergedGroups, standsAlone } from './proposal.ts';
 
 export interface BallotView {
   readonly voter: Player | null;
@@ -124,6 +124,20 @@ export function anonymous(p: Proposal): Proposal {
   return rest;
 }
 
+/** Field by field (no author, nothing else), which is also much faster than spreading for every proposal of every view. */
+function proposalView(p: Proposal, group: MergedGroup | undefined): ProposalView {
+  return {
+    id: p.id,
+    cardIndex: p.cardIndex,
+    text: p.text,
+    level: p.level,
+    twistId: p.twistId,
+    hidden: p.hidden,
+    merged: group?.merged ?? [],
+    texts: group?.texts ?? [p.text],
+  };
+}
+
 function split(players: readonly Player[], isDone: (id: string) => boolean): DeviceProgress {
   return { done: players.filter((p) => isDone(p.id)), waiting: players.filter((p) => !isDone(p.id)) };
 }
@@ -152,7 +166,7 @@ export function screenView(ctx: SessionContext, phase: Phase): ScreenView {
   if (phase === 'check-in' && devices) progress = split(players, (id) => ctx.checkInBy.includes(id));
 
   const groups = mergedGroups(ctx.proposals);
-  const all: ProposalView[] = ctx.proposals.filter(standsAlone).map((p) => ({ ...anonymous(p), merged: [], texts: [p.text], ...groups.get(p.id) }));
+  const all = ctx.proposals.filter(standsAlone).map((p) => proposalView(p, groups.get(p.id)));
   const viewOf = new Map(all.map((p) => [p.id, p]));
 
   const decision = phase === 'top-three' || phase === 'summary' ? topThreeDecision(ctx) : null;
@@ -170,7 +184,7 @@ export function screenView(ctx: SessionContext, phase: Phase): ScreenView {
   const dots = sessionDots(ctx);
   const rankedOf = (cardIndex: number, points: Readonly<Record<string, number>>): RankedProposal[] => {
     const ids = all.filter((p) => p.cardIndex === cardIndex && !p.hidden).map((p) => p.id);
-    return rankAll(ids, points).map((r) => ({ ...r, proposal: viewOf.get(r.id) as ProposalView }));
+    return rankAll(ids, points).map((r) => ({ id: r.id, dots: r.dots, rank: r.rank, proposal: viewOf.get(r.id) as ProposalView }));
   };
 
   const picks = ctx.checkInPicks;
