@@ -16,7 +16,12 @@ export interface CrowdIdea {
   readonly id: string;
   /** The author's player id, or null for an idea typed on the shared screen. */
   readonly by: string | null;
+  /** The authors of duplicates merged into it: they do not get it in hand either. Absent when none. */
+  readonly alsoBy?: readonly string[];
 }
+
+/** Whether a player wrote the idea (or a duplicate merged into it): nobody scores their own idea. */
+export const wroteIdea = (idea: CrowdIdea, playerId: string): boolean => idea.by === playerId || (idea.alsoBy?.includes(playerId) ?? false);
 
 export interface CrowdScoring {
   readonly ideas: readonly CrowdIdea[];
@@ -59,7 +64,7 @@ export function dealHands(
       const candidates: CrowdIdea[] = [];
       for (let step = 0; step < deck.length; step++) {
         const idea = deck[(k + round + 1 + step) % deck.length] as CrowdIdea;
-        if (idea.by === playerId) continue;
+        if (wroteIdea(idea, playerId)) continue;
         if (!allowSeen && (seen[playerId] ?? []).includes(idea.id)) continue;
         candidates.push(idea);
       }

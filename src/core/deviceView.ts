@@ -8,7 +8,7 @@ import type { CheckInCard, Lang, Level, Text, Theme, TwistCard } from './types.t
 import type { StepTimer } from './timer.ts';
 import { type Proposal, type SessionContext, isCrowd, openRunOff } from './session.ts';
 import { ballotOf, dotsToPlace, hasVoted } from './vote.ts';
-import { type ScreenView, screenView } from './view.ts';
+import { type ProposalView, type ScreenView, screenView } from './view.ts';
 
 export const DEVICE_VIEW_FORMAT = 1;
 
@@ -17,6 +17,12 @@ export interface IdeaView {
   readonly id: string;
   readonly text: string;
   readonly level: Level;
+  /**
+   * Only on a proposal that duplicates were merged into: their ids, and every text (this one's own first, then
+   * one per merged id), so the phone shows the merged proposal once with all its texts.
+   */
+  readonly merged?: readonly string[];
+  readonly texts?: readonly string[];
 }
 
 export type VoteMode = 'dots' | 'crowd';
@@ -68,7 +74,12 @@ export interface DeviceView {
   readonly progress: { readonly done: number; readonly of: number } | null;
 }
 
-const idea = (p: Proposal): IdeaView => ({ id: p.id, text: p.text, level: p.level });
+// Built field by field: spreading objects for every idea of every seat's view is slow.
+const idea = (p: Proposal | ProposalView): IdeaView =>
+  'merged' in p && p.merged.length > 0 ? { id: p.id, text: p.text, level: p.level, merged: p.merged, texts: p.texts } : { id: p.id, text: p.text, level: p.level };
+
+const scored = (p: ProposalView, points: number): IdeaView & { readonly points: number } =>
+  p.merged.length > 0 ? { id: p.id, text: p.text, level: p.level, merged: p.merged, texts: p.texts, points } : { id: p.id, text: p.text, level: p.level, points };
 
 /** The view for one seat; `playerId` null is the view for a device not (yet) in the session. */
 export function deviceView(
@@ -81,8 +92,10 @@ export function deviceView(
 ): DeviceView {
   const me = ctx.settings.players.find((p) => p.id === playerId) ?? null;
   const round = ctx.rounds[ctx.cardIndex];
-  const byId = new Map(ctx.proposals.map((p) => [p.id, p]));
-  const ideas = (ids: readonly string[]) => ids.flatMap((id) => (byId.has(id) ? [idea(byId.get(id) as Proposal)] : []));
+  // Merged proposals as the shared screen shows them (all their texts), the others as they are.
+  const byId = new Map<string, Proposal | ProposalView>(ctx.proposals.map((p) => [p.id, p]));
+  for (const p of shared.allProposals) byId.set(p.id, p);
+  const ideas = (ids: readonly string[]) => ids.flatMap((id) => (byId.has(id) ? [idea(byId.get(id) as Proposal | ProposalView)] : []));
   const card = shared.card;
   const seats = ctx.settings.players.map((p) => p.id);
 
@@ -94,7 +107,7 @@ export function deviceView(
 
   let propose: DeviceView['propose'] = null;
   if (phase === 'propose' && me) {
-    const mine = ctx.proposals.filter((p) => p.cardIndex === ctx.cardIndex && p.by === me.id && !p.hidden).map(idea);
+    const mine = ctx.proposals.filter((p) => p.cardIndex === ctx.cardIndex && p.by === me.id && !p.hidden).map((p) => idea(byId.get(p.id) ?? p));
     propose = { activeTwist: shared.activeTwist, mine, canPropose: !(isCrowd(ctx) && mine.length > 0) };
   }
 
@@ -118,16 +131,15 @@ export function deviceView(
     crowd = {
       round: Math.min(scoring.round + 1, scoring.rounds),
       rounds: scoring.rounds,
-      hand: hand !== undefined && byId.has(hand) ? idea(byId.get(hand) as Proposal) : null,
+      hand: hand !== undefined && byId.has(hand) ? idea(byId.get(hand) as Proposal | ProposalView) : null,
       myScore: scoring.scored[me.id] ?? null,
     };
   }
 
+  const counted = shared.results ?? {};
   const results =
-    phase === 'results' && shared.results
-      ? Object.entries(shared.results)
-          .flatMap(([id, points]) => (byId.has(id) && !byId.get(id)?.hidden ? [{ ...idea(byId.get(id) as Proposal), points }] : []))
-          .sort((a, b) => b.points - a.points)
+    phase === 'results' && shared.ranked
+      ? shared.ranked.flatMap((r) => (r.id in counted ? [scored(r.proposal, r.dots)] : []))
       : null;
 
   const progress = shared.progress ? { done: shared.progress.done.length, of: seats.length } : null;

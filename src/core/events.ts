@@ -15,6 +15,10 @@ export type SessionEvent =
   | { readonly type: 'facilitator.addTime'; readonly at: number; readonly seconds: number }
   | { readonly type: 'facilitator.hide'; readonly proposalId: string }
   | { readonly type: 'facilitator.restore'; readonly proposalId: string }
+  /** Before the vote: put a duplicate (`sourceId`) into another proposal (`targetId`), which keeps its id. */
+  | { readonly type: 'facilitator.merge'; readonly sourceId: string; readonly targetId: string }
+  /** Before the vote: take a merged proposal (one of the target's `merged` ids) out again. */
+  | { readonly type: 'facilitator.unmerge'; readonly proposalId: string }
   | { readonly type: 'facilitator.setDots'; readonly dotsPerPlayer: number; readonly maxPerProposal: number }
   | { readonly type: 'facilitator.removePlayer'; readonly playerId: string }
   | { readonly type: 'facilitator.nextRound' }

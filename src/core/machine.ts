@@ -1,8 +1,10 @@
 /**
  * The round machine: which step the team is in and which moves each step allows.
  * Context is the JSON-safe `SessionContext`; the rules themselves are the pure functions of `session.ts`,
- * so this file only says *when* they apply. Undo walks back one step and never drops entered data;
- * a revealed vote cannot be stepped back into.
+ * `vote.ts` and `crowd.ts`, so this file only says *when* they apply. Each move is a guard named as the
+ * question it asks (`canPlaceDot`) and an action named as the command (`placeDot`), computed once per event.
+ * Undo walks back one step and never drops entered data; a revealed vote cannot be stepped back into.
+ * The facilitator's controls ask `snapshot.can(event)` (next, back, end early) instead of deciding by hand.
  */
 import { and, assign, emit, setup } from 'xstate';
 import type { SessionCue, SessionEvent } from './events.ts';
@@ -44,9 +46,11 @@ import {
   removeDotFor,
   revealVote,
 } from './vote.ts';
+import { mergeProposal, unmergeProposal } from './merge.ts';
 import { closeRoundIfDone, crowdDone, nextRound, revealCrowd, scoreIdea } from './crowd.ts';
 import { NO_TIMER, addTime, pauseTimer, resumeTimer, startTimer } from './timer.ts';
 
+/** A move: the next context, or null when the rules refuse it. Pure; the rules themselves live in `session.ts`, `vote.ts`, `crowd.ts`. */
 type Move = (ctx: SessionContext, event: SessionEvent) => SessionContext | null;
 
 const at = (event: SessionEvent): number => ('at' in event ? event.at : 0);
@@ -83,35 +87,50 @@ function voteComplete(ctx: SessionContext, vote: DotVote | null | undefined): bo
   return onDevices(ctx) ? everyoneVoted(vote, playerIds(ctx)) : isVoteComplete(vote, playerCount(ctx));
 }
 
-/** Each move once, used both as guard (is it allowed?) and as action (apply it). */
-const moves = {
-  join: (ctx, e) => (e.type === 'player.join' ? joinPlayer(ctx, e.playerId, e.name) : null),
-  removePlayer: (ctx, e) => (e.type === 'facilitator.removePlayer' ? removePlayer(ctx, e.playerId) : null),
-  checkIn: (ctx, e) => (e.type === 'player.checkIn' ? checkIn(ctx, e.cardId, e.by) : null),
-  propose: (ctx, e) => (e.type === 'player.propose' ? addProposal(ctx, e.text, e.level, e.by) : null),
-  hide: (ctx, e) => (e.type === 'facilitator.hide' ? setHidden(ctx, e.proposalId, true) : null),
-  restore: (ctx, e) => (e.type === 'facilitator.restore' ? setHidden(ctx, e.proposalId, false) : null),
-  drawTwist: (ctx) => drawTwist(ctx),
-  dismissTwist: (ctx) => dismissTwist(ctx),
-  setDots: (ctx, e) => (e.type === 'facilitator.setDots' ? setDotRules(ctx, e.dotsPerPlayer, e.maxPerProposal) : null),
-  cardDot: cardDots.dot,
-  cardUndot: cardDots.undot,
-  cardVoteDone: cardDots.done,
-  runOffDot: runOffDots.dot,
-  runOffUndot: runOffDots.undot,
-  runOffVoteDone: runOffDots.done,
-  score: (ctx, e) => {
-    if (e.type !== 'player.score' || !isCrowd(ctx) || !playerIds(ctx).includes(e.by)) return null;
-    return updateCrowd(ctx, (c) => {
-      const scored = scoreIdea(c, e.by, e.proposalId, e.score);
-      return scored ? closeRoundIfDone(scored, playerIds(ctx)) : null;
-    });
-  },
-  nextRound: (ctx, e) => (e.type === 'facilitator.nextRound' ? updateCrowd(ctx, (c) => (crowdDone(c) ? null : nextRound(c, playerIds(ctx)))) : null),
-  sharpen: (ctx, e) => (e.type === 'team.sharpen' ? sharpen(ctx, e.proposalId, e.field, e.text) : null),
-} satisfies Record<string, Move>;
+const join: Move = (ctx, e) => (e.type === 'player.join' ? joinPlayer(ctx, e.playerId, e.name) : null);
+const unseat: Move = (ctx, e) => (e.type === 'facilitator.removePlayer' ? removePlayer(ctx, e.playerId) : null);
+const pickCheckIn: Move = (ctx, e) => (e.type === 'player.checkIn' ? checkIn(ctx, e.cardId, e.by) : null);
+const propose: Move = (ctx, e) => (e.type === 'player.propose' ? addProposal(ctx, e.text, e.level, e.by) : null);
+const hide: Move = (ctx, e) => (e.type === 'facilitator.hide' ? setHidden(ctx, e.proposalId, true) : null);
+const restore: Move = (ctx, e) => (e.type === 'facilitator.restore' ? setHidden(ctx, e.proposalId, false) : null);
+const merge: Move = (ctx, e) => (e.type === 'facilitator.merge' ? mergeProposal(ctx, e.sourceId, e.targetId) : null);
+const unmerge: Move = (ctx, e) => (e.type === 'facilitator.unmerge' ? unmergeProposal(ctx, e.proposalId) : null);
+const twist: Move = (ctx) => drawTwist(ctx);
+const putTwistAway: Move = (ctx) => dismissTwist(ctx);
+const dotRules: Move = (ctx, e) => (e.type === 'facilitator.setDots' ? setDotRules(ctx, e.dotsPerPlayer, e.maxPerProposal) : null);
+const score: Move = (ctx, e) => {
+  if (e.type !== 'player.score' || !isCrowd(ctx) || !playerIds(ctx).includes(e.by)) return null;
+  return updateCrowd(ctx, (c) => {
+    const scored = scoreIdea(c, e.by, e.proposalId, e.score);
+    return scored ? closeRoundIfDone(scored, playerIds(ctx)) : null;
+  });
+};
+const closeRound: Move = (ctx, e) =>
+  e.type === 'facilitator.nextRound' ? updateCrowd(ctx, (c) => (crowdDone(c) ? null : nextRound(c, playerIds(ctx)))) : null;
+const sharpenTopItem: Move = (ctx, e) => (e.type === 'team.sharpen' ? sharpen(ctx, e.proposalId, e.field, e.text) : null);
 
-type MoveName = keyof typeof moves;
+/**
+ * Each move is computed once per event: the guard asks whether the rules allow it (the move gives a context,
+ * not null) and keeps the answer; the action that follows in the same transition takes that answer instead
+ * of computing the move again. Keyed by the very context and event objects XState hands to both, so an answer
+ * is never reused for another state; `snapshot.can(event)` only asks.
+ */
+const answers = new WeakMap<SessionContext, WeakMap<SessionEvent, Map<Move, SessionContext | null>>>();
+
+function answer(move: Move, ctx: SessionContext, event: SessionEvent): SessionContext | null {
+  let byEvent = answers.get(ctx);
+  if (!byEvent) answers.set(ctx, (byEvent = new WeakMap()));
+  let byMove = byEvent.get(event);
+  if (!byMove) byEvent.set(event, (byMove = new Map()));
+  if (!byMove.has(move)) byMove.set(move, move(ctx, event));
+  return byMove.get(move) ?? null;
+}
+
+type Args = { readonly context: SessionContext; readonly event: SessionEvent };
+/** A guard that asks "may this move be made now?". */
+const allows = (move: Move) => ({ context, event }: Args) => answer(move, context, event) !== null;
+/** The action that makes the move the guard allowed. */
+const makes = (move: Move) => assign<SessionContext, SessionEvent, undefined, SessionEvent, never>(({ context, event }: Args) => answer(move, context, event) ?? context);
 
 export const sessionMachine = setup({
   types: {
@@ -121,23 +140,61 @@ export const sessionMachine = setup({
     emitted: {} as SessionCue,
   },
   guards: {
-    allowed: ({ context, event }, params: { move: MoveName }) => moves[params.move](context, event) !== null,
+    canJoin: allows(join),
+    canRemovePlayer: allows(unseat),
+    canCheckIn: allows(pickCheckIn),
+    canPropose: allows(propose),
+    canHide: allows(hide),
+    canRestore: allows(restore),
+    canMerge: allows(merge),
+    canUnmerge: allows(unmerge),
+    canDrawTwist: allows(twist),
+    canDismissTwist: allows(putTwistAway),
+    canSetDots: allows(dotRules),
+    canPlaceDot: allows(cardDots.dot),
+    canRemoveDot: allows(cardDots.undot),
+    canFinishBallot: allows(cardDots.done),
+    canPlaceRunOffDot: allows(runOffDots.dot),
+    canRemoveRunOffDot: allows(runOffDots.undot),
+    canFinishRunOffBallot: allows(runOffDots.done),
+    canScore: allows(score),
+    canCloseRound: allows(closeRound),
+    canSharpen: allows(sharpenTopItem),
     wantsCheckIn: ({ context }) => context.settings.checkIn,
     onDevices: ({ context }) => onDevices(context),
     enoughPlayers: ({ context }) => playerCount(context) >= MIN_PLAYERS,
     hasEarlierCard: ({ context }) => context.cardIndex > 0,
     hasProposals: ({ context }) => visibleProposalsOfCard(context, context.cardIndex).length > 0,
     isLastCard: ({ context }) => isLastCard(context),
-    cardVoteComplete: ({ context }) => {
+    isVoteComplete: ({ context }) => {
       const round = context.rounds[context.cardIndex];
       if (isCrowd(context)) return !!round?.crowd && crowdDone(round.crowd);
       return voteComplete(context, round?.vote);
     },
-    runOffComplete: ({ context }) => voteComplete(context, openRunOff(context)),
+    isRunOffComplete: ({ context }) => voteComplete(context, openRunOff(context)),
     needsRunOff: ({ context }) => topThreeDecision(context).kind === 'tie',
   },
   actions: {
-    apply: assign(({ context, event }, params: { move: MoveName }) => moves[params.move](context, event) ?? context),
+    join: makes(join),
+    removePlayer: makes(unseat),
+    checkIn: makes(pickCheckIn),
+    addProposal: makes(propose),
+    hide: makes(hide),
+    restore: makes(restore),
+    merge: makes(merge),
+    unmerge: makes(unmerge),
+    drawTwist: makes(twist),
+    dismissTwist: makes(putTwistAway),
+    setDots: makes(dotRules),
+    placeDot: makes(cardDots.dot),
+    removeDot: makes(cardDots.undot),
+    finishBallot: makes(cardDots.done),
+    placeRunOffDot: makes(runOffDots.dot),
+    removeRunOffDot: makes(runOffDots.undot),
+    finishRunOffBallot: makes(runOffDots.done),
+    score: makes(score),
+    closeRound: makes(closeRound),
+    sharpen: makes(sharpenTopItem),
     startDiscussTimer: assign({ timer: ({ context, event }) => startTimer(context.settings.timing.discussSec, at(event)) }),
     startProposeTimer: assign({ timer: ({ context, event }) => startTimer(context.settings.timing.proposeSec, at(event)) }),
     startVoteTimer: assign({ timer: ({ context, event }) => startTimer(context.settings.timing.voteSec, at(event)) }),
@@ -176,8 +233,8 @@ export const sessionMachine = setup({
   context: ({ input }) => input,
   initial: 'start',
   on: {
-    'player.join': { guard: { type: 'allowed', params: { move: 'join' } }, actions: { type: 'apply', params: { move: 'join' } } },
-    'facilitator.removePlayer': { guard: { type: 'allowed', params: { move: 'removePlayer' } }, actions: { type: 'apply', params: { move: 'removePlayer' } } },
+    'player.join': { guard: 'canJoin', actions: 'join' },
+    'facilitator.removePlayer': { guard: 'canRemovePlayer', actions: 'removePlayer' },
     'facilitator.pause': { actions: 'pauseTimer' },
     'facilitator.resume': { actions: 'resumeTimer' },
     'facilitator.addTime': { actions: 'addTime' },
@@ -197,7 +254,7 @@ export const sessionMachine = setup({
     },
     checkIn: {
       on: {
-        'player.checkIn': { guard: { type: 'allowed', params: { move: 'checkIn' } }, actions: [{ type: 'apply', params: { move: 'checkIn' } }, 'cueDrop'] },
+        'player.checkIn': { guard: 'canCheckIn', actions: ['checkIn', 'cueDrop'] },
         'facilitator.advance': { target: 'card' },
         'facilitator.undo': { guard: 'onDevices', target: 'lobby' },
         'facilitator.endEarly': { target: 'deciding', actions: 'markEndedEarly' },
@@ -232,12 +289,15 @@ export const sessionMachine = setup({
           entry: 'startProposeTimer',
           exit: 'clearTimer',
           on: {
-            'player.propose': { guard: { type: 'allowed', params: { move: 'propose' } }, actions: { type: 'apply', params: { move: 'propose' } } },
-            'facilitator.hide': { guard: { type: 'allowed', params: { move: 'hide' } }, actions: { type: 'apply', params: { move: 'hide' } } },
-            'facilitator.restore': { guard: { type: 'allowed', params: { move: 'restore' } }, actions: { type: 'apply', params: { move: 'restore' } } },
-            'facilitator.setDots': { guard: { type: 'allowed', params: { move: 'setDots' } }, actions: { type: 'apply', params: { move: 'setDots' } } },
-            'player.drawTwist': { guard: { type: 'allowed', params: { move: 'drawTwist' } }, actions: [{ type: 'apply', params: { move: 'drawTwist' } }, 'cueTwist'] },
-            'player.dismissTwist': { guard: { type: 'allowed', params: { move: 'dismissTwist' } }, actions: { type: 'apply', params: { move: 'dismissTwist' } } },
+            'player.propose': { guard: 'canPropose', actions: 'addProposal' },
+            'facilitator.hide': { guard: 'canHide', actions: 'hide' },
+            'facilitator.restore': { guard: 'canRestore', actions: 'restore' },
+            // Duplicates are merged before the vote, and only then: the vote's candidates are fixed when it opens.
+            'facilitator.merge': { guard: 'canMerge', actions: 'merge' },
+            'facilitator.unmerge': { guard: 'canUnmerge', actions: 'unmerge' },
+            'facilitator.setDots': { guard: 'canSetDots', actions: 'setDots' },
+            'player.drawTwist': { guard: 'canDrawTwist', actions: ['drawTwist', 'cueTwist'] },
+            'player.dismissTwist': { guard: 'canDismissTwist', actions: 'dismissTwist' },
             'facilitator.advance': [{ guard: 'hasProposals', target: 'vote' }, { target: 'results' }],
             'facilitator.undo': { target: 'discuss' },
           },
@@ -246,15 +306,15 @@ export const sessionMachine = setup({
           entry: ['openCardVote', 'startVoteTimer'],
           exit: 'clearTimer',
           on: {
-            'player.dot': { guard: { type: 'allowed', params: { move: 'cardDot' } }, actions: [{ type: 'apply', params: { move: 'cardDot' } }, 'cueDrop'] },
-            'player.undot': { guard: { type: 'allowed', params: { move: 'cardUndot' } }, actions: { type: 'apply', params: { move: 'cardUndot' } } },
-            'player.voteDone': { guard: { type: 'allowed', params: { move: 'cardVoteDone' } }, actions: [{ type: 'apply', params: { move: 'cardVoteDone' } }, 'cueVoteDone'] },
-            'player.score': { guard: { type: 'allowed', params: { move: 'score' } }, actions: [{ type: 'apply', params: { move: 'score' } }, 'cueDrop'] },
-            'facilitator.nextRound': { guard: { type: 'allowed', params: { move: 'nextRound' } }, actions: { type: 'apply', params: { move: 'nextRound' } } },
+            'player.dot': { guard: 'canPlaceDot', actions: ['placeDot', 'cueDrop'] },
+            'player.undot': { guard: 'canRemoveDot', actions: 'removeDot' },
+            'player.voteDone': { guard: 'canFinishBallot', actions: ['finishBallot', 'cueVoteDone'] },
+            'player.score': { guard: 'canScore', actions: ['score', 'cueDrop'] },
+            'facilitator.nextRound': { guard: 'canCloseRound', actions: 'closeRound' },
             'facilitator.advance': { target: 'results' },
             'facilitator.undo': { target: 'propose' },
           },
-          always: { guard: 'cardVoteComplete', target: 'results' },
+          always: { guard: 'isVoteComplete', target: 'results' },
         },
         results: {
           // Entering results reveals the ballots; there is no undo from here back into the secret vote.
@@ -273,25 +333,25 @@ export const sessionMachine = setup({
     },
     runOff: {
       on: {
-        'player.dot': { guard: { type: 'allowed', params: { move: 'runOffDot' } }, actions: [{ type: 'apply', params: { move: 'runOffDot' } }, 'cueDrop'] },
-        'player.undot': { guard: { type: 'allowed', params: { move: 'runOffUndot' } }, actions: { type: 'apply', params: { move: 'runOffUndot' } } },
-        'player.voteDone': { guard: { type: 'allowed', params: { move: 'runOffVoteDone' } }, actions: [{ type: 'apply', params: { move: 'runOffVoteDone' } }, 'cueVoteDone'] },
+        'player.dot': { guard: 'canPlaceRunOffDot', actions: ['placeRunOffDot', 'cueDrop'] },
+        'player.undot': { guard: 'canRemoveRunOffDot', actions: 'removeRunOffDot' },
+        'player.voteDone': { guard: 'canFinishRunOffBallot', actions: ['finishRunOffBallot', 'cueVoteDone'] },
         'facilitator.advance': { target: 'deciding', actions: 'revealRunOff' },
         'facilitator.undo': { target: '#session.card.results' },
       },
-      always: { guard: 'runOffComplete', target: 'deciding', actions: 'revealRunOff' },
+      always: { guard: 'isRunOffComplete', target: 'deciding', actions: 'revealRunOff' },
     },
     topThree: {
       entry: 'cueTopThree',
       on: {
-        'team.sharpen': { guard: { type: 'allowed', params: { move: 'sharpen' } }, actions: { type: 'apply', params: { move: 'sharpen' } } },
+        'team.sharpen': { guard: 'canSharpen', actions: 'sharpen' },
         'facilitator.advance': { target: 'summary' },
         'facilitator.undo': { target: '#session.card.results' },
       },
     },
     summary: {
       on: {
-        'team.sharpen': { guard: { type: 'allowed', params: { move: 'sharpen' } }, actions: { type: 'apply', params: { move: 'sharpen' } } },
+        'team.sharpen': { guard: 'canSharpen', actions: 'sharpen' },
         'facilitator.undo': { target: 'topThree' },
       },
     },

@@ -3,8 +3,10 @@
  * core stays free of i18next; player text is escaped so it reads as written, not as Markdown.
  */
 import type { Lang, Level } from './types.ts';
-import type { SessionContext } from './session.ts';
+import type { Proposal, SessionContext } from './session.ts';
+import { rankAll } from './ranking.ts';
 import { sessionDots, topThreeDecision } from './session.ts';
+import { isShown, mergedGroups } from './proposal.ts';
 import { scoreSession } from './scoring.ts';
 
 export interface SummaryLabels {
@@ -37,8 +39,15 @@ export function escapeMarkdown(text: string): string {
     .replace(/</g, '&lt;');
 }
 
+/** Separates the texts of a merged proposal on its one line. */
+export const MERGED_TEXTS_SEPARATOR = ' / ';
+
 export function summaryMarkdown(ctx: SessionContext, lang: Lang, labels: SummaryLabels, date: string): string {
   const dots = sessionDots(ctx);
+  const groups = mergedGroups(ctx.proposals);
+  // A merged proposal reads as all its texts, each escaped on its own.
+  const textOf = (p: Proposal, strong = false): string =>
+    (groups.get(p.id)?.texts ?? [p.text]).map((t) => (strong ? `**${escapeMarkdown(t)}**` : escapeMarkdown(t))).join(MERGED_TEXTS_SEPARATOR);
   const decision = topThreeDecision(ctx);
   const lines: string[] = [];
   lines.push(`# ${labels.title}: ${escapeMarkdown(ctx.settings.teamName)}`, '');
@@ -51,7 +60,7 @@ export function summaryMarkdown(ctx: SessionContext, lang: Lang, labels: Summary
       const p = ctx.proposals.find((x) => x.id === item.id);
       if (!p) continue;
       const s = ctx.sharpened[p.id];
-      lines.push(`${item.rank}. **${escapeMarkdown(p.text)}** (${labels.dots(item.dots)}, ${labels.level[p.level]})`);
+      lines.push(`${item.rank}. ${textOf(p, true)} (${labels.dots(item.dots)}, ${labels.level[p.level]})`);
       lines.push(`   - ${labels.fromScenario}: ${escapeMarkdown(ctx.cards[p.cardIndex]?.title[lang] ?? '')}`);
       if (s?.ask) lines.push(`   - ${labels.ask}: ${escapeMarkdown(s.ask)}`);
       if (s?.ourselves) lines.push(`   - ${labels.ourselves}: ${escapeMarkdown(s.ourselves)}`);
@@ -61,15 +70,16 @@ export function summaryMarkdown(ctx: SessionContext, lang: Lang, labels: Summary
     lines.push(labels.noProposals);
   }
   const award = scoreSession(ctx).daringAward;
-  if (award) lines.push('', `**${labels.daringAward}:** ${escapeMarkdown(award.text)}`);
+  if (award) lines.push('', `**${labels.daringAward}:** ${textOf(award)}`);
   lines.push('', `## ${labels.allProposals}`, '');
   ctx.cards.forEach((card, index) => {
     lines.push(`### ${index + 1}. ${escapeMarkdown(card.title[lang])}`, '');
-    const ps = ctx.proposals.filter((p) => p.cardIndex === index && !p.hidden);
+    const ps = ctx.proposals.filter((p) => p.cardIndex === index && isShown(p));
     if (ps.length === 0) lines.push(labels.noProposals);
-    for (const p of ps.sort((a, b) => (dots[b.id] ?? 0) - (dots[a.id] ?? 0))) {
+    const byId = new Map(ps.map((p) => [p.id, p]));
+    for (const p of rankAll(ps.map((p) => p.id), dots).map((r) => byId.get(r.id) as Proposal)) {
       const daring = p.twistId ? ` · ${labels.daring}` : '';
-      lines.push(`- ${escapeMarkdown(p.text)} (${labels.dots(dots[p.id] ?? 0)}, ${labels.level[p.level]}${daring})`);
+      lines.push(`- ${textOf(p)} (${labels.dots(dots[p.id] ?? 0)}, ${labels.level[p.level]}${daring})`);
     }
     lines.push('');
   });

@@ -50,3 +50,17 @@ export function decideTopThree(dots: Readonly<Record<string, number>>, runOffs: 
   });
   return { kind: 'decided', ranking };
 }
+
+/**
+ * Results in rank order, the one ordering every view shows: most dots first, equal dots in the order given
+ * (the order of entry) and sharing a rank (1, 1, 3). Unlike the top three, nobody is left out.
+ */
+export function rankAll(ids: readonly string[], dots: Readonly<Record<string, number>>): Ranked[] {
+  const sorted = ids.map((id, i) => ({ id, i, n: dots[id] ?? 0 })).sort((a, b) => b.n - a.n || a.i - b.i);
+  const ranked: Ranked[] = [];
+  sorted.forEach(({ id, n }, i) => {
+    const prev = ranked[i - 1];
+    ranked.push({ id, dots: n, rank: prev !== undefined && prev.dots === n ? prev.rank : i + 1 });
+  });
+  return ranked;
+}

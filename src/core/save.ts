@@ -4,7 +4,9 @@
  */
 import * as v from 'valibot';
 import { type Result, err, ok } from './result.ts';
-import { SESSION_FORMAT, type CardRound, type SessionContext } from './session.ts';
+import { PLAY_MODES, SESSION_FORMAT, VOTE_MODES, type CardRound, type Proposal, type SessionContext } from './session.ts';
+import { LANGS, LEVELS } from './types.ts';
+import { mergedRoot } from './proposal.ts';
 import type { DotVote } from './vote.ts';
 
 export const SAVE_APP = 'ruimte-session';
@@ -34,7 +36,7 @@ const vote = v.object({
   revealed: v.boolean(),
 });
 const crowd = v.object({
-  ideas: v.array(v.object({ id: v.string(), by: v.nullable(v.string()) })),
+  ideas: v.array(v.object({ id: v.string(), by: v.nullable(v.string()), alsoBy: v.optional(v.array(v.string())) })),
   rounds: v.number(),
   round: v.number(),
   seed: v.number(),
@@ -51,8 +53,8 @@ const contextSchema = v.object({
   seed: v.number(),
   settings: v.object({
     teamName: v.string(),
-    playMode: v.optional(v.picklist(['one-screen', 'devices'])),
-    voteMode: v.optional(v.picklist(['dots', 'crowd'])),
+    playMode: v.optional(v.picklist(PLAY_MODES)),
+    voteMode: v.optional(v.picklist(VOTE_MODES)),
     players: v.array(player),
     deckId: v.string(),
     deckName: text,
@@ -61,7 +63,7 @@ const contextSchema = v.object({
     dotsPerPlayer: v.number(),
     maxPerProposal: v.number(),
     checkIn: v.boolean(),
-    lang: v.picklist(['nl', 'en']),
+    lang: v.picklist(LANGS),
   }),
   cards: v.pipe(v.array(v.object({ id: v.string(), title: text, situation: text, questions: v.array(text) })), v.minLength(1)),
   twists: v.array(v.object({ id: v.string(), title: text, prompt: text })),
@@ -77,10 +79,12 @@ const contextSchema = v.object({
       id: v.string(),
       cardIndex: v.number(),
       text: v.string(),
-      level: v.picklist(['individual', 'team', 'manager', 'organisation']),
+      level: v.picklist(LEVELS),
       twistId: v.nullable(v.string()),
       hidden: v.boolean(),
       by: v.optional(v.string()),
+      // Added with merging duplicates; saves from before have none.
+      mergedInto: v.optional(v.string()),
     }),
   ),
   nextProposalNo: v.number(),
@@ -140,10 +144,22 @@ export function parseSave(raw: string): Result<SavedSession, SaveProblem> {
   if (!parsed.success) return err('damaged');
   const ctx = upgrade(context as OlderContext);
   if (ctx.cardIndex < 0 || ctx.cardIndex >= ctx.cards.length || ctx.rounds.length !== ctx.cards.length) return err('damaged');
+  if (!mergesHold(ctx.proposals)) return err('damaged');
   // A lobby may be empty while players join from their devices; a session on one screen never is.
   if (ctx.settings.players.length === 0 && (ctx.settings.playMode !== 'devices' || value !== 'lobby')) return err('damaged');
   if (value === 'lobby' && ctx.settings.playMode !== 'devices') return err('damaged');
   return ok({ ...(data as SavedSession), snapshot: { ...(snapshot as SavedSession['snapshot']), context: ctx } });
+}
+
+/** Every merge points to a proposal of the same card, and following merges always ends at one that stands alone. */
+function mergesHold(proposals: readonly Proposal[]): boolean {
+  const byId = new Map(proposals.map((p) => [p.id, p]));
+  return proposals.every((p) => {
+    if (p.mergedInto === undefined) return true;
+    const target = byId.get(p.mergedInto);
+    if (!target || target.cardIndex !== p.cardIndex) return false;
+    return byId.get(mergedRoot(proposals, p.id))?.mergedInto === undefined;
+  });
 }
 
 /** A save from before devices play lacks a few fields; they all have one sensible value there. */

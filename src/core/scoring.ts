@@ -6,6 +6,7 @@
 import type { Level } from './types.ts';
 import { LEVELS } from './types.ts';
 import { type Proposal, type SessionContext, sessionDots } from './session.ts';
+import { isShown } from './proposal.ts';
 
 export interface SessionScore {
   readonly proposals: number;
@@ -17,7 +18,8 @@ export interface SessionScore {
 }
 
 export function scoreSession(ctx: SessionContext): SessionScore {
-  const visible = ctx.proposals.filter((p) => !p.hidden);
+  // Merged duplicates count once, as the proposal they were merged into.
+  const visible = ctx.proposals.filter(isShown);
   const dots = sessionDots(ctx);
   const levels = Object.fromEntries(LEVELS.map((l) => [l, visible.filter((p) => p.level === l).length])) as Record<Level, number>;
   const daring = visible.filter((p) => p.twistId !== null);

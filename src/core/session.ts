@@ -4,6 +4,8 @@
  */
 import type { CheckInCard, Lang, Level, Player, ScenarioCard, Text, TwistCard } from './types.ts';
 import { LEVELS } from './types.ts';
+import { type Proposal, foldMerged, isShown, mergedRoot, standsAlone } from './proposal.ts';
+import { MAX_PROPOSAL_LENGTH } from './limits.ts';
 import { type DotVote, dropDraft, openVote, voteTotals } from './vote.ts';
 import { type CrowdScoring, crowdTotals, openCrowd, reseat } from './crowd.ts';
 import { type StepTimer, NO_TIMER } from './timer.ts';
@@ -17,8 +19,7 @@ export const MIN_CARDS = 1;
 export const MAX_CARDS = 6;
 export const MAX_NAME_LENGTH = 40;
 export const MAX_TEAM_NAME_LENGTH = 60;
-/** Long enough for any real proposal; stored whole, shortened only in the view. */
-export const MAX_PROPOSAL_LENGTH = 10_000;
+export { MAX_PROPOSAL_LENGTH } from './limits.ts';
 export const MAX_SHARPEN_LENGTH = 2_000;
 
 export interface Timing {
@@ -53,17 +54,7 @@ export interface Settings {
   readonly lang: Lang;
 }
 
-export interface Proposal {
-  readonly id: string;
-  readonly cardIndex: number;
-  readonly text: string;
-  readonly level: Level;
-  /** The twist card on the table when it was made: daring is what the game rewards. */
-  readonly twistId: string | null;
-  readonly hidden: boolean;
-  /** Devices only: the seat that wrote it, so that device can list its own ideas. Never in a shared or other player's view. */
-  readonly by?: string;
-}
+export type { Proposal } from './proposal.ts';
 
 export interface CardRound {
   readonly cardId: string;
@@ -217,15 +208,19 @@ export function addProposal(ctx: SessionContext, text: string, level: Level, by?
   return { ...ctx, proposals: [...ctx.proposals, proposal], nextProposalNo: ctx.nextProposalNo + 1 };
 }
 
-/** Hiding is reversible: nothing a player wrote is ever deleted. */
+/**
+ * Hiding is reversible: nothing a player wrote is ever deleted. A merged proposal is hidden with everything
+ * merged into it; a proposal merged into another is hidden only with that one.
+ */
 export function setHidden(ctx: SessionContext, proposalId: string, hidden: boolean): SessionContext | null {
   const target = ctx.proposals.find((p) => p.id === proposalId);
-  if (!target || target.cardIndex !== ctx.cardIndex || target.hidden === hidden) return null;
+  if (!target || target.cardIndex !== ctx.cardIndex || target.hidden === hidden || !standsAlone(target)) return null;
   return { ...ctx, proposals: ctx.proposals.map((p) => (p.id === proposalId ? { ...p, hidden } : p)) };
 }
 
+/** The proposals of a card that the team sees and may vote on. */
 export const visibleProposalsOfCard = (ctx: SessionContext, cardIndex: number): Proposal[] =>
-  ctx.proposals.filter((p) => p.cardIndex === cardIndex && !p.hidden);
+  ctx.proposals.filter((p) => p.cardIndex === cardIndex && isShown(p));
 
 /** Draws a twist not drawn before in this session (all again once every twist has been seen). */
 export function drawTwist(ctx: SessionContext): SessionContext | null {
@@ -255,7 +250,10 @@ export function openCardVote(ctx: SessionContext): SessionContext {
   if (isCrowd(ctx)) {
     const open = round?.crowd;
     if (open && !open.revealed && open.ideas.map((i) => i.id).join() === candidates.join()) return ctx;
-    const ideas = visible.map((p) => ({ id: p.id, by: p.by ?? null }));
+    const ideas = visible.map((p) => {
+      const alsoBy = ctx.proposals.filter((q) => q.mergedInto !== undefined && q.by !== undefined && mergedRoot(ctx.proposals, q.id) === p.id).map((q) => q.by as string);
+      return { id: p.id, by: p.by ?? null, ...(alsoBy.length > 0 ? { alsoBy } : {}) };
+    });
     return withRound(ctx, (r) => ({ ...r, crowd: openCrowd(ideas, playerIds(ctx), ctx.seed + 104_729 * (ctx.cardIndex + 1)) }));
   }
   const existing = round?.vote;
@@ -289,14 +287,14 @@ export function setDotRules(ctx: SessionContext, dotsPerPlayer: number, maxPerPr
   return { ...ctx, settings: { ...ctx.settings, dotsPerPlayer, maxPerProposal } };
 }
 
-/** Revealed dots (or 25/10 points) per visible proposal over the whole session. */
+/** Revealed dots (or 25/10 points) per visible proposal over the whole session (a merged group counts once). */
 export function sessionDots(ctx: SessionContext): Record<string, number> {
   const dots: Record<string, number> = {};
-  for (const p of ctx.proposals) if (!p.hidden) dots[p.id] = 0;
+  for (const p of ctx.proposals) if (isShown(p)) dots[p.id] = 0;
   for (const round of ctx.rounds) {
-    if (round.crowd?.revealed) for (const [id, n] of Object.entries(crowdTotals(round.crowd))) if (id in dots) dots[id] = (dots[id] ?? 0) + n;
+    if (round.crowd?.revealed) for (const [id, n] of Object.entries(foldMerged(ctx.proposals, crowdTotals(round.crowd)))) if (id in dots) dots[id] = (dots[id] ?? 0) + n;
     if (!round.vote?.revealed) continue;
-    for (const [id, n] of Object.entries(voteTotals(round.vote))) if (id in dots) dots[id] = (dots[id] ?? 0) + n;
+    for (const [id, n] of Object.entries(foldMerged(ctx.proposals, voteTotals(round.vote)))) if (id in dots) dots[id] = (dots[id] ?? 0) + n;
   }
   return dots;
 }

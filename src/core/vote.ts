@@ -38,6 +38,17 @@ export const ballotTotal = (ballot: Readonly<Record<string, number>>): number =>
 
 export const dotsLeft = (vote: DotVote): number => dotsToPlace(vote) - ballotTotal(vote.current);
 
+/**
+ * The dot limits on one ballot, in one place: at most `maxPerCandidate` on a candidate and `toPlace` in all.
+ * The phone's optimistic view asks the same question before the shared screen answers.
+ */
+export function hasRoomForDot(ballot: Readonly<Record<string, number>>, candidate: string, maxPerCandidate: number, toPlace: number): boolean {
+  return (ballot[candidate] ?? 0) < maxPerCandidate && ballotTotal(ballot) < toPlace;
+}
+
+/** A ballot may be cast once every dot it must hold is placed. */
+export const isBallotFilled = (ballot: Readonly<Record<string, number>>, toPlace: number): boolean => ballotTotal(ballot) === toPlace;
+
 export function isVoteComplete(vote: DotVote, voterCount: number): boolean {
   return vote.ballots.length >= voterCount;
 }
@@ -45,9 +56,8 @@ export function isVoteComplete(vote: DotVote, voterCount: number): boolean {
 export function placeDot(vote: DotVote, candidate: string, voterCount: number): DotVote | null {
   if (vote.revealed || isVoteComplete(vote, voterCount)) return null;
   if (!vote.candidates.includes(candidate)) return null;
-  const onIt = vote.current[candidate] ?? 0;
-  if (onIt >= vote.maxPerCandidate || dotsLeft(vote) <= 0) return null;
-  return { ...vote, current: { ...vote.current, [candidate]: onIt + 1 } };
+  if (!hasRoomForDot(vote.current, candidate, vote.maxPerCandidate, dotsToPlace(vote))) return null;
+  return { ...vote, current: { ...vote.current, [candidate]: (vote.current[candidate] ?? 0) + 1 } };
 }
 
 export function removeDot(vote: DotVote, candidate: string): DotVote | null {
@@ -62,7 +72,7 @@ export function removeDot(vote: DotVote, candidate: string): DotVote | null {
 
 /** The current voter is done once every dot is placed; the turn passes to the next seat. */
 export function finishBallot(vote: DotVote, voterCount: number): DotVote | null {
-  if (vote.revealed || isVoteComplete(vote, voterCount) || dotsLeft(vote) !== 0) return null;
+  if (vote.revealed || isVoteComplete(vote, voterCount) || !isBallotFilled(vote.current, dotsToPlace(vote))) return null;
   return { ...vote, ballots: [...vote.ballots, vote.current], current: {}, voterIndex: vote.voterIndex + 1 };
 }
 
@@ -85,9 +95,8 @@ export function dotsLeftOf(vote: DotVote, voterId: string): number {
 export function placeDotFor(vote: DotVote, voterId: string, candidate: string): DotVote | null {
   if (vote.revealed || hasVoted(vote, voterId) || !vote.candidates.includes(candidate)) return null;
   const draft = vote.drafts[voterId] ?? {};
-  const onIt = draft[candidate] ?? 0;
-  if (onIt >= vote.maxPerCandidate || dotsLeftOf(vote, voterId) <= 0) return null;
-  return { ...vote, drafts: { ...vote.drafts, [voterId]: { ...draft, [candidate]: onIt + 1 } } };
+  if (!hasRoomForDot(draft, candidate, vote.maxPerCandidate, dotsToPlace(vote))) return null;
+  return { ...vote, drafts: { ...vote.drafts, [voterId]: { ...draft, [candidate]: (draft[candidate] ?? 0) + 1 } } };
 }
 
 export function removeDotFor(vote: DotVote, voterId: string, candidate: string): DotVote | null {
@@ -101,7 +110,7 @@ export function removeDotFor(vote: DotVote, voterId: string, candidate: string):
 }
 
 export function finishBallotFor(vote: DotVote, voterId: string): DotVote | null {
-  if (vote.revealed || hasVoted(vote, voterId) || dotsLeftOf(vote, voterId) !== 0) return null;
+  if (vote.revealed || hasVoted(vote, voterId) || !isBallotFilled(vote.drafts[voterId] ?? {}, dotsToPlace(vote))) return null;
   const drafts = { ...vote.drafts };
   const ballot = drafts[voterId] ?? {};
   delete drafts[voterId];

@@ -4,6 +4,7 @@
  * Only what the rules would allow is shown; the shared screen stays the judge.
  */
 import type { DeviceView, IdeaView } from '../core/deviceView.ts';
+import { ballotTotal, hasRoomForDot, isBallotFilled } from '../core/vote.ts';
 import type { PlayerAction } from '../net/protocol.ts';
 import { type PollDeviceView, isPollDeviceView } from '../programme/pollDevice.ts';
 
@@ -15,7 +16,8 @@ export type AnyDeviceView = DeviceView | PollDeviceView;
 /** Ideas sent but not yet in a view carry this id prefix, so the page can mark them "sending". */
 export const SENDING_PREFIX = 'sending:';
 
-export const ballotTotal = (mine: Readonly<Record<string, number>>): number => Object.values(mine).reduce((sum, n) => sum + n, 0);
+/** The core's count of a ballot's dots; still exported here for the page until it imports it from the core. */
+export { ballotTotal };
 
 type Sent = readonly { readonly seq: number; readonly action: PlayerAction }[];
 
@@ -70,7 +72,7 @@ function applyOne(view: DeviceView, seq: number, action: PlayerAction): DeviceVi
       const b = view.ballot;
       if (!b || b.done || !b.candidates.some((c) => c.id === action.proposalId)) return view;
       const on = b.mine[action.proposalId] ?? 0;
-      if (action.type === 'dot' && (on >= b.maxPerCandidate || ballotTotal(b.mine) >= b.dotsToPlace)) return view;
+      if (action.type === 'dot' && !hasRoomForDot(b.mine, action.proposalId, b.maxPerCandidate, b.dotsToPlace)) return view;
       if (action.type === 'undot' && on <= 0) return view;
       const mine = { ...b.mine, [action.proposalId]: on + (action.type === 'dot' ? 1 : -1) };
       if (mine[action.proposalId] === 0) delete mine[action.proposalId];
@@ -78,7 +80,7 @@ function applyOne(view: DeviceView, seq: number, action: PlayerAction): DeviceVi
     }
     case 'voteDone': {
       const b = view.ballot;
-      if (!b || b.done || ballotTotal(b.mine) !== b.dotsToPlace) return view;
+      if (!b || b.done || !isBallotFilled(b.mine, b.dotsToPlace)) return view;
       return { ...view, ballot: { ...b, done: true } };
     }
     case 'score': {

@@ -9,6 +9,10 @@
  * Tokens never travel in a URL or the QR code: only the room code does.
  */
 import * as v from 'valibot';
+import { MAX_PROPOSAL_LENGTH } from '../core/limits.ts';
+
+/** The core's limit for one proposal, here too so the server needs nothing from the browser side but the protocol. */
+export { MAX_PROPOSAL_LENGTH };
 
 /** Room codes: short to type, no look-alike characters (no 0/O, 1/I/L). 31^6 ≈ 887 million codes. */
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -32,7 +36,7 @@ const level = v.picklist(['individual', 'team', 'manager', 'organisation']);
 /** What a player may ask the host to do; the host stamps the seat (`by`) from the server, never from the device. */
 export const playerActionSchema = v.variant('type', [
   v.object({ type: v.literal('checkIn'), cardId: id }),
-  v.object({ type: v.literal('propose'), text: v.pipe(v.string(), v.maxLength(10_000)), level }),
+  v.object({ type: v.literal('propose'), text: v.pipe(v.string(), v.maxLength(MAX_PROPOSAL_LENGTH)), level }),
   v.object({ type: v.literal('dot'), proposalId: id }),
   v.object({ type: v.literal('undot'), proposalId: id }),
   v.object({ type: v.literal('voteDone') }),

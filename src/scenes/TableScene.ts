@@ -276,9 +276,10 @@ export class TableScene extends Phaser.Scene {
 
   private drawNotes(frame: Frame, withDots: boolean): void {
     const { view } = frame;
-    const proposals = withDots ? view.proposals.filter((p) => !p.hidden) : view.proposals;
-    const results = view.results ?? {};
-    const sorted = withDots ? [...proposals].sort((a, b) => (results[b.id] ?? 0) - (results[a.id] ?? 0)) : proposals;
+    // Results come ranked from the core (shown proposals only, most dots first); proposals in order of entry.
+    const ranked = view.ranked ?? [];
+    const dotsOf = new Map(ranked.map((r) => [r.id, r.dots]));
+    const sorted = withDots ? ranked.map((r) => r.proposal) : view.proposals;
     const areaX = withDots ? 80 : 580;
     const cols = withDots ? 4 : 2;
     const maxNotes = withDots ? 12 : view.activeTwist ? 6 : 8;
@@ -300,7 +301,7 @@ export class TableScene extends Phaser.Scene {
     if (sorted.length > shown.length && !withDots) {
       this.content.add(this.text(areaX + 10, 180, `+${sorted.length - shown.length}`, 22, '#5b6b70'));
     }
-    if (withDots) this.flyDots(shown.map((p) => ({ id: p.id, dots: results[p.id] ?? 0 })), frame);
+    if (withDots) this.flyDots(shown.map((p) => ({ id: p.id, dots: dotsOf.get(p.id) ?? 0 })), frame);
   }
 
   /** Dots fly from the ballot box to their notes, one after another, then the count appears. */

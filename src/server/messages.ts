@@ -16,6 +16,7 @@ import * as v from 'valibot';
 import {
   MAX_HOST_MESSAGE_BYTES,
   MAX_PLAYER_MESSAGE_BYTES,
+  MAX_PROPOSAL_LENGTH,
   hostMessageSchema,
   playerMessageSchema,
   type HostMessage,
@@ -44,7 +45,7 @@ const hostOptions = byDiscriminator(hostMessageSchema.options as unknown as Obje
 // `describe`). At load, `actsCheckedByHand` compares these descriptions with `playerMessageSchema` itself: if the
 // protocol has changed and this table has not, acts are checked by the schema instead (and the test fails).
 const MAX_ID = 64;
-const MAX_TEXT = 10_000;
+const MAX_TEXT = MAX_PROPOSAL_LENGTH;
 const LEVELS: ReadonlySet<unknown> = new Set(['individual', 'team', 'manager', 'organisation']);
 
 const isInt = (x: unknown, min: number, max: number): x is number => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
