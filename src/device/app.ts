@@ -9,7 +9,8 @@ import type { Lang, Level } from '../core/types.ts';
 import { MAX_SEAT_NAME, PLAYER_SOCKET_PATH, playerActionSchema, type PlayerAction, type PlayerMessage, type RefusalReason, type ServerMessage } from '../net/protocol.ts';
 import { ReconnectingSocket, socketUrl, type SocketStatus } from '../net/socket.ts';
 import { isCode, normalizeCode } from './codes.ts';
-import { ACTIVE_KEY, DeviceStore, type Draft, type KeyValue, type Pending, type StoredSeat } from './store.ts';
+import { ACTIVE_KEY, DeviceStore, type Draft, type Pending, type StoredSeat } from './store.ts';
+import type { KeyValueStore } from '../storage/index.ts';
 import { Outbox, resend } from './outbox.ts';
 import { type AnyDeviceView, isDeviceView, isPollDeviceView, withPending } from './optimistic.ts';
 import { pollPosition } from './pollPanel.ts';
@@ -23,8 +24,9 @@ export interface DeviceAppOptions {
   readonly code: string;
   /** The language the page booted in; the device's own choice, once made, wins. */
   readonly lang: Lang;
-  readonly local: KeyValue;
-  readonly session: KeyValue;
+  readonly local: KeyValueStore;
+  /** This tab's own store: which room the tab is playing in. */
+  readonly session: KeyValueStore;
   /** Where the player socket lives (default: this origin's `/room/play`). */
   readonly url?: string;
   /** Back to the start screen. */
@@ -40,7 +42,7 @@ const RATE_LIMIT_PAUSE_MS = 3_000;
 export class DeviceApp {
   private readonly root: HTMLElement;
   private readonly store: DeviceStore;
-  private readonly session: KeyValue;
+  private readonly session: KeyValueStore;
   private readonly url: string;
   private readonly home: () => void;
   private lang: Lang;
@@ -86,7 +88,7 @@ export class DeviceApp {
     void this.applyLang().then((changed) => changed && this.redraw());
 
     // A reload in the tab that was playing goes straight back in; a fresh scan of the QR code asks first.
-    const active = this.sessionGet(ACTIVE_KEY);
+    const active = this.session.readRaw(ACTIVE_KEY);
     const seat = active && isCode(active) ? this.store.seat(active) : null;
     if (active && seat && (!this.joinCode || this.joinCode === active)) this.play(active, seat);
     else this.renderJoin();
@@ -205,7 +207,7 @@ export class DeviceApp {
     this.joinError = null;
     this.outbox = new Outbox({ load: () => this.store.outbox(code), save: (r) => this.store.saveOutbox(code, r) });
     this.outbox.useSeat(seat.seatId);
-    this.sessionSet(ACTIVE_KEY, code);
+    this.session.writeRaw(ACTIVE_KEY, code);
     this.replaceUrl(code);
     if (!this.socket) this.openSocket();
     if (this.ticker === null) this.ticker = setInterval(() => this.tick(), 1000);
@@ -336,7 +338,7 @@ export class DeviceApp {
     const code = this.code;
     const name = this.seat?.name ?? '';
     this.store.forgetSeat(code);
-    this.sessionRemove(ACTIVE_KEY);
+    this.session.remove(ACTIVE_KEY);
     this.destroy();
     this.seat = null;
     this.outbox = null;
@@ -492,30 +494,6 @@ export class DeviceApp {
       window.history.replaceState(null, '', url);
     } catch {
       /* not in a browser */
-    }
-  }
-
-  private sessionGet(key: string): string | null {
-    try {
-      return this.session.getItem(key);
-    } catch {
-      return null;
-    }
-  }
-
-  private sessionSet(key: string, value: string): void {
-    try {
-      this.session.setItem(key, value);
-    } catch {
-      /* memory only */
-    }
-  }
-
-  private sessionRemove(key: string): void {
-    try {
-      this.session.removeItem(key);
-    } catch {
-      /* nothing kept */
     }
   }
 }

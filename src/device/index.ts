@@ -7,7 +7,8 @@ import { currentLang } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { DeviceApp } from './app.ts';
 import { codeFromSearch } from './codes.ts';
-import { browserStore } from './store.ts';
+import { usableStore } from './store.ts';
+import { deviceStore, tabStore } from '../storage/index.ts';
 import { registerDeviceStrings, dt } from './strings.ts';
 
 export { DeviceApp } from './app.ts';
@@ -37,8 +38,8 @@ export function openDevice(app: HTMLElement, opts: OpenDeviceOptions): DeviceApp
     root,
     code: codeFromSearch(opts.search) ?? '',
     lang: currentLang(),
-    local: browserStore('local'),
-    session: browserStore('session'),
+    local: usableStore(deviceStore()),
+    session: usableStore(tabStore()),
     url: opts.url,
     home:
       opts.home ??
