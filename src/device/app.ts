@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { announce } from '../ui/dom.ts';
-import { i18n, isLang } from '../i18n/index.ts';
+import { i18n, isLang, t } from '../i18n/index.ts';
 import type { Lang, Level } from '../core/types.ts';
 import { MAX_SEAT_NAME, PLAYER_SOCKET_PATH, playerActionSchema, type PlayerAction, type PlayerMessage, type RefusalReason, type ServerMessage } from '../net/protocol.ts';
 import { ReconnectingSocket, socketUrl, type SocketStatus } from '../net/socket.ts';
@@ -16,7 +16,6 @@ import { type AnyDeviceView, isDeviceView, isPollDeviceView, withPending } from 
 import { pollPosition } from './pollPanel.ts';
 import { MAX_PROPOSAL, phaseName, renderDevice, updateTimer, type DeviceState } from './render.ts';
 import { renderJoin } from './join.ts';
-import { dt } from './strings.ts';
 
 export interface DeviceAppOptions {
   readonly root: HTMLElement;
@@ -142,8 +141,8 @@ export class DeviceApp {
     const name = rawName.trim();
     this.joinCode = code;
     this.joinName = rawName;
-    if (!isCode(code)) return this.failJoin(dt('join.error.code'), 'join-code');
-    if (name.length < 1 || name.length > MAX_SEAT_NAME) return this.failJoin(dt('join.error.name', { max: MAX_SEAT_NAME }), 'join-name');
+    if (!isCode(code)) return this.failJoin(t('device:join.error.code'), 'join-code');
+    if (name.length < 1 || name.length > MAX_SEAT_NAME) return this.failJoin(t('device:join.error.name', { max: MAX_SEAT_NAME }), 'join-name');
     this.connect({ kind: 'join', code, name });
   }
 
@@ -190,8 +189,8 @@ export class DeviceApp {
   private onStatus(s: SocketStatus): void {
     this.status = s;
     if (this.mode === 'join') {
-      if (this.intent && s === 'offline') this.joinError = dt('join.error.offline');
-      else if (s === 'open' && this.joinError === dt('join.error.offline')) this.joinError = null;
+      if (this.intent && s === 'offline') this.joinError = t('device:join.error.offline');
+      else if (s === 'open' && this.joinError === t('device:join.error.offline')) this.joinError = null;
       if (this.intent) this.renderJoin();
     } else {
       this.render();
@@ -330,7 +329,7 @@ export class DeviceApp {
 
   private refusalText(reason: RefusalReason, code: string): string {
     const known: readonly RefusalReason[] = ['no-room', 'locked', 'full', 'rate-limited', 'bad-token', 'removed', 'replaced'];
-    return known.includes(reason) ? dt(`join.error.${reason}`, { code }) : dt('join.error.generic');
+    return known.includes(reason) ? t(`device:join.error.${reason}`, { code }) : t('device:join.error.generic');
   }
 
   /** The seat is gone (removed, the room closed, the token no longer valid): back to the join page. */
@@ -372,8 +371,8 @@ export class DeviceApp {
   private propose(text: string, level: Level): void {
     const card = this.cardIndex();
     this.store.saveDraft(this.code, card, { text, level });
-    if (text.trim().length === 0) this.proposeError = dt('propose.error.empty');
-    else if (text.length > MAX_PROPOSAL) this.proposeError = dt('propose.error.too-long', { max: MAX_PROPOSAL, count: text.length });
+    if (text.trim().length === 0) this.proposeError = t('device:propose.error.empty');
+    else if (text.length > MAX_PROPOSAL) this.proposeError = t('device:propose.error.too-long', { max: MAX_PROPOSAL, count: text.length });
     else {
       this.proposeError = null;
       this.proposeSent = true;
@@ -482,7 +481,7 @@ export class DeviceApp {
     document.documentElement.lang = this.lang;
     if (isLang(i18n.language) && i18n.language === this.lang) return false;
     await i18n.changeLanguage(this.lang);
-    document.title = dt('title');
+    document.title = t('device:title');
     return true;
   }
 
