@@ -4,33 +4,22 @@
  */
 import * as v from 'valibot';
 import { announce } from '../ui/dom.ts';
-import { i18n, isLang, t } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import type { Lang, Level } from '../core/types.ts';
 import { MAX_SEAT_NAME, PLAYER_SOCKET_PATH, playerActionSchema, type PlayerAction, type PlayerMessage, type RefusalReason, type ServerMessage } from '../net/protocol.ts';
 import { ReconnectingSocket, socketUrl, type SocketStatus } from '../net/socket.ts';
 import { isCode, normalizeCode } from './codes.ts';
 import { ACTIVE_KEY, DeviceStore, type Draft, type Pending, type StoredSeat } from './store.ts';
-import type { KeyValueStore } from '../storage/index.ts';
+import type { DeviceAppOptions } from './options.ts';
 import { Outbox, resend } from './outbox.ts';
 import { type AnyDeviceView, isDeviceView, isPollDeviceView, withPending } from './optimistic.ts';
-import { pollPosition } from './pollPanel.ts';
-import { MAX_PROPOSAL, phaseName, renderDevice, updateTimer, type DeviceState } from './render.ts';
+import { renderDevice, updateTimer, type DeviceState } from './render.ts';
+import { applyLanguage, refusalText, showCodeInAddress } from './page.ts';
+import { proposalProblem } from './proposePanel.ts';
+import { StepFocus, stepKey } from './stepFocus.ts';
 import { renderJoin } from './join.ts';
 
-export interface DeviceAppOptions {
-  readonly root: HTMLElement;
-  /** The room code from the address (`?join=CODE`); empty for a bare `?join`. */
-  readonly code: string;
-  /** The language the page booted in; the device's own choice, once made, wins. */
-  readonly lang: Lang;
-  readonly local: KeyValueStore;
-  /** This tab's own store: which room the tab is playing in. */
-  readonly session: KeyValueStore;
-  /** Where the player socket lives (default: this origin's `/room/play`). */
-  readonly url?: string;
-  /** Back to the start screen. */
-  readonly home: () => void;
-}
+export type { DeviceAppOptions } from './options.ts';
 
 type Intent = { readonly kind: 'join'; readonly code: string; readonly name: string } | { readonly kind: 'rejoin'; readonly code: string; readonly seat: StoredSeat };
 
@@ -41,7 +30,7 @@ const RATE_LIMIT_PAUSE_MS = 3_000;
 export class DeviceApp {
   private readonly root: HTMLElement;
   private readonly store: DeviceStore;
-  private readonly session: KeyValueStore;
+  private readonly session: DeviceAppOptions['session'];
   private readonly url: string;
   private readonly home: () => void;
   private lang: Lang;
@@ -62,7 +51,6 @@ export class DeviceApp {
   private view: AnyDeviceView | null = null;
   /** In the team poll: the statement the player went to (null: the first without an answer). Kept on this page only. */
   private pollIndex: number | null = null;
-  private shownPollIndex = -1;
   /** The shared screen's clock minus this phone's, from the last view. */
   private clockOffset = 0;
   private viewJson = '';
@@ -72,7 +60,7 @@ export class DeviceApp {
   private rateLimited = false;
   private proposeError: string | null = null;
   private proposeSent = false;
-  private shownStep = '';
+  private readonly steps = new StepFocus();
   private ticker: ReturnType<typeof setInterval> | null = null;
   private rateTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -84,7 +72,7 @@ export class DeviceApp {
     this.home = opts.home;
     this.lang = this.store.lang() ?? opts.lang;
     this.joinCode = normalizeCode(opts.code);
-    void this.applyLang().then((changed) => changed && this.redraw());
+    void applyLanguage(this.lang).then((changed) => changed && this.redraw());
 
     // A reload in the tab that was playing goes straight back in; a fresh scan of the QR code asks first.
     const active = this.session.readRaw(ACTIVE_KEY);
@@ -207,7 +195,7 @@ export class DeviceApp {
     this.outbox = new Outbox({ load: () => this.store.outbox(code), save: (r) => this.store.saveOutbox(code, r) });
     this.outbox.useSeat(seat.seatId);
     this.session.writeRaw(ACTIVE_KEY, code);
-    this.replaceUrl(code);
+    showCodeInAddress(code);
     if (!this.socket) this.openSocket();
     if (this.ticker === null) this.ticker = setInterval(() => this.tick(), 1000);
     this.render();
@@ -224,10 +212,7 @@ export class DeviceApp {
         this.intent = null;
         this.joined = true;
         if (this.mode !== 'play' || this.code !== code || this.seat?.seatId !== seat.seatId) {
-          this.view = null;
-          this.viewJson = '';
-          this.settled = [];
-          this.pollIndex = null;
+          this.forgetView();
           this.play(code, seat);
         } else {
           this.seat = seat;
@@ -252,7 +237,7 @@ export class DeviceApp {
         if (first && this.store.lang() === null && msg.view.lang !== this.lang) {
           // No choice made on this device yet: follow the session's language.
           this.lang = msg.view.lang;
-          void this.applyLang().then(() => this.render());
+          void applyLanguage(this.lang).then(() => this.render());
         }
         this.render();
         return;
@@ -287,7 +272,7 @@ export class DeviceApp {
         this.joinCode = code;
         this.joinName = this.intent.seat.name;
       }
-      this.failJoin(this.refusalText(reason, code));
+      this.failJoin(refusalText(reason, code));
       return;
     }
     switch (reason) {
@@ -327,11 +312,6 @@ export class DeviceApp {
     }
   }
 
-  private refusalText(reason: RefusalReason, code: string): string {
-    const known: readonly RefusalReason[] = ['no-room', 'locked', 'full', 'rate-limited', 'bad-token', 'removed', 'replaced'];
-    return known.includes(reason) ? t(`device:join.error.${reason}`, { code }) : t('device:join.error.generic');
-  }
-
   /** The seat is gone (removed, the room closed, the token no longer valid): back to the join page. */
   private leave(reason: 'removed' | 'no-room' | 'bad-token'): void {
     const code = this.code;
@@ -341,19 +321,24 @@ export class DeviceApp {
     this.destroy();
     this.seat = null;
     this.outbox = null;
-    this.view = null;
-    this.viewJson = '';
-    this.settled = [];
-    this.pollIndex = null;
+    this.forgetView();
     this.joined = this.hostGone = this.replaced = this.rateLimited = false;
-    this.shownStep = '';
+    this.steps.reset();
     this.intent = null;
     this.status = null;
     this.joinCode = code;
     this.joinName = name;
     this.root.replaceChildren();
-    this.failJoin(this.refusalText(reason, code));
+    this.failJoin(refusalText(reason, code));
     announce(this.joinError ?? '');
+  }
+
+  /** A new seat or none: the last view, its taps and the poll position belonged to the old one. */
+  private forgetView(): void {
+    this.view = null;
+    this.viewJson = '';
+    this.settled = [];
+    this.pollIndex = null;
   }
 
   private act(action: PlayerAction): void {
@@ -371,10 +356,8 @@ export class DeviceApp {
   private propose(text: string, level: Level): void {
     const card = this.cardIndex();
     this.store.saveDraft(this.code, card, { text, level });
-    if (text.trim().length === 0) this.proposeError = t('device:propose.error.empty');
-    else if (text.length > MAX_PROPOSAL) this.proposeError = t('device:propose.error.too-long', { max: MAX_PROPOSAL, count: text.length });
-    else {
-      this.proposeError = null;
+    this.proposeError = proposalProblem(text);
+    if (this.proposeError === null) {
       this.proposeSent = true;
       this.store.clearDraft(this.code, card);
       this.act({ type: 'propose', text: text.trim(), level });
@@ -398,8 +381,8 @@ export class DeviceApp {
   private render(): void {
     if (this.mode !== 'play') return;
     const view = this.shownView();
-    const step = view ? (isPollDeviceView(view) ? `${view.phase}:${view.done || view.closed ? 'over' : 'open'}` : `${view.phase}:${view.cardIndex}`) : '';
-    if (step !== this.shownStep) {
+    const step = stepKey(view);
+    if (this.steps.isNew(step)) {
       // A new step: the "sent" note and errors belong to the old one.
       this.proposeSent = false;
       this.proposeError = null;
@@ -438,22 +421,7 @@ export class DeviceApp {
         this.render();
       },
     });
-    const pollAt = view && isPollDeviceView(view) && !view.done && !view.closed ? pollPosition(view, this.pollIndex) : -1;
-    if (view && step !== this.shownStep) {
-      const first = this.shownStep === '';
-      this.shownStep = step;
-      this.shownPollIndex = pollAt;
-      announce(phaseName(view.phase));
-      // A new step starts at the top, with focus on its heading (not on the very first draw after a reload
-      // while someone may be typing).
-      if (!first || document.activeElement === document.body) this.root.querySelector<HTMLElement>('#device-title')?.focus();
-    } else if (pollAt !== this.shownPollIndex) {
-      // The next statement: focus goes to it (read out by screen readers), never to an answer, so no answer
-      // looks chosen before the player chose it.
-      this.shownPollIndex = pollAt;
-      this.root.querySelector<HTMLElement>('#device-title')?.focus({ preventScroll: true });
-      window.scrollTo?.({ top: 0 });
-    }
+    this.steps.follow(this.root, view, step, this.pollIndex);
   }
 
   private tick(): void {
@@ -465,7 +433,7 @@ export class DeviceApp {
   private setLang(lang: Lang): void {
     this.lang = lang;
     this.store.saveLang(lang);
-    void this.applyLang().then(() => {
+    void applyLanguage(this.lang).then(() => {
       this.redraw();
       this.root.querySelector<HTMLElement>('[data-testid="language"]')?.focus();
     });
@@ -474,25 +442,5 @@ export class DeviceApp {
   private redraw(): void {
     if (this.mode === 'play') this.render();
     else this.renderJoin();
-  }
-
-  /** Switches i18next to the device's language; true when it changed. */
-  private async applyLang(): Promise<boolean> {
-    document.documentElement.lang = this.lang;
-    if (isLang(i18n.language) && i18n.language === this.lang) return false;
-    await i18n.changeLanguage(this.lang);
-    document.title = t('device:title');
-    return true;
-  }
-
-  private replaceUrl(code: string): void {
-    try {
-      const url = new URL(window.location.href);
-      if (url.searchParams.get('join') === code) return;
-      url.searchParams.set('join', code);
-      window.history.replaceState(null, '', url);
-    } catch {
-      /* not in a browser */
-    }
   }
 }

@@ -9,7 +9,7 @@ import { CODE_LENGTH, MAX_SEAT_NAME } from '../net/protocol.ts';
 import type { Lang } from '../core/types.ts';
 import type { SocketStatus } from '../net/socket.ts';
 import { normalizeCode } from './codes.ts';
-import { connectionBadge, languageSelect } from './render.ts';
+import { connectionBadge, languageSelect } from './widgets.ts';
 
 export interface JoinState {
   readonly code: string;

@@ -8,7 +8,7 @@ import type { Lang, Text } from '../core/types.ts';
 import type { PollDeviceView } from '../programme/pollDevice.ts';
 import { t } from '../i18n/index.ts';
 import { answeredAll } from './optimistic.ts';
-import type { DeviceActions, DeviceState } from './render.ts';
+import type { DeviceActions, DeviceState } from './state.ts';
 
 type Out = (Node | null | false)[];
 

@@ -6,116 +6,20 @@
  */
 import { h, replaceKeepingFocus } from '../ui/dom.ts';
 import { t } from '../i18n/index.ts';
-import { clock } from '../ui/names.ts';
 import { imageUrl } from '../content.ts';
-import { remainingMs, type StepTimer } from '../core/timer.ts';
-import type { DeviceBallot, DeviceCrowd, DeviceView, IdeaView } from '../core/deviceView.ts';
+import type { StepTimer } from '../core/timer.ts';
+import type { DeviceView } from '../core/deviceView.ts';
 import type { PollDeviceView } from '../programme/pollDevice.ts';
-import { LEVELS, LANGS, type Lang, type Level, type Text } from '../core/types.ts';
-import type { PlayerAction } from '../net/protocol.ts';
-import type { SocketStatus } from '../net/socket.ts';
-import type { Draft } from './store.ts';
-import { type AnyDeviceView, SENDING_PREFIX, ballotTotal, isPollDeviceView } from './optimistic.ts';
+import type { Lang } from '../core/types.ts';
+import { type AnyDeviceView, isPollDeviceView } from './optimistic.ts';
 import { pollContent } from './pollPanel.ts';
+import type { DeviceActions, DeviceState, Out } from './state.ts';
+import { cardBlock, connectionBadge, languageSelect, levelBadge, phaseName, title, tx, updateTimer } from './widgets.ts';
+import { propose } from './proposePanel.ts';
+import { ballotView, crowdView } from './votePanel.ts';
 
-/** The protocol's limit for one proposal. */
-export const MAX_PROPOSAL = 10_000;
-const LEVEL_SHAPES: Record<Level, string> = { individual: '●', team: '▲', manager: '■', organisation: '◆' };
-const SCORES = [1, 2, 3, 4, 5] as const;
-
-export interface DeviceState {
-  readonly code: string;
-  /** The seat's name as the room knows it. */
-  readonly name: string;
-  readonly lang: Lang;
-  readonly status: SocketStatus;
-  readonly hostGone: boolean;
-  /** This seat was opened on another screen; this one stopped. */
-  readonly replaced: boolean;
-  readonly rateLimited: boolean;
-  /** Actions not yet acknowledged by the server. */
-  readonly waiting: number;
-  /** The proposal being typed for the current card. */
-  readonly draft: Draft;
-  readonly proposeError: string | null;
-  readonly proposeSent: boolean;
-  readonly now: number;
-  /** In the team poll: the statement the player went to (its index; the count of statements is the overview), or null for the first one without an answer. */
-  readonly pollIndex?: number | null;
-}
-
-export interface DeviceActions {
-  act(action: PlayerAction): void;
-  /** Checks and sends a proposal; on a problem the state comes back with `proposeError` and the text kept. */
-  propose(text: string, level: Level): void;
-  saveDraft(draft: Draft): void;
-  setLang(lang: Lang): void;
-  reconnect(): void;
-  takeBack(): void;
-  /** In the team poll: show the statement at this index (the count of statements: the overview with "done"). */
-  pollGo?(index: number): void;
-}
-
-/** Parts of a page; empty slots (null) are left out. */
-type Out = (Node | null | false)[];
-
-const tx = (text: Text, lang: Lang): string => text[lang] || text.nl;
-const short = (text: string, n = 80): string => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
-
-export function levelBadge(level: Level): HTMLElement {
-  return h('span', { class: `badge level level--${level}` }, h('span', { 'aria-hidden': 'true' }, `${LEVEL_SHAPES[level]} `), t(`level.${level}`));
-}
-
-export function phaseName(phase: string): string {
-  return phase === 'lobby' ? t('device:phase.lobby') : t(`phase.${phase}`);
-}
-
-/** The language switch: the device's own controls and card texts, independent of the shared screen. */
-export function languageSelect(lang: Lang, setLang: (lang: Lang) => void): HTMLSelectElement {
-  return h(
-    'select',
-    {
-      class: 'device-lang',
-      'data-testid': 'language',
-      'data-key': 'device-language',
-      'aria-label': t('device:language'),
-      onchange: (e: Event) => {
-        const value = (e.target as HTMLSelectElement).value;
-        if ((LANGS as readonly string[]).includes(value)) setLang(value as Lang);
-      },
-    },
-    h('option', { value: 'nl', lang: 'nl', selected: lang === 'nl' }, 'NL'),
-    h('option', { value: 'en', lang: 'en', selected: lang === 'en' }, 'EN'),
-  );
-}
-
-export function connectionBadge(status: SocketStatus, waiting: number): HTMLElement {
-  return h(
-    'p',
-    { class: `conn conn--${status}`, 'data-testid': 'connection', 'data-status': status, role: 'status' },
-    h('span', { class: 'sr-only' }, `${t('device:status.label')}: `),
-    h('span', { class: 'conn__dot', 'aria-hidden': 'true' }),
-    h('span', { class: 'conn__text' }, t(`device:status.${status}`)),
-    waiting > 0 ? h('span', { class: 'conn__waiting', 'data-testid': 'waiting', title: t('device:status.waiting', { count: waiting }) }, h('span', { 'aria-hidden': 'true' }, `↑${waiting}`), h('span', { class: 'sr-only' }, t('device:status.waiting', { count: waiting }))) : null,
-  );
-}
-
-/** Writes the clock into the header (called every second; nothing else is rebuilt for it). */
-export function updateTimer(root: HTMLElement, timer: StepTimer | null, now: number): void {
-  const el = root.querySelector<HTMLElement>('[data-testid="timer"]');
-  if (!el) return;
-  if (!timer || timer.kind === 'none') {
-    el.textContent = '';
-    el.hidden = true;
-    return;
-  }
-  const left = remainingMs(timer, now);
-  el.hidden = false;
-  el.classList.toggle('device-timer--over', left <= 0);
-  el.classList.toggle('device-timer--paused', timer.kind === 'paused');
-  const text = left <= 0 ? t('device:timer.over') : t(timer.kind === 'paused' ? 'device:timer.paused' : 'device:timer.remaining', { time: clock(left) });
-  if (el.textContent !== text) el.textContent = text;
-}
+export type { DeviceActions, DeviceState } from './state.ts';
+export { MAX_PROPOSAL, connectionBadge, languageSelect, levelBadge, phaseName, updateTimer } from './widgets.ts';
 
 /** Rebuilds one part of the page only when its key changed. */
 function section(root: HTMLElement, name: string, key: string, build: () => Out): boolean {
@@ -168,27 +72,6 @@ function banners(state: DeviceState, actions: DeviceActions): Out {
   return out;
 }
 
-function cardBlock(view: DeviceView, lang: Lang, full: boolean): HTMLElement | null {
-  const card = view.card;
-  if (!card) return null;
-  return h(
-    'article',
-    { class: 'device-card scenario', 'aria-labelledby': 'device-title' },
-    h('p', { class: 'eyebrow' }, `${t('device:card.count', { n: view.cardIndex + 1, total: view.cardCount })} · ${t(`theme.${card.theme}`)}`),
-    h('h1', { id: 'device-title', class: 'scenario__title', tabindex: -1 }, tx(card.title, lang)),
-    full ? h('p', { class: 'scenario__situation' }, tx(card.situation, lang)) : null,
-    card.questions.length
-      ? full
-        ? h('div', {}, h('h2', { class: 'small-heading' }, t('device:card.questions')), h('ol', { class: 'questions' }, card.questions.map((q) => h('li', {}, tx(q, lang)))))
-        : h('details', { class: 'questions-box' }, h('summary', {}, t('device:card.questions')), h('ol', { class: 'questions' }, card.questions.map((q) => h('li', {}, tx(q, lang)))))
-      : null,
-  );
-}
-
-function title(text: string): HTMLElement {
-  return h('h1', { id: 'device-title', class: 'device-title', tabindex: -1 }, text);
-}
-
 function lobby(view: DeviceView, state: DeviceState): Out {
   const name = view.me?.name || state.name;
   return [
@@ -232,232 +115,6 @@ function checkIn(view: DeviceView, lang: Lang, actions: DeviceActions): Out {
         ),
       ),
     ),
-  ];
-}
-
-function ideaList(ideas: readonly IdeaView[], testid: string): HTMLElement {
-  return h(
-    'ol',
-    { class: 'proposals device-ideas' },
-    ideas.map((idea) => {
-      const sending = idea.id.startsWith(SENDING_PREFIX);
-      return h(
-        'li',
-        { class: `proposal${sending ? ' proposal--sending' : ''}`, 'data-testid': testid, 'data-proposal-id': sending ? null : idea.id, 'data-sending': String(sending) },
-        h('div', { class: 'proposal__text device-text' }, idea.text),
-        h('div', { class: 'proposal__meta' }, levelBadge(idea.level), sending ? h('span', { class: 'badge muted' }, t('device:propose.sending')) : null),
-      );
-    }),
-  );
-}
-
-function propose(view: DeviceView, state: DeviceState, lang: Lang, actions: DeviceActions): Out {
-  const p = view.propose;
-  const crowd = view.voteMode === 'crowd';
-  const out: Out = [];
-  const card = view.card;
-  if (card) {
-    out.push(
-      h('p', { class: 'eyebrow' }, `${t('device:card.count', { n: view.cardIndex + 1, total: view.cardCount })} · ${t(`theme.${card.theme}`)}`),
-      h('p', { class: 'device-card-title' }, tx(card.title, lang)),
-    );
-  }
-  out.push(title(crowd ? t('device:propose.crowd.title') : t('device:propose.title')));
-  if (p?.activeTwist) {
-    out.push(
-      h(
-        'aside',
-        { class: 'twist', 'data-testid': 'twist-card', 'aria-label': t('device:propose.twist') },
-        h('p', { class: 'eyebrow' }, `⚡ ${t('device:propose.twist')}`),
-        h('h2', {}, tx(p.activeTwist.title, lang)),
-        h('p', {}, tx(p.activeTwist.prompt, lang)),
-        h('p', { class: 'muted small' }, t('device:propose.twistHelp')),
-      ),
-    );
-  }
-  const mine = p?.mine ?? [];
-  if (state.proposeSent && p?.canPropose) out.push(h('p', { class: 'device-ok', role: 'status', 'data-testid': 'proposal-sent' }, t('device:propose.sent')));
-  if (p?.canPropose && view.me) {
-    out.push(crowd ? h('p', { class: 'device-lead device-bold' }, t('device:propose.crowd.prompt')) : h('p', { class: 'device-lead' }, t('device:propose.help')));
-    if (crowd) out.push(h('p', { class: 'muted small' }, t('device:propose.crowd.help')));
-    out.push(proposeForm(state, actions, crowd));
-  } else if (crowd && mine.length) {
-    out.push(h('p', { class: 'device-ok', role: 'status' }, t('device:propose.crowd.sent')));
-  } else {
-    out.push(h('p', { class: 'muted' }, t('device:propose.closed')));
-  }
-  out.push(
-    h(
-      'section',
-      { class: 'device-mine', 'aria-labelledby': 'device-mine-title' },
-      h('h2', { id: 'device-mine-title' }, crowd ? t('device:propose.crowd.mine') : t('device:propose.mine')),
-      h('p', { class: 'muted small' }, crowd ? t('device:propose.crowd.mineHelp') : t('device:propose.mineHelp')),
-      mine.length ? ideaList(mine, 'my-proposal') : h('p', { class: 'muted' }, t('device:propose.none')),
-    ),
-  );
-  if (card?.questions.length) {
-    out.push(h('details', { class: 'questions-box' }, h('summary', {}, t('device:card.questions')), h('ol', { class: 'questions' }, card.questions.map((q) => h('li', {}, tx(q, lang))))));
-  }
-  return out;
-}
-
-function proposeForm(state: DeviceState, actions: DeviceActions, crowd: boolean): HTMLElement {
-  let text = state.draft.text;
-  let level = state.draft.level;
-  const counter = h('p', { class: 'counter device-counter', id: 'proposal-counter', 'aria-live': 'off' });
-  const setCounter = () => {
-    counter.textContent = t('device:propose.counter', { count: text.length, max: MAX_PROPOSAL });
-    counter.classList.toggle('counter--bad', text.length > MAX_PROPOSAL);
-  };
-  setCounter();
-  const error = state.proposeError ? h('p', { class: 'error', role: 'alert', id: 'proposal-error', 'data-testid': 'proposal-error' }, state.proposeError) : null;
-  const area = h('textarea', {
-    id: 'proposal-text',
-    'data-testid': 'proposal-text',
-    'data-key': 'proposal-text',
-    rows: 4,
-    maxlength: MAX_PROPOSAL,
-    placeholder: t('device:propose.placeholder'),
-    'aria-describedby': error ? 'proposal-error proposal-counter' : 'proposal-counter',
-    'aria-invalid': error ? 'true' : null,
-    oninput: (e: Event) => {
-      text = (e.target as HTMLTextAreaElement).value;
-      setCounter();
-      if (error?.isConnected) {
-        // The player is fixing it: the message goes, and the next draw starts afresh.
-        error.remove();
-        area.removeAttribute('aria-invalid');
-        area.setAttribute('aria-describedby', 'proposal-counter');
-        const part = area.closest<HTMLElement>('[data-part]');
-        if (part) delete part.dataset.renderKey;
-      }
-      actions.saveDraft({ text, level });
-    },
-  });
-  area.value = text;
-  const submit = (e: Event) => {
-    e.preventDefault();
-    actions.propose(area.value, level);
-  };
-  area.addEventListener('keydown', (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
-  });
-  return h(
-    'form',
-    { class: 'device-form', novalidate: true, onsubmit: submit },
-    h('label', { class: 'field', for: 'proposal-text' }, h('span', {}, t('device:propose.text'))),
-    area,
-    counter,
-    error,
-    h(
-      'label',
-      { class: 'field' },
-      h('span', {}, t('device:propose.level')),
-      h(
-        'select',
-        {
-          'data-testid': 'proposal-level',
-          'data-key': 'proposal-level',
-          onchange: (e: Event) => {
-            level = (e.target as HTMLSelectElement).value as Level;
-            actions.saveDraft({ text, level });
-          },
-        },
-        LEVELS.map((l) => h('option', { value: l, selected: l === level }, `${LEVEL_SHAPES[l]} ${t(`level.${l}`)}`)),
-      ),
-    ),
-    h('button', { type: 'submit', class: 'primary big device-wide', 'data-testid': 'proposal-submit', 'data-key': 'proposal-submit' }, crowd ? t('device:propose.crowd.submit') : t('device:propose.submit')),
-  );
-}
-
-function dotsRow(n: number, max: number): HTMLElement {
-  return h('span', { class: 'my-dots', 'aria-hidden': 'true' }, '●'.repeat(n) + '○'.repeat(Math.max(0, max - n)));
-}
-
-function ballotView(view: DeviceView, ballot: DeviceBallot, actions: DeviceActions): Out {
-  const runOff = ballot.kind === 'run-off';
-  const placed = ballotTotal(ballot.mine);
-  const left = Math.max(0, ballot.dotsToPlace - placed);
-  const head = [title(runOff ? t('device:vote.runOff') : t('device:vote.title'))];
-  if (ballot.done) {
-    const mine = ballot.candidates.filter((c) => (ballot.mine[c.id] ?? 0) > 0);
-    return [
-      ...head,
-      h('p', { class: 'device-ok', role: 'status', 'data-testid': 'vote-cast' }, t('device:vote.cast')),
-      h('h2', {}, t('device:vote.yourDots')),
-      h(
-        'ul',
-        { class: 'proposals device-ideas' },
-        mine.map((c) =>
-          h(
-            'li',
-            { class: 'proposal', 'data-testid': 'my-dots', 'data-proposal-id': c.id },
-            h('div', { class: 'proposal__text device-text' }, c.text),
-            h('div', { class: 'proposal__meta' }, levelBadge(c.level), dotsRow(ballot.mine[c.id] ?? 0, ballot.mine[c.id] ?? 0), h('span', {}, t('device:vote.mine', { count: ballot.mine[c.id] ?? 0 }))),
-          ),
-        ),
-      ),
-    ];
-  }
-  if (ballot.candidates.length === 0) return [...head, h('p', { class: 'muted' }, t('device:vote.none'))];
-  return [
-    ...head,
-    h('p', { class: 'device-lead' }, runOff ? t('device:vote.runOffExplain') : t('device:vote.explain')),
-    ballot.maxPerCandidate > 1 ? h('p', { class: 'muted small' }, t('device:vote.max', { max: ballot.maxPerCandidate })) : null,
-    h('p', { class: 'dots-left device-dots-left', 'aria-live': 'polite', 'data-testid': 'dots-left' }, left > 0 ? t('device:vote.dotsLeft', { count: left }) : t('device:vote.allPlaced')),
-    h(
-      'ol',
-      { class: 'ballot device-ballot' },
-      ballot.candidates.map((c) => {
-        const on = ballot.mine[c.id] ?? 0;
-        return h(
-          'li',
-          { class: `ballot__item${on > 0 ? ' ballot__item--on' : ''}`, 'data-testid': 'candidate', 'data-proposal-id': c.id },
-          h('div', { class: 'ballot__text device-text' }, c.text, h('div', { class: 'proposal__meta' }, levelBadge(c.level))),
-          h(
-            'div',
-            { class: 'ballot__controls' },
-            h('button', { type: 'button', class: 'icon', 'data-testid': 'vote-remove', 'data-proposal-id': c.id, 'data-key': `remove-${c.id}`, disabled: on === 0, 'aria-label': t('device:vote.remove', { text: short(c.text) }), onclick: () => actions.act({ type: 'undot', proposalId: c.id }) }, '−'),
-            h('span', { class: 'device-dotcount' }, dotsRow(on, ballot.maxPerCandidate), h('span', { class: 'sr-only' }, t('device:vote.mine', { count: on }))),
-            h('button', { type: 'button', class: 'icon primary', 'data-testid': 'vote-for', 'data-proposal-id': c.id, 'data-key': `vote-${c.id}`, disabled: on >= ballot.maxPerCandidate || left === 0, 'aria-label': t('device:vote.add', { text: short(c.text) }), onclick: () => actions.act({ type: 'dot', proposalId: c.id }) }, '+'),
-          ),
-        );
-      }),
-    ),
-    h('div', { class: 'device-sticky' }, h('button', { type: 'button', class: 'primary big device-wide', 'data-testid': 'vote-done', 'data-key': 'vote-done', disabled: left !== 0, onclick: () => actions.act({ type: 'voteDone' }) }, t('device:vote.done'))),
-  ];
-}
-
-function crowdView(crowd: DeviceCrowd, actions: DeviceActions): Out {
-  const head = [h('p', { class: 'eyebrow', 'data-testid': 'crowd-round' }, t('device:crowd.round', { n: crowd.round, total: crowd.rounds })), title(t('device:crowd.title'))];
-  const hand = crowd.hand;
-  if (!hand) return [...head, h('p', { class: 'device-lead', 'data-testid': 'crowd-sit-out' }, t('device:crowd.sitOut'))];
-  return [
-    ...head,
-    h('blockquote', { class: 'device-hand', 'data-testid': 'crowd-hand', 'data-proposal-id': hand.id }, h('p', { class: 'device-text' }, hand.text), h('div', { class: 'proposal__meta' }, levelBadge(hand.level))),
-    h('p', { class: 'muted', id: 'crowd-help' }, t('device:crowd.help')),
-    h(
-      'div',
-      { class: 'device-scores', role: 'group', 'aria-labelledby': 'device-title', 'aria-describedby': 'crowd-help' },
-      SCORES.map((score) =>
-        h(
-          'button',
-          {
-            type: 'button',
-            class: `device-score${crowd.myScore === score ? ' device-score--on' : ''}`,
-            'data-testid': 'crowd-score',
-            'data-score': score,
-            'data-key': `score-${score}`,
-            'aria-pressed': String(crowd.myScore === score),
-            onclick: () => actions.act({ type: 'score', proposalId: hand.id, score }),
-          },
-          h('span', { class: 'device-score__n' }, String(score)),
-          h('span', { class: 'sr-only' }, ': '),
-          h('span', { class: 'device-score__label' }, t(`device:crowd.label.${score}`)),
-        ),
-      ),
-    ),
-    crowd.myScore !== null ? h('p', { class: 'device-ok', role: 'status' }, t('device:crowd.chosen', { score: crowd.myScore })) : null,
   ];
 }
 
@@ -561,3 +218,4 @@ export function renderDevice(root: HTMLElement, view: AnyDeviceView | null, stat
   section(root, 'foot', footKey, () => [h('p', { class: 'device-foot muted small' }, `${t('device:header.me', { name: view?.me?.name || state.name })} · ${t('device:header.room', { code: state.code })}`)]);
   updateTimer(root, timer, state.now);
 }
+
