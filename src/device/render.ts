@@ -119,7 +119,8 @@ function checkIn(view: DeviceView, lang: Lang, actions: DeviceActions): Out {
 }
 
 function results(view: DeviceView, lang: Lang): Out {
-  const list = [...(view.results ?? [])].sort((a, b) => b.points - a.points);
+  // Ranked by the core (deviceView): the phone does not sort.
+  const list = view.results ?? [];
   return [
     view.card ? h('p', { class: 'eyebrow' }, `${t('device:card.count', { n: view.cardIndex + 1, total: view.cardCount })} · ${tx(view.card.title, lang)}`) : null,
     title(t('device:results.title')),

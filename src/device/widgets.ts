@@ -4,6 +4,7 @@ import { t } from '../i18n/index.ts';
 import { clock } from '../ui/names.ts';
 import { remainingMs, type StepTimer } from '../core/timer.ts';
 import type { DeviceView, IdeaView } from '../core/deviceView.ts';
+// TODO(core helper, on merge): the limit moves to core/limits.ts (same name).
 import { MAX_PROPOSAL_LENGTH } from '../core/session.ts';
 import { LANGS, type Lang, type Text } from '../core/types.ts';
 import type { SocketStatus } from '../net/socket.ts';

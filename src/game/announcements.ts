@@ -20,7 +20,7 @@ export function stepAnnouncement(view: ScreenView, lang: Lang): string {
   if (view.progress) message = `${t(`phase.${view.phase}`)}. ${t('room.progress', { done: view.progress.done.length, of: view.players.length })}`;
   if (view.phase === 'reveal' || view.phase === 'discuss') message = `${t(`phase.${view.phase}`)}: ${view.card?.title[lang] ?? ''}`;
   if (view.phase === 'results' && view.results) {
-    // TODO(core helper): read the ranked results from the view once the core puts them there; no view sorts.
+    // TODO(core helper, on merge): read view.ranked (core/view.ts, their commit 0b0b09c); no view sorts.
     const items = view.proposals
       .filter((p) => !p.hidden)
       .sort((a, b) => (view.results?.[b.id] ?? 0) - (view.results?.[a.id] ?? 0))

@@ -3,7 +3,7 @@ import { h } from './dom.ts';
 import { t } from '../i18n/index.ts';
 import type { Level } from '../core/types.ts';
 
-// TODO(core helper): import the level symbols from the core once it exports them (issue 11: "level symbols once").
+// TODO(core helper, on merge): use LEVEL_SYMBOLS and levelBadge() from core/levels.ts (their commit 0b0b09c).
 export const LEVEL_SHAPES: Readonly<Record<Level, string>> = { individual: '●', team: '▲', manager: '■', organisation: '◆' };
 
 export function levelBadge(level: Level): HTMLElement {

@@ -308,6 +308,7 @@ function resultsPanel(c: PanelContext): HTMLElement {
   const { view } = c;
   const results = view.results ?? {};
   const visible = view.proposals.filter((p) => !p.hidden);
+  // TODO(core helper, on merge): read view.ranked (core/view.ts, their commit 0b0b09c) instead of sorting here.
   const sorted = [...visible].sort((a, b) => (results[b.id] ?? 0) - (results[a.id] ?? 0));
   return h(
     'div',
@@ -395,6 +396,7 @@ function summaryPanel(c: PanelContext): HTMLElement {
     c.daringAward ? h('p', { class: 'daring-award' }, h('strong', {}, `⚡ ${t('topThree.daringAward')}: `), c.daringAward.text) : null,
     h('h2', {}, t('summary.allProposals')),
     ...cards.map((index) => {
+      // TODO(core helper, on merge): read view.rankedByCard[index] instead of sorting here.
       const proposals = view.allProposals.filter((p) => p.cardIndex === index && !p.hidden).sort((a, b) => (view.sessionDots[b.id] ?? 0) - (view.sessionDots[a.id] ?? 0));
       return h(
         'section',
