@@ -3,8 +3,9 @@
  * `npm test`: everything a fresh machine needs to run every test, then every test.
  * 1. a Chromium for the end-to-end tests: Debian's `chromium` (installed with apt-get when running as root
  *    on Debian and it is missing), else Playwright's own browser;
- * 2. the content check, the type check, unit and property tests (Vitest), a production build, and the
- *    end-to-end tests (Playwright);
+ * 2. the content check, the type check, the structure check (dependency-cruiser, rules in
+ *    `.dependency-cruiser.cjs`), unit and property tests (Vitest), a production build, and the end-to-end
+ *    tests (Playwright);
  * 3. one closing line `N passed, N failed` over all of it.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,7 +35,7 @@ function ensureChromium() {
 }
 
 function countStep(label, ok) {
-  // A step that is not a test runner (type check, content check, build) counts as one check.
+  // A step that is not a test runner (type check, structure check, content check, build) counts as one check.
   if (ok) results.passed++;
   else results.failed++;
   return ok;
@@ -45,6 +46,7 @@ const browser = ensureChromium();
 
 countStep('levels', run('content check', 'npm', ['run', '--silent', 'levels:check']));
 countStep('types', run('type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
+countStep('structure', run('structure check', 'npm', ['run', '--silent', 'check:structure']));
 
 const unitOk = run('unit and property tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
 try {

@@ -2,7 +2,7 @@
  * Screens that live beside the game (the coach's deck editor, the team programme) plug in here:
  * each is a lazily loaded module with one `open(host)` entry, so the start screen does not wait for them.
  */
-import type { Phase } from './core/machine.ts';
+import type { Phase } from './core/phase.ts';
 import type { Theme } from './core/types.ts';
 
 /** Choices a screen beside the game can make for the setup (for example themes chosen on the warm-up wall). */

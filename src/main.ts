@@ -141,7 +141,7 @@ async function showSetup(draft?: SetupDraft): Promise<void> {
   const decks = await loadAllDecks();
   renderSetup(panel, decks, current, {
     back: () => showStart(),
-    start: (d, deck) => void startGame(d, deck),
+    start: (d, deck) => void startSessionFromSetup(d, deck),
   });
   if (!draft) (panel.querySelector('[data-testid="team-name"]') as HTMLElement | null)?.focus();
 }
@@ -184,7 +184,8 @@ async function mountGame(make: (Controller: typeof GameController) => GameContro
     });
 }
 
-async function startGame(draft: SetupDraft, deck: import('./core/types.ts').ScenarioDeck): Promise<void> {
+/** Creates a new session from the setup's choices and opens it on this screen. */
+async function startSessionFromSetup(draft: SetupDraft, deck: import('./core/types.ts').ScenarioDeck): Promise<void> {
   const [{ settingsFrom, cardsFor }, { loadTwists, loadCheckIns }, { createSession }] = await Promise.all([import('./ui/setupScreen.ts'), import('./content.ts'), import('./core/session.ts')]);
   const [twists, checkIns] = await Promise.all([loadTwists(), loadCheckIns()]);
   const id = `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;

@@ -4,32 +4,22 @@
  */
 import * as v from 'valibot';
 import { announce } from '../ui/dom.ts';
-import { i18n, isLang } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import type { Lang, Level } from '../core/types.ts';
 import { MAX_SEAT_NAME, PLAYER_SOCKET_PATH, playerActionSchema, type PlayerAction, type PlayerMessage, type RefusalReason, type ServerMessage } from '../net/protocol.ts';
 import { ReconnectingSocket, socketUrl, type SocketStatus } from '../net/socket.ts';
 import { isCode, normalizeCode } from './codes.ts';
-import { ACTIVE_KEY, DeviceStore, type Draft, type KeyValue, type Pending, type StoredSeat } from './store.ts';
+import { ACTIVE_KEY, DeviceStore, type Draft, type Pending, type StoredSeat } from './store.ts';
+import type { DeviceAppOptions } from './options.ts';
 import { Outbox, resend } from './outbox.ts';
 import { type AnyDeviceView, isDeviceView, isPollDeviceView, withPending } from './optimistic.ts';
-import { pollPosition } from './pollPanel.ts';
-import { MAX_PROPOSAL, phaseName, renderDevice, updateTimer, type DeviceState } from './render.ts';
+import { renderDevice, updateTimer, type DeviceState } from './render.ts';
+import { applyLanguage, refusalText, showCodeInAddress } from './page.ts';
+import { proposalProblem } from './proposePanel.ts';
+import { StepFocus, stepKey } from './stepFocus.ts';
 import { renderJoin } from './join.ts';
-import { dt } from './strings.ts';
 
-export interface DeviceAppOptions {
-  readonly root: HTMLElement;
-  /** The room code from the address (`?join=CODE`); empty for a bare `?join`. */
-  readonly code: string;
-  /** The language the page booted in; the device's own choice, once made, wins. */
-  readonly lang: Lang;
-  readonly local: KeyValue;
-  readonly session: KeyValue;
-  /** Where the player socket lives (default: this origin's `/room/play`). */
-  readonly url?: string;
-  /** Back to the start screen. */
-  readonly home: () => void;
-}
+export type { DeviceAppOptions } from './options.ts';
 
 type Intent = { readonly kind: 'join'; readonly code: string; readonly name: string } | { readonly kind: 'rejoin'; readonly code: string; readonly seat: StoredSeat };
 
@@ -40,7 +30,7 @@ const RATE_LIMIT_PAUSE_MS = 3_000;
 export class DeviceApp {
   private readonly root: HTMLElement;
   private readonly store: DeviceStore;
-  private readonly session: KeyValue;
+  private readonly session: DeviceAppOptions['session'];
   private readonly url: string;
   private readonly home: () => void;
   private lang: Lang;
@@ -61,7 +51,6 @@ export class DeviceApp {
   private view: AnyDeviceView | null = null;
   /** In the team poll: the statement the player went to (null: the first without an answer). Kept on this page only. */
   private pollIndex: number | null = null;
-  private shownPollIndex = -1;
   /** The shared screen's clock minus this phone's, from the last view. */
   private clockOffset = 0;
   private viewJson = '';
@@ -71,7 +60,7 @@ export class DeviceApp {
   private rateLimited = false;
   private proposeError: string | null = null;
   private proposeSent = false;
-  private shownStep = '';
+  private readonly steps = new StepFocus();
   private ticker: ReturnType<typeof setInterval> | null = null;
   private rateTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -83,10 +72,10 @@ export class DeviceApp {
     this.home = opts.home;
     this.lang = this.store.lang() ?? opts.lang;
     this.joinCode = normalizeCode(opts.code);
-    void this.applyLang().then((changed) => changed && this.redraw());
+    void applyLanguage(this.lang).then((changed) => changed && this.redraw());
 
     // A reload in the tab that was playing goes straight back in; a fresh scan of the QR code asks first.
-    const active = this.sessionGet(ACTIVE_KEY);
+    const active = this.session.readRaw(ACTIVE_KEY);
     const seat = active && isCode(active) ? this.store.seat(active) : null;
     if (active && seat && (!this.joinCode || this.joinCode === active)) this.play(active, seat);
     else this.renderJoin();
@@ -140,8 +129,8 @@ export class DeviceApp {
     const name = rawName.trim();
     this.joinCode = code;
     this.joinName = rawName;
-    if (!isCode(code)) return this.failJoin(dt('join.error.code'), 'join-code');
-    if (name.length < 1 || name.length > MAX_SEAT_NAME) return this.failJoin(dt('join.error.name', { max: MAX_SEAT_NAME }), 'join-name');
+    if (!isCode(code)) return this.failJoin(t('device:join.error.code'), 'join-code');
+    if (name.length < 1 || name.length > MAX_SEAT_NAME) return this.failJoin(t('device:join.error.name', { max: MAX_SEAT_NAME }), 'join-name');
     this.connect({ kind: 'join', code, name });
   }
 
@@ -188,8 +177,8 @@ export class DeviceApp {
   private onStatus(s: SocketStatus): void {
     this.status = s;
     if (this.mode === 'join') {
-      if (this.intent && s === 'offline') this.joinError = dt('join.error.offline');
-      else if (s === 'open' && this.joinError === dt('join.error.offline')) this.joinError = null;
+      if (this.intent && s === 'offline') this.joinError = t('device:join.error.offline');
+      else if (s === 'open' && this.joinError === t('device:join.error.offline')) this.joinError = null;
       if (this.intent) this.renderJoin();
     } else {
       this.render();
@@ -205,8 +194,8 @@ export class DeviceApp {
     this.joinError = null;
     this.outbox = new Outbox({ load: () => this.store.outbox(code), save: (r) => this.store.saveOutbox(code, r) });
     this.outbox.useSeat(seat.seatId);
-    this.sessionSet(ACTIVE_KEY, code);
-    this.replaceUrl(code);
+    this.session.writeRaw(ACTIVE_KEY, code);
+    showCodeInAddress(code);
     if (!this.socket) this.openSocket();
     if (this.ticker === null) this.ticker = setInterval(() => this.tick(), 1000);
     this.render();
@@ -223,10 +212,7 @@ export class DeviceApp {
         this.intent = null;
         this.joined = true;
         if (this.mode !== 'play' || this.code !== code || this.seat?.seatId !== seat.seatId) {
-          this.view = null;
-          this.viewJson = '';
-          this.settled = [];
-          this.pollIndex = null;
+          this.forgetView();
           this.play(code, seat);
         } else {
           this.seat = seat;
@@ -251,7 +237,7 @@ export class DeviceApp {
         if (first && this.store.lang() === null && msg.view.lang !== this.lang) {
           // No choice made on this device yet: follow the session's language.
           this.lang = msg.view.lang;
-          void this.applyLang().then(() => this.render());
+          void applyLanguage(this.lang).then(() => this.render());
         }
         this.render();
         return;
@@ -286,7 +272,7 @@ export class DeviceApp {
         this.joinCode = code;
         this.joinName = this.intent.seat.name;
       }
-      this.failJoin(this.refusalText(reason, code));
+      this.failJoin(refusalText(reason, code));
       return;
     }
     switch (reason) {
@@ -326,33 +312,33 @@ export class DeviceApp {
     }
   }
 
-  private refusalText(reason: RefusalReason, code: string): string {
-    const known: readonly RefusalReason[] = ['no-room', 'locked', 'full', 'rate-limited', 'bad-token', 'removed', 'replaced'];
-    return known.includes(reason) ? dt(`join.error.${reason}`, { code }) : dt('join.error.generic');
-  }
-
   /** The seat is gone (removed, the room closed, the token no longer valid): back to the join page. */
   private leave(reason: 'removed' | 'no-room' | 'bad-token'): void {
     const code = this.code;
     const name = this.seat?.name ?? '';
     this.store.forgetSeat(code);
-    this.sessionRemove(ACTIVE_KEY);
+    this.session.remove(ACTIVE_KEY);
     this.destroy();
     this.seat = null;
     this.outbox = null;
-    this.view = null;
-    this.viewJson = '';
-    this.settled = [];
-    this.pollIndex = null;
+    this.forgetView();
     this.joined = this.hostGone = this.replaced = this.rateLimited = false;
-    this.shownStep = '';
+    this.steps.reset();
     this.intent = null;
     this.status = null;
     this.joinCode = code;
     this.joinName = name;
     this.root.replaceChildren();
-    this.failJoin(this.refusalText(reason, code));
+    this.failJoin(refusalText(reason, code));
     announce(this.joinError ?? '');
+  }
+
+  /** A new seat or none: the last view, its taps and the poll position belonged to the old one. */
+  private forgetView(): void {
+    this.view = null;
+    this.viewJson = '';
+    this.settled = [];
+    this.pollIndex = null;
   }
 
   private act(action: PlayerAction): void {
@@ -370,10 +356,8 @@ export class DeviceApp {
   private propose(text: string, level: Level): void {
     const card = this.cardIndex();
     this.store.saveDraft(this.code, card, { text, level });
-    if (text.trim().length === 0) this.proposeError = dt('propose.error.empty');
-    else if (text.length > MAX_PROPOSAL) this.proposeError = dt('propose.error.too-long', { max: MAX_PROPOSAL, count: text.length });
-    else {
-      this.proposeError = null;
+    this.proposeError = proposalProblem(text);
+    if (this.proposeError === null) {
       this.proposeSent = true;
       this.store.clearDraft(this.code, card);
       this.act({ type: 'propose', text: text.trim(), level });
@@ -397,8 +381,8 @@ export class DeviceApp {
   private render(): void {
     if (this.mode !== 'play') return;
     const view = this.shownView();
-    const step = view ? (isPollDeviceView(view) ? `${view.phase}:${view.done || view.closed ? 'over' : 'open'}` : `${view.phase}:${view.cardIndex}`) : '';
-    if (step !== this.shownStep) {
+    const step = stepKey(view);
+    if (this.steps.isNew(step)) {
       // A new step: the "sent" note and errors belong to the old one.
       this.proposeSent = false;
       this.proposeError = null;
@@ -437,22 +421,7 @@ export class DeviceApp {
         this.render();
       },
     });
-    const pollAt = view && isPollDeviceView(view) && !view.done && !view.closed ? pollPosition(view, this.pollIndex) : -1;
-    if (view && step !== this.shownStep) {
-      const first = this.shownStep === '';
-      this.shownStep = step;
-      this.shownPollIndex = pollAt;
-      announce(phaseName(view.phase));
-      // A new step starts at the top, with focus on its heading (not on the very first draw after a reload
-      // while someone may be typing).
-      if (!first || document.activeElement === document.body) this.root.querySelector<HTMLElement>('#device-title')?.focus();
-    } else if (pollAt !== this.shownPollIndex) {
-      // The next statement: focus goes to it (read out by screen readers), never to an answer, so no answer
-      // looks chosen before the player chose it.
-      this.shownPollIndex = pollAt;
-      this.root.querySelector<HTMLElement>('#device-title')?.focus({ preventScroll: true });
-      window.scrollTo?.({ top: 0 });
-    }
+    this.steps.follow(this.root, view, step, this.pollIndex);
   }
 
   private tick(): void {
@@ -464,7 +433,7 @@ export class DeviceApp {
   private setLang(lang: Lang): void {
     this.lang = lang;
     this.store.saveLang(lang);
-    void this.applyLang().then(() => {
+    void applyLanguage(this.lang).then(() => {
       this.redraw();
       this.root.querySelector<HTMLElement>('[data-testid="language"]')?.focus();
     });
@@ -473,49 +442,5 @@ export class DeviceApp {
   private redraw(): void {
     if (this.mode === 'play') this.render();
     else this.renderJoin();
-  }
-
-  /** Switches i18next to the device's language; true when it changed. */
-  private async applyLang(): Promise<boolean> {
-    document.documentElement.lang = this.lang;
-    if (isLang(i18n.language) && i18n.language === this.lang) return false;
-    await i18n.changeLanguage(this.lang);
-    document.title = dt('title');
-    return true;
-  }
-
-  private replaceUrl(code: string): void {
-    try {
-      const url = new URL(window.location.href);
-      if (url.searchParams.get('join') === code) return;
-      url.searchParams.set('join', code);
-      window.history.replaceState(null, '', url);
-    } catch {
-      /* not in a browser */
-    }
-  }
-
-  private sessionGet(key: string): string | null {
-    try {
-      return this.session.getItem(key);
-    } catch {
-      return null;
-    }
-  }
-
-  private sessionSet(key: string, value: string): void {
-    try {
-      this.session.setItem(key, value);
-    } catch {
-      /* memory only */
-    }
-  }
-
-  private sessionRemove(key: string): void {
-    try {
-      this.session.removeItem(key);
-    } catch {
-      /* nothing kept */
-    }
   }
 }

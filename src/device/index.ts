@@ -3,17 +3,18 @@
  * Loaded lazily by `main.ts`, so the start screen does not carry it. The page takes over `#app`.
  */
 import './device.css';
-import { currentLang } from '../i18n/index.ts';
+import { currentLang, t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { DeviceApp } from './app.ts';
 import { codeFromSearch } from './codes.ts';
-import { browserStore } from './store.ts';
-import { registerDeviceStrings, dt } from './strings.ts';
+import { usableStore } from './store.ts';
+import { deviceStore, tabStore } from '../storage/index.ts';
+import { registerDeviceTexts } from './texts.ts';
 
 export { DeviceApp } from './app.ts';
 export { renderDevice, type DeviceState, type DeviceActions } from './render.ts';
 export { renderJoin, type JoinState, type JoinActions } from './join.ts';
-export { registerDeviceStrings } from './strings.ts';
+export { registerDeviceTexts } from './texts.ts';
 
 export interface OpenDeviceOptions {
   /** The page's `location.search` (`?join=ABC123`, or a bare `?join`). */
@@ -26,19 +27,19 @@ export interface OpenDeviceOptions {
 
 /** Takes over `app` (normally `#app`) with the device page and starts it. */
 export function openDevice(app: HTMLElement, opts: OpenDeviceOptions): DeviceApp {
-  registerDeviceStrings();
+  registerDeviceTexts();
   const announcer = document.getElementById('announcer') ?? h('div', { id: 'announcer', class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const root = h('div', { class: 'device', id: 'device' });
   app.classList.add('device-app');
   document.body.classList.add('device-body');
   app.replaceChildren(root, announcer);
-  document.title = dt('title');
+  document.title = t('device:title');
   return new DeviceApp({
     root,
     code: codeFromSearch(opts.search) ?? '',
     lang: currentLang(),
-    local: browserStore('local'),
-    session: browserStore('session'),
+    local: usableStore(deviceStore()),
+    session: usableStore(tabStore()),
     url: opts.url,
     home:
       opts.home ??

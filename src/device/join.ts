@@ -9,8 +9,7 @@ import { CODE_LENGTH, MAX_SEAT_NAME } from '../net/protocol.ts';
 import type { Lang } from '../core/types.ts';
 import type { SocketStatus } from '../net/socket.ts';
 import { normalizeCode } from './codes.ts';
-import { connectionBadge, languageSelect } from './render.ts';
-import { dt } from './strings.ts';
+import { connectionBadge, languageSelect } from './widgets.ts';
 
 export interface JoinState {
   readonly code: string;
@@ -85,13 +84,13 @@ export function renderJoin(root: HTMLElement, state: JoinState, actions: JoinAct
     ? h(
         'section',
         { class: 'join-remembered', 'aria-labelledby': 'join-remembered-title' },
-        h('h2', { id: 'join-remembered-title', class: 'small-heading' }, dt('join.remembered')),
+        h('h2', { id: 'join-remembered-title', class: 'small-heading' }, t('device:join.remembered')),
         h(
           'button',
           { type: 'button', class: 'primary big device-wide', 'data-testid': 'join-rejoin', 'data-key': 'join-rejoin', disabled: state.busy, onclick: () => actions.rejoin() },
-          dt('join.rejoin', { name: state.remembered.name, code: state.remembered.code }),
+          t('device:join.rejoin', { name: state.remembered.name, code: state.remembered.code }),
         ),
-        h('p', { class: 'muted small' }, dt('join.orNew')),
+        h('p', { class: 'muted small' }, t('device:join.orNew')),
       )
     : null;
 
@@ -108,13 +107,13 @@ export function renderJoin(root: HTMLElement, state: JoinState, actions: JoinAct
         state.status ? connectionBadge(state.status, 0) : null,
         languageSelect(state.lang, actions.setLang),
       ),
-      h('div', { class: 'device-head__where' }, h('span', { class: 'device-phase', 'data-testid': 'phase', 'data-phase': 'join' }, dt('join.submit'))),
+      h('div', { class: 'device-head__where' }, h('span', { class: 'device-phase', 'data-testid': 'phase', 'data-phase': 'join' }, t('device:join.submit'))),
     ),
     h(
       'main',
       { class: 'device__main join', id: 'device-main' },
-      h('h1', { id: 'device-title', class: 'device-title', tabindex: -1 }, dt('join.heading')),
-      h('p', { class: 'device-lead' }, dt('join.intro')),
+      h('h1', { id: 'device-title', class: 'device-title', tabindex: -1 }, t('device:join.heading')),
+      h('p', { class: 'device-lead' }, t('device:join.intro')),
       remembered,
       h(
         'form',
@@ -129,20 +128,20 @@ export function renderJoin(root: HTMLElement, state: JoinState, actions: JoinAct
           },
         },
         error,
-        h('label', { class: 'field', for: 'join-code' }, h('span', {}, dt('join.code'))),
+        h('label', { class: 'field', for: 'join-code' }, h('span', {}, t('device:join.code'))),
         code,
-        h('p', { class: 'muted small hint', id: 'join-code-hint' }, dt('join.codeHint')),
-        h('label', { class: 'field', for: 'join-name' }, h('span', {}, dt('join.name'))),
+        h('p', { class: 'muted small hint', id: 'join-code-hint' }, t('device:join.codeHint')),
+        h('label', { class: 'field', for: 'join-name' }, h('span', {}, t('device:join.name'))),
         name,
-        h('p', { class: 'muted small hint', id: 'join-name-hint' }, dt('join.nameHint')),
+        h('p', { class: 'muted small hint', id: 'join-name-hint' }, t('device:join.nameHint')),
         h(
           'button',
           { type: 'submit', class: `${state.remembered ? '' : 'primary '}big device-wide`, 'data-testid': 'join-submit', 'data-key': 'join-submit', 'aria-disabled': state.busy ? 'true' : null },
-          state.busy ? dt('join.busy') : dt('join.submit'),
+          state.busy ? t('device:join.busy') : t('device:join.submit'),
         ),
       ),
-      h('p', { class: 'muted small' }, dt('join.privacy')),
-      h('p', {}, h('a', { class: 'device-home', href: './', 'data-testid': 'join-home', onclick: (e: Event) => { e.preventDefault(); actions.home(); } }, dt('join.home'))),
+      h('p', { class: 'muted small' }, t('device:join.privacy')),
+      h('p', {}, h('a', { class: 'device-home', href: './', 'data-testid': 'join-home', onclick: (e: Event) => { e.preventDefault(); actions.home(); } }, t('device:join.home'))),
     ),
   );
 }

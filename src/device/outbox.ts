@@ -1,6 +1,6 @@
 /**
  * Nothing a player taps is lost. Every action gets the next seq of this room (a counter kept on the device)
- * and stays in localStorage until the server's `ack` for it arrives. After every (re)connect and rejoin the
+ * and stays in the device's store until the server's `ack` for it arrives. After every (re)connect and rejoin the
  * device sends what is still pending, in order; the server ignores a seq it already stored.
  *
  * An ack covers its seq and every earlier one: on one connection messages arrive in order, so anything

@@ -6,9 +6,9 @@
 import { h } from '../ui/dom.ts';
 import type { Lang, Text } from '../core/types.ts';
 import type { PollDeviceView } from '../programme/pollDevice.ts';
+import { t } from '../i18n/index.ts';
 import { answeredAll } from './optimistic.ts';
-import type { DeviceActions, DeviceState } from './render.ts';
-import { dt } from './strings.ts';
+import type { DeviceActions, DeviceState } from './state.ts';
 
 type Out = (Node | null | false)[];
 
@@ -26,7 +26,7 @@ export function pollPosition(view: PollDeviceView, chosen: number | null): numbe
   return first < 0 ? n : first;
 }
 
-const answerLabel = (value: number): string => (value === 0 ? dt('poll.skip') : dt(`poll.scale${value}`));
+const answerLabel = (value: number): string => (value === 0 ? t('device:poll.skip') : t(`device:poll.scale${value}`));
 
 function title(text: string, attrs: Record<string, string> = {}): HTMLElement {
   return h('h1', { id: 'device-title', class: 'device-title', tabindex: -1, ...attrs }, text);
@@ -60,7 +60,7 @@ function statementScreen(view: PollDeviceView, index: number, lang: Lang, action
       h('span', { class: 'device-poll__label' }, answerLabel(value)),
     );
   return [
-    h('p', { class: 'eyebrow', 'data-testid': 'poll-position', 'data-index': index }, dt('poll.statementOf', { n: index + 1, total: n })),
+    h('p', { class: 'eyebrow', 'data-testid': 'poll-position', 'data-index': index }, t('device:poll.statementOf', { n: index + 1, total: n })),
     title(tx(statement.text, lang), { 'data-testid': 'poll-statement', 'data-statement-id': statement.id }),
     h(
       'div',
@@ -71,10 +71,10 @@ function statementScreen(view: PollDeviceView, index: number, lang: Lang, action
     h(
       'div',
       { class: 'device-poll__nav' },
-      h('button', { type: 'button', class: 'secondary', 'data-testid': 'poll-back', 'data-key': 'poll-back', disabled: index === 0, onclick: () => actions.pollGo?.(index - 1) }, `← ${dt('poll.back')}`),
-      mine !== undefined ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'poll-next', 'data-key': 'poll-next', onclick: () => actions.pollGo?.(index + 1) }, `${dt('poll.next')} →`) : null,
+      h('button', { type: 'button', class: 'secondary', 'data-testid': 'poll-back', 'data-key': 'poll-back', disabled: index === 0, onclick: () => actions.pollGo?.(index - 1) }, `← ${t('device:poll.back')}`),
+      mine !== undefined ? h('button', { type: 'button', class: 'secondary', 'data-testid': 'poll-next', 'data-key': 'poll-next', onclick: () => actions.pollGo?.(index + 1) }, `${t('device:poll.next')} →`) : null,
     ),
-    h('p', { class: 'muted small' }, dt('poll.privacy')),
+    h('p', { class: 'muted small' }, t('device:poll.privacy')),
   ];
 }
 
@@ -82,8 +82,8 @@ function overview(view: PollDeviceView, lang: Lang, actions: DeviceActions): Out
   const n = view.statements.length;
   const complete = answeredAll(view);
   return [
-    title(complete ? dt('poll.reviewTitle') : dt('poll.missingTitle')),
-    h('p', { class: 'device-lead' }, complete ? dt('poll.reviewText') : dt('poll.missingText')),
+    title(complete ? t('device:poll.reviewTitle') : t('device:poll.missingTitle')),
+    h('p', { class: 'device-lead' }, complete ? t('device:poll.reviewText') : t('device:poll.missingText')),
     h(
       'ol',
       { class: 'device-poll__list', 'data-testid': 'poll-overview' },
@@ -103,8 +103,8 @@ function overview(view: PollDeviceView, lang: Lang, actions: DeviceActions): Out
               onclick: () => actions.pollGo?.(i),
             },
             h('span', { class: 'device-poll__item-text device-text' }, tx(s.text, lang)),
-            h('span', { class: 'device-poll__item-answer', 'data-testid': 'poll-my-answer', 'data-value': has ? String(view.mine[s.id]) : '' }, has ? answerLabel(view.mine[s.id] ?? 0) : dt('poll.noAnswer')),
-            h('span', { class: 'sr-only' }, ` (${dt('poll.change')})`),
+            h('span', { class: 'device-poll__item-answer', 'data-testid': 'poll-my-answer', 'data-value': has ? String(view.mine[s.id]) : '' }, has ? answerLabel(view.mine[s.id] ?? 0) : t('device:poll.noAnswer')),
+            h('span', { class: 'sr-only' }, ` (${t('device:poll.change')})`),
           ),
         );
       }),
@@ -112,13 +112,13 @@ function overview(view: PollDeviceView, lang: Lang, actions: DeviceActions): Out
     h(
       'div',
       { class: 'device-poll__nav' },
-      h('button', { type: 'button', class: 'secondary', 'data-testid': 'poll-back', 'data-key': 'poll-back', disabled: n === 0, onclick: () => actions.pollGo?.(n - 1) }, `← ${dt('poll.back')}`),
+      h('button', { type: 'button', class: 'secondary', 'data-testid': 'poll-back', 'data-key': 'poll-back', disabled: n === 0, onclick: () => actions.pollGo?.(n - 1) }, `← ${t('device:poll.back')}`),
     ),
     h(
       'div',
       { class: 'device-sticky' },
-      h('p', { class: 'muted small', id: 'poll-done-hint' }, dt('poll.doneHint')),
-      h('button', { type: 'button', class: 'primary big device-wide', 'data-testid': 'poll-done', 'data-key': 'poll-done', 'aria-describedby': 'poll-done-hint', disabled: !complete, onclick: () => actions.act({ type: 'pollDone' }) }, dt('poll.done')),
+      h('p', { class: 'muted small', id: 'poll-done-hint' }, t('device:poll.doneHint')),
+      h('button', { type: 'button', class: 'primary big device-wide', 'data-testid': 'poll-done', 'data-key': 'poll-done', 'aria-describedby': 'poll-done-hint', disabled: !complete, onclick: () => actions.act({ type: 'pollDone' }) }, t('device:poll.done')),
     ),
   ];
 }
@@ -128,13 +128,13 @@ export function pollContent(view: PollDeviceView, state: DeviceState, actions: D
   const lang = state.lang;
   if (view.done) {
     return [
-      h('div', { class: 'device-hello' }, h('span', { class: 'device-hello__mark', 'aria-hidden': 'true' }, '✓'), title(dt('poll.thanksTitle'))),
-      h('p', { class: 'device-ok', role: 'status', 'data-testid': 'poll-thanks' }, dt('poll.thanks')),
-      h('p', { class: 'device-lead' }, view.closed ? dt('poll.resultsReady') : dt('poll.resultsOnScreen')),
+      h('div', { class: 'device-hello' }, h('span', { class: 'device-hello__mark', 'aria-hidden': 'true' }, '✓'), title(t('device:poll.thanksTitle'))),
+      h('p', { class: 'device-ok', role: 'status', 'data-testid': 'poll-thanks' }, t('device:poll.thanks')),
+      h('p', { class: 'device-lead' }, view.closed ? t('device:poll.resultsReady') : t('device:poll.resultsOnScreen')),
     ];
   }
-  if (view.closed) return [title(dt('poll.closedTitle')), h('p', { class: 'device-lead', 'data-testid': 'poll-closed' }, dt('poll.closed'))];
-  if (view.statements.length === 0) return [title(dt('poll.title')), h('p', { class: 'muted' }, dt('poll.none'))];
+  if (view.closed) return [title(t('device:poll.closedTitle')), h('p', { class: 'device-lead', 'data-testid': 'poll-closed' }, t('device:poll.closed'))];
+  if (view.statements.length === 0) return [title(t('device:poll.title')), h('p', { class: 'muted' }, t('device:poll.none'))];
   const index = pollPosition(view, state.pollIndex ?? null);
   return index >= view.statements.length ? overview(view, lang, actions) : statementScreen(view, index, lang, actions);
 }

@@ -1,5 +1,6 @@
 /**
- * What a player's device remembers, in localStorage (pure parsing, so it is tested in Node):
+ * What a player's device remembers, in the device's store (`src/storage`; pure parsing, so it is tested in
+ * Node):
  *
  * - `ruimte.seat.<CODE>` = `{ seatId, seatToken, name }`: the seat in a room. The token lives only here,
  *   never in a URL or the QR code.
@@ -14,14 +15,8 @@
 import * as v from 'valibot';
 import { LEVELS, type Lang, type Level } from '../core/types.ts';
 import { MAX_SEAT_NAME, playerActionSchema, type PlayerAction } from '../net/protocol.ts';
+import { type KeyValueStore, memoryStore } from '../storage/index.ts';
 import { isCode } from './codes.ts';
-
-/** The part of `Storage` the device uses; tests pass a Map-backed one. */
-export interface KeyValue {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
 
 export interface StoredSeat {
   readonly seatId: string;
@@ -52,7 +47,7 @@ export const LAST_ROOM_KEY = 'ruimte.lastRoom';
 export const outboxKey = (code: string): string => `ruimte.outbox.${code}`;
 export const draftKey = (code: string): string => `ruimte.device.draft.${code}`;
 export const LANG_KEY = 'ruimte.device.lang';
-/** In sessionStorage: the room this tab is playing in, so a reload goes straight back in. */
+/** In the tab's store (`tabStore()`): the room this tab is playing in, so a reload goes straight back in. */
 export const ACTIVE_KEY = 'ruimte.device.active';
 
 export const EMPTY_OUTBOX: OutboxRecord = { seatId: null, nextSeq: 1, pending: [] };
@@ -123,58 +118,24 @@ export function parseLang(raw: string | null): Lang | null {
   return raw === 'nl' || raw === 'en' ? raw : null;
 }
 
-/** localStorage when the browser allows it; otherwise (private mode, blocked storage) memory for this visit. */
-export function browserStore(kind: 'local' | 'session' = 'local'): KeyValue {
-  try {
-    const store = kind === 'local' ? window.localStorage : window.sessionStorage;
-    const probe = 'ruimte.device.probe';
-    store.setItem(probe, '1');
-    store.removeItem(probe);
-    return store;
-  } catch {
-    return memoryStore();
-  }
+/**
+ * The store when it takes a write; otherwise (private mode, blocked or full storage) memory for this visit,
+ * so the device keeps working.
+ */
+export function usableStore(store: KeyValueStore): KeyValueStore {
+  const probe = 'ruimte.device.probe';
+  if (!store.writeRaw(probe, '1').ok) return memoryStore();
+  store.remove(probe);
+  return store;
 }
 
-export function memoryStore(initial: Record<string, string> = {}): KeyValue & { readonly data: Map<string, string> } {
-  const data = new Map(Object.entries(initial));
-  return {
-    data,
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, String(value)),
-    removeItem: (key) => void data.delete(key),
-  };
-}
-
-/** Writes, and swallows a full or blocked storage: the device keeps working from memory. */
-function write(store: KeyValue, key: string, value: string): boolean {
-  try {
-    store.setItem(key, value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function read(store: KeyValue, key: string): string | null {
-  try {
-    return store.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function remove(store: KeyValue, key: string): void {
-  try {
-    store.removeItem(key);
-  } catch {
-    /* nothing to do */
-  }
-}
+const write = (store: KeyValueStore, key: string, value: string): boolean => store.writeRaw(key, value).ok;
+const read = (store: KeyValueStore, key: string): string | null => store.readRaw(key);
+const remove = (store: KeyValueStore, key: string): void => store.remove(key);
 
 /** The device's memory of rooms, seats, drafts and its language, over any key-value store. */
 export class DeviceStore {
-  constructor(private readonly store: KeyValue) {}
+  constructor(private readonly store: KeyValueStore) {}
 
   seat(code: string): StoredSeat | null {
     return isCode(code) ? parseSeat(read(this.store, seatKey(code))) : null;

@@ -4,13 +4,14 @@
  * seat, see `eventFor`), and after every step the screen publishes its saved state and one view per seat.
  * The session uses it, and so can any other shared-screen activity with seats (it only needs the hooks).
  *
- * The host token and, per seat, the last action applied are kept on this screen (localStorage), so a reload
+ * The host token and, per seat, the last action applied are kept on this screen (the device's store), so a reload
  * takes the room back and an action the server sends again after a reconnect is not applied twice.
  */
 import { ReconnectingSocket, socketUrl, type SocketStatus } from '../net/socket.ts';
 import { HOST_SOCKET_PATH, type HostMessage, type PlayerAction, type Seat, type ServerMessage, joinPath } from '../net/protocol.ts';
 import type { SessionEvent } from '../core/events.ts';
 import { jsonObject } from '../core/json.ts';
+import { deviceStore } from '../storage/index.ts';
 
 export interface RoomKey {
   readonly code: string;
@@ -24,25 +25,18 @@ interface StoredRoom extends RoomKey {
 const roomKey = (sessionId: string) => `ruimte.room.${sessionId}`;
 
 export function loadRoom(sessionId: string): StoredRoom | null {
-  try {
-    const data = jsonObject(localStorage.getItem(roomKey(sessionId)));
-    if (!data || typeof data.code !== 'string' || typeof data.hostToken !== 'string') return null;
-    const applied: Record<string, number> = {};
-    if (data.applied && typeof data.applied === 'object') {
-      for (const [seat, seq] of Object.entries(data.applied as Record<string, unknown>)) if (typeof seq === 'number') applied[seat] = seq;
-    }
-    return { code: data.code, hostToken: data.hostToken, applied };
-  } catch {
-    return null;
+  const data = jsonObject(deviceStore().readRaw(roomKey(sessionId)));
+  if (!data || typeof data.code !== 'string' || typeof data.hostToken !== 'string') return null;
+  const applied: Record<string, number> = {};
+  if (data.applied && typeof data.applied === 'object') {
+    for (const [seat, seq] of Object.entries(data.applied as Record<string, unknown>)) if (typeof seq === 'number') applied[seat] = seq;
   }
+  return { code: data.code, hostToken: data.hostToken, applied };
 }
 
 export function storeRoom(sessionId: string, room: StoredRoom): void {
-  try {
-    localStorage.setItem(roomKey(sessionId), JSON.stringify(room));
-  } catch {
-    // A full storage only costs the takeover after a reload; the session itself is saved on its own.
-  }
+  // A full storage only costs the takeover after a reload; the session itself is saved on its own.
+  deviceStore().write(roomKey(sessionId), room);
 }
 
 /** A seat's action as a session event, or null for an action that is not about the session. */
@@ -176,11 +170,7 @@ export class RoomLink {
         } else if (msg.fatal && (msg.reason === 'no-room' || msg.reason === 'bad-token')) {
           // The server no longer knows the room (expired or its store was reset): open a new one.
           this.room = null;
-          try {
-            localStorage.removeItem(roomKey(this.sessionId));
-          } catch {
-            // nothing to clean up
-          }
+          deviceStore().remove(roomKey(this.sessionId));
           this.socket.send({ t: 'open' });
         }
         this.hooks.changed();

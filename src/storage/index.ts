@@ -29,3 +29,21 @@ export function deviceStore(): KeyValueStore {
 export function setDeviceStore(store: KeyValueStore | null): void {
   current = store;
 }
+
+let tab: KeyValueStore | null = null;
+
+/**
+ * This tab's own store (`sessionStorage`): gone when the tab closes, so a reload in the same tab can go
+ * straight back where it was while another tab starts afresh. Memory where the browser offers none.
+ */
+export function tabStore(): KeyValueStore {
+  if (tab) return tab;
+  let storage: Storage | null = null;
+  try {
+    storage = typeof globalThis.sessionStorage !== 'undefined' ? globalThis.sessionStorage : null;
+  } catch {
+    storage = null;
+  }
+  tab = storage ? localStore(storage) : memoryStore();
+  return tab;
+}

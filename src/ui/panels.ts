@@ -5,7 +5,6 @@
  */
 import { h, longText } from './dom.ts';
 import { t, currentLang } from '../i18n/index.ts';
-import type { SessionEvent } from '../core/events.ts';
 import type { ScreenView, TopItem } from '../core/view.ts';
 import type { Proposal, Sharpened } from '../core/session.ts';
 import { MAX_PROPOSAL_LENGTH, checkProposal } from '../core/session.ts';
@@ -13,35 +12,18 @@ import type { Level, ScenarioCard } from '../core/types.ts';
 import { LEVELS } from '../core/types.ts';
 import { imageUrl } from '../content.ts';
 import { playerName } from './names.ts';
-import { type RoomPanelInfo, deviceCheckInPanel, deviceVotePanel, lobbyPanel, roomStrip } from './roomPanels.ts';
+import { LEVEL_SHAPES, levelBadge } from './levelBadge.ts';
+import type { PanelContext } from './panelContext.ts';
+import { deviceCheckInPanel, deviceVotePanel, lobbyPanel, roomStrip } from './roomPanels.ts';
 
-export interface PanelContext {
-  readonly view: ScreenView;
-  send(event: SessionEvent): void;
-  readonly drafts: Record<string, string>;
-  setDraft(key: string, value: string): void;
-  readonly scoreLine: string;
-  readonly daringAward: Proposal | null;
-  exportMarkdown(): void;
-  newSession(): void;
-  startVisit(): void;
-  /** Shows why an action was refused, next to its control, until the next accepted action. */
-  showError(key: string, text: string): void;
-  readonly flash: { readonly key: string; readonly text: string } | null;
-  /** The room, when the team plays on devices. */
-  readonly room: RoomPanelInfo | null;
-}
+export type { PanelContext } from './panelContext.ts';
 
 /** Dots, or points when the team scored ideas 25/10. */
 const pointsWord = (view: ScreenView, count: number): string => (view.voteMode === 'crowd' ? t('room.points', { count }) : t('results.dots', { count }));
 
 const SHORT = 140;
 const more = () => ({ more: t('common.readMore'), less: t('common.readLess') });
-const LEVEL_SHAPES: Record<Level, string> = { individual: '●', team: '▲', manager: '■', organisation: '◆' };
-
-export function levelBadge(level: Level): HTMLElement {
-  return h('span', { class: `badge level level--${level}` }, h('span', { 'aria-hidden': 'true' }, LEVEL_SHAPES[level] + ' '), t(`level.${level}`));
-}
+export { levelBadge } from './levelBadge.ts';
 
 function cardBlock(card: ScenarioCard | undefined, view: ScreenView, full: boolean): HTMLElement | null {
   if (!card) return null;
@@ -326,6 +308,7 @@ function resultsPanel(c: PanelContext): HTMLElement {
   const { view } = c;
   const results = view.results ?? {};
   const visible = view.proposals.filter((p) => !p.hidden);
+  // TODO(core helper, on merge): read view.ranked (core/view.ts, their commit 0b0b09c) instead of sorting here.
   const sorted = [...visible].sort((a, b) => (results[b.id] ?? 0) - (results[a.id] ?? 0));
   return h(
     'div',
@@ -413,6 +396,7 @@ function summaryPanel(c: PanelContext): HTMLElement {
     c.daringAward ? h('p', { class: 'daring-award' }, h('strong', {}, `⚡ ${t('topThree.daringAward')}: `), c.daringAward.text) : null,
     h('h2', {}, t('summary.allProposals')),
     ...cards.map((index) => {
+      // TODO(core helper, on merge): read view.rankedByCard[index] instead of sorting here.
       const proposals = view.allProposals.filter((p) => p.cardIndex === index && !p.hidden).sort((a, b) => (view.sessionDots[b.id] ?? 0) - (view.sessionDots[a.id] ?? 0));
       return h(
         'section',

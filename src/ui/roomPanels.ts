@@ -5,25 +5,12 @@
  */
 import { h } from './dom.ts';
 import { t, currentLang } from '../i18n/index.ts';
-import type { PanelContext } from './panels.ts';
+import type { PanelContext, RoomPanelInfo } from './panelContext.ts';
 import type { DeviceProgress, ScreenView } from '../core/view.ts';
-import type { Seat } from '../net/protocol.ts';
 import { MIN_PLAYERS } from '../core/session.ts';
 import { playerName } from './names.ts';
 
-export interface RoomPanelInfo {
-  readonly status: 'connecting' | 'open' | 'offline' | 'replaced';
-  readonly problem: 'no-server' | null;
-  readonly code: string | null;
-  readonly joinUrl: string | null;
-  readonly qrSvg: string | null;
-  readonly seats: readonly Seat[];
-  readonly locked: boolean;
-  /** The address that moves the session to another screen (holds the host key after `#`). */
-  readonly moveUrl: string | null;
-  lock(locked: boolean): void;
-  remove(seatId: string): void;
-}
+export type { RoomPanelInfo } from './panelContext.ts';
 
 function statusLine(room: RoomPanelInfo): HTMLElement | null {
   if (room.status === 'open') return null;

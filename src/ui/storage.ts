@@ -1,10 +1,11 @@
 /**
- * Sessions on this device (localStorage: synchronous, so a save is done before the next tap is handled,
- * and a flat battery right after a vote loses nothing). Nothing leaves the device.
+ * Sessions on this device, through the device's store (synchronous, so a save is done before the next tap
+ * is handled, and a flat battery right after a vote loses nothing). Nothing leaves the device.
  */
 import { type SavedSession, parseSave } from '../core/save.ts';
 import type { Result } from '../core/result.ts';
 import type { SaveProblem } from '../core/save.ts';
+import { deviceStore } from '../storage/index.ts';
 
 const PREFIX = 'ruimte.session.';
 const DRAFTS = 'ruimte.drafts.';
@@ -17,11 +18,11 @@ export interface StoredEntry {
 }
 
 export function listSessions(): StoredEntry[] {
+  const store = deviceStore();
   const out: StoredEntry[] = [];
-  for (let i = 0; i < localStorage.length; i++) {
-    const key = localStorage.key(i);
-    if (!key?.startsWith(PREFIX)) continue;
-    const raw = localStorage.getItem(key) ?? '';
+  for (const key of store.list(PREFIX)) {
+    // The raw text, not `read`: a damaged save is listed with its text, for download.
+    const raw = store.readRaw(key) ?? '';
     out.push({ id: key.slice(PREFIX.length), raw, parsed: parseSave(raw) });
   }
   const time = (e: StoredEntry) => (e.parsed.ok ? e.parsed.value.savedAt : Number.MAX_SAFE_INTEGER);
@@ -29,42 +30,32 @@ export function listSessions(): StoredEntry[] {
 }
 
 export function loadSession(id: string): StoredEntry | null {
-  const raw = localStorage.getItem(PREFIX + id);
+  const raw = deviceStore().readRaw(PREFIX + id);
   return raw === null ? null : { id, raw, parsed: parseSave(raw) };
 }
 
 /** Returns false when the device refused (storage full or blocked): the caller tells the team. */
 export function storeSession(id: string, save: SavedSession): boolean {
-  try {
-    localStorage.setItem(PREFIX + id, JSON.stringify(save));
-    return true;
-  } catch {
-    return false;
-  }
+  return deviceStore().write(PREFIX + id, save).ok;
 }
 
 export function removeSession(id: string): void {
-  localStorage.removeItem(PREFIX + id);
-  localStorage.removeItem(DRAFTS + id);
+  const store = deviceStore();
+  store.remove(PREFIX + id);
+  store.remove(DRAFTS + id);
 }
 
 /** Half-typed text (a proposal, a sharpened ask) survives a reload too. */
 export function loadDrafts(id: string): Record<string, string> {
-  try {
-    const data: unknown = JSON.parse(localStorage.getItem(DRAFTS + id) ?? '{}');
-    if (typeof data !== 'object' || data === null) return {};
-    return Object.fromEntries(Object.entries(data).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-  } catch {
-    return {};
-  }
+  const stored = deviceStore().read(DRAFTS + id);
+  const data = stored.ok ? stored.value : null;
+  if (typeof data !== 'object' || data === null) return {};
+  return Object.fromEntries(Object.entries(data).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
 }
 
 export function storeDrafts(id: string, drafts: Record<string, string>): void {
-  try {
-    localStorage.setItem(DRAFTS + id, JSON.stringify(drafts));
-  } catch {
-    /* drafts are a convenience; the session itself reports failures */
-  }
+  // Drafts are a convenience; the session itself reports a failed save.
+  deviceStore().write(DRAFTS + id, drafts);
 }
 
 export interface Prefs {
@@ -73,18 +64,12 @@ export interface Prefs {
 }
 
 export function loadPrefs(): Prefs {
-  try {
-    const data = JSON.parse(localStorage.getItem(PREFS) ?? '{}') as Partial<Prefs>;
-    return { muted: data.muted === true, lang: typeof data.lang === 'string' ? data.lang : null };
-  } catch {
-    return { muted: false, lang: null };
-  }
+  const stored = deviceStore().read(PREFS);
+  const data = (stored.ok && typeof stored.value === 'object' && stored.value !== null ? stored.value : {}) as Partial<Prefs>;
+  return { muted: data.muted === true, lang: typeof data.lang === 'string' ? data.lang : null };
 }
 
 export function storePrefs(prefs: Prefs): void {
-  try {
-    localStorage.setItem(PREFS, JSON.stringify(prefs));
-  } catch {
-    /* preferences are optional */
-  }
+  // Preferences are optional: a refused write changes nothing else.
+  deviceStore().write(PREFS, prefs);
 }

@@ -5,7 +5,7 @@
 import { h, replaceKeepingFocus } from './dom.ts';
 import { speakerIcon } from './icons.ts';
 import { t, currentLang } from '../i18n/index.ts';
-import type { Phase } from '../core/machine.ts';
+import type { Phase } from '../core/phase.ts';
 
 export interface TopbarState {
   readonly phase: Phase | 'setup' | 'start';

@@ -4,7 +4,7 @@ import { type Tree, bundlesAgree, leaves } from './i18nTree.ts';
 import { deviceNl } from '../../src/i18n/device-nl.ts';
 import { deviceEn } from '../../src/i18n/device-en.ts';
 import { i18n, initI18n } from '../../src/i18n/index.ts';
-import { registerDeviceStrings } from '../../src/device/strings.ts';
+import { registerDeviceTexts } from '../../src/device/texts.ts';
 
 const languages = { nl: leaves(deviceNl), en: leaves(deviceEn as Tree) };
 
@@ -13,7 +13,7 @@ describe('the device translations', () => {
 
   it('resolves every key in both languages once registered', async () => {
     await initI18n('nl');
-    registerDeviceStrings();
+    registerDeviceTexts();
     for (const lang of ['nl', 'en'] as const) {
       const t = i18n.getFixedT(lang);
       for (const key of languages[lang].keys()) {

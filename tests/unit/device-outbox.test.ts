@@ -1,7 +1,8 @@
 /** The outbox: nothing a player taps is lost, every action is sent in order until its ack arrives. */
 import { describe, expect, it } from 'vitest';
 import { Outbox, resend } from '../../src/device/outbox.ts';
-import { DeviceStore, memoryStore, outboxKey } from '../../src/device/store.ts';
+import { DeviceStore, outboxKey } from '../../src/device/store.ts';
+import { memoryStore } from '../../src/storage/index.ts';
 import type { PlayerAction } from '../../src/net/protocol.ts';
 
 function make(kv = memoryStore()) {
@@ -18,7 +19,7 @@ describe('the outbox', () => {
     const { kv, outbox } = make();
     expect(outbox.add(dot('p1')).seq).toBe(1);
     expect(outbox.add(dot('p2')).seq).toBe(2);
-    expect(JSON.parse(kv.getItem(outboxKey('ABC234'))!).pending).toHaveLength(2);
+    expect(JSON.parse(kv.readRaw(outboxKey('ABC234'))!).pending).toHaveLength(2);
     expect(outbox.pending().map((p) => p.seq)).toEqual([1, 2]);
   });
 

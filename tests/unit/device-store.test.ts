@@ -1,5 +1,5 @@
 /**
- * The device's pure parts: room codes as typed, what the device keeps in localStorage (read back safely when
+ * The device's pure parts: room codes as typed, what the device keeps in its store (read back safely when
  * damaged), the outbox (seq, ack, resend in order) and the taps laid over a view before the host answers.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,6 @@ import {
   DeviceStore,
   EMPTY_OUTBOX,
   LAST_ROOM_KEY,
-  memoryStore,
   outboxKey,
   parseDrafts,
   parseLang,
@@ -16,7 +15,9 @@ import {
   parseOutbox,
   parseSeat,
   seatKey,
+  usableStore,
 } from '../../src/device/store.ts';
+import { localStore, memoryStore } from '../../src/storage/index.ts';
 
 const TOKEN = 'abcdefghijklmnopqrstuvwxyzABCDEF12';
 const SEAT = { seatId: 's1', seatToken: TOKEN, name: 'Anna' };
@@ -84,8 +85,8 @@ describe('stored seats and rooms', () => {
     const kv = memoryStore();
     const store = new DeviceStore(kv);
     store.saveSeat('ABC234', SEAT);
-    expect(JSON.parse(kv.getItem(seatKey('ABC234'))!)).toEqual(SEAT);
-    expect(kv.getItem(LAST_ROOM_KEY)).toBe('ABC234');
+    expect(JSON.parse(kv.readRaw(seatKey('ABC234'))!)).toEqual(SEAT);
+    expect(kv.readRaw(LAST_ROOM_KEY)).toBe('ABC234');
     expect(store.remembered('ABC234')).toEqual({ code: 'ABC234', seat: SEAT });
     // another room asked for: the last room's seat is offered
     expect(store.remembered('XYZ789')).toEqual({ code: 'ABC234', seat: SEAT });
@@ -101,7 +102,7 @@ describe('stored seats and rooms', () => {
     store.forgetSeat('ABC234');
     expect(store.seat('ABC234')).toBeNull();
     expect(store.lastRoom()).toBeNull();
-    expect(kv.getItem(outboxKey('ABC234'))).toBeNull();
+    expect(kv.readRaw(outboxKey('ABC234'))).toBeNull();
     expect(store.draft('ABC234', 0)).toEqual({ text: 'Meer pauze', level: 'team' });
   });
 
@@ -111,17 +112,19 @@ describe('stored seats and rooms', () => {
     expect(store.seat('ABC234')).toBeNull();
     expect(store.remembered('ABC234')).toBeNull();
     expect(store.outbox('ABC234')).toEqual(EMPTY_OUTBOX);
-    const full = new DeviceStore({
-      getItem: () => {
-        throw new Error('blocked');
-      },
-      setItem: () => {
-        throw new Error('quota');
-      },
-      removeItem: () => {
-        throw new Error('blocked');
-      },
-    });
+    const full = new DeviceStore(
+      localStore({
+        getItem: () => {
+          throw new Error('blocked');
+        },
+        setItem: () => {
+          throw new Error('quota');
+        },
+        removeItem: () => {
+          throw new Error('blocked');
+        },
+      } as unknown as Storage),
+    );
     expect(() => full.saveSeat('ABC234', SEAT)).not.toThrow();
     expect(full.seat('ABC234')).toBeNull();
     expect(full.saveOutbox('ABC234', EMPTY_OUTBOX)).toBe(false);
@@ -200,5 +203,23 @@ describe('drafts', () => {
     expect(store.draft('XYZ789', 1)).toEqual({ text: 'Andere kamer', level: 'team' });
     store.saveDraft('ABC234', 2, { text: '', level: 'team' });
     expect(store.draft('ABC234', 2)).toBeNull();
+  });
+});
+
+describe('a store that refuses to write', () => {
+  it('is replaced by memory for this visit, so the device keeps working', () => {
+    const refusing = localStore({
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+      removeItem: () => undefined,
+    } as unknown as Storage);
+    const store = new DeviceStore(usableStore(refusing));
+    store.saveSeat('ABC234', SEAT);
+    expect(store.seat('ABC234')).toEqual(SEAT);
+    const working = memoryStore();
+    expect(usableStore(working)).toBe(working);
+    expect(working.list()).toEqual([]);
   });
 });

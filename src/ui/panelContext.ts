@@ -1,0 +1,36 @@
+/** What a step's panel is drawn from: the screen view, the hooks back to the controller, and the room. */
+import type { SessionEvent } from '../core/events.ts';
+import type { ScreenView } from '../core/view.ts';
+import type { Proposal } from '../core/session.ts';
+import type { Seat } from '../net/protocol.ts';
+
+export interface RoomPanelInfo {
+  readonly status: 'connecting' | 'open' | 'offline' | 'replaced';
+  readonly problem: 'no-server' | null;
+  readonly code: string | null;
+  readonly joinUrl: string | null;
+  readonly qrSvg: string | null;
+  readonly seats: readonly Seat[];
+  readonly locked: boolean;
+  /** The address that moves the session to another screen (holds the host key after `#`). */
+  readonly moveUrl: string | null;
+  lock(locked: boolean): void;
+  remove(seatId: string): void;
+}
+
+export interface PanelContext {
+  readonly view: ScreenView;
+  send(event: SessionEvent): void;
+  readonly drafts: Record<string, string>;
+  setDraft(key: string, value: string): void;
+  readonly scoreLine: string;
+  readonly daringAward: Proposal | null;
+  exportMarkdown(): void;
+  newSession(): void;
+  startVisit(): void;
+  /** Shows why an action was refused, next to its control, until the next accepted action. */
+  showError(key: string, text: string): void;
+  readonly flash: { readonly key: string; readonly text: string } | null;
+  /** The room, when the team plays on devices. */
+  readonly room: RoomPanelInfo | null;
+}
