@@ -6,23 +6,31 @@
  * Secrecy: a seat's socket only ever gets `views[itsSeatId]` or the lobby view; the seat id of an action comes
  * from the socket that sent it, never from the message.
  */
-import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import {
   CODE_ALPHABET,
   CODE_LENGTH,
+  MOVE_KEY_MINUTES,
   type HostMessage,
   type PlayerMessage,
   type RefusalReason,
   type Seat,
 } from '../net/protocol.ts';
-import { objectMembers } from './jsonSlice.ts';
+import { DEFAULT_PENDING_CAPS, PendingLedger, type PendingCaps } from './pending.ts';
 import type { AddressLimiter } from './rateLimit.ts';
-import type { PublishedState, Store } from './store.ts';
+import type { Store } from './store.ts';
+import { randomToken, tokenMatches } from './tokens.ts';
+import { ViewSet } from './viewSet.ts';
 
 /** Most seats a room holds (the game plays with 2–12). */
 export const MAX_SEATS = 12;
 /** A live room's last activity is written to the database at most this often (and before every sweep). */
 const TOUCH_EVERY_MS = 60_000;
+/**
+ * How far above the seat's highest number an action's `seq` may jump. A phone counts up by one; a seat whose
+ * number jumped to Number.MAX_SAFE_INTEGER could never act again (issue 13), so seq stays small.
+ */
+export const MAX_SEQ_STEP = 10_000;
 
 /** One socket as the rooms see it. */
 export interface Conn {
@@ -35,6 +43,8 @@ export interface Conn {
   seatId: string | null;
   /** Highest action sequence number stored for the seat. */
   lastSeq: number;
+  /** This socket has taken a seat (one seat per socket: a second `join` is refused). */
+  seated: boolean;
   send(text: string): void;
   /**
    * Sends a view. The text is made when the batch goes out, and a later view for the same socket in the same
@@ -42,86 +52,7 @@ export interface Conn {
    */
   sendView(text: () => string | null): void;
   /** Sends `refused` and logs the reason; a fatal refusal closes the socket. */
-  refuse(reason: RefusalReason, fatal: boolean, why: string): void;
-}
-
-/**
- * The views of one publish, each seat's as JSON text. Normally the texts are the host's own: slices of the
- * publish frame (or of the stored views), found by `objectMembers` after the frame was parsed and checked, so
- * nothing is serialised again. When the text cannot be used (see `fromPublish`) a view is serialised from the
- * parsed message the first time it is needed, as before.
- */
-class ViewSet {
-  private constructor(
-    /** Seat id → JSON text of its view; with `parsed`, a cache of the texts made so far. */
-    private readonly texts: Map<string, string>,
-    /** The parsed views when the texts are made on demand, else null (then `texts` holds every view). */
-    private readonly parsed: Readonly<Record<string, unknown>> | null,
-    /** JSON text of the lobby view, or null when there is none. */
-    readonly lobbyJson: string | null,
-    /** `{"seatId":view,…}` as stored, when known. */
-    private json: string | null,
-  ) {}
-
-  /**
-   * From a publish: `raw` is the frame's text, `msg` what the schema made of it. The host's texts (views,
-   * lobby view and snapshot) are used when all three are found in `raw` and the members found in its views are
-   * exactly the seats of `msg.views` (always, for text JSON.parse accepted); otherwise the parsed values are
-   * serialised (`snapshotJson` undefined).
-   */
-  static fromPublish(msg: Extract<HostMessage, { t: 'publish' }>, raw: string | undefined): { views: ViewSet; snapshotJson: string | undefined } {
-    const top = raw === undefined ? null : objectMembers(raw);
-    const viewsText = top?.get('views');
-    const lobbyText = top?.get('lobbyView');
-    const snapshotText = top?.get('snapshot');
-    const members = viewsText === undefined ? null : objectMembers(viewsText);
-    if (viewsText !== undefined && lobbyText !== undefined && snapshotText !== undefined && members !== null && sameKeys(members, msg.views)) {
-      return { views: new ViewSet(members, null, lobbyText, viewsText), snapshotJson: snapshotText };
-    }
-    return { views: new ViewSet(new Map(), msg.views, msg.lobbyView === undefined ? null : json(msg.lobbyView), null), snapshotJson: undefined };
-  }
-
-  static fromStore(state: PublishedState): ViewSet {
-    if (state.views === null) return new ViewSet(new Map(), null, state.lobbyView, null);
-    const members = objectMembers(state.views);
-    if (members !== null) return new ViewSet(members, null, state.lobbyView, state.views);
-    return new ViewSet(new Map(), JSON.parse(state.views) as Record<string, unknown>, state.lobbyView, state.views);
-  }
-
-  /** JSON text of this seat's own view, or of the lobby view when the host made none for it. */
-  forSeat(seatId: string): string | null {
-    const known = this.texts.get(seatId);
-    if (known !== undefined) return known;
-    const views = this.parsed;
-    if (views === null || !Object.hasOwn(views, seatId) || views[seatId] === undefined) return this.lobbyJson;
-    const text = JSON.stringify(views[seatId]);
-    this.texts.set(seatId, text);
-    return text;
-  }
-
-  /** `{"seatId":view,…}` for the database. */
-  allJson(): string {
-    if (this.json !== null) return this.json;
-    const views = this.parsed ?? {};
-    const parts: string[] = [];
-    for (const seatId of Object.keys(views)) {
-      if (views[seatId] === undefined) continue;
-      parts.push(`${JSON.stringify(seatId)}:${this.forSeat(seatId)}`);
-    }
-    this.json = `{${parts.join(',')}}`;
-    return this.json;
-  }
-}
-
-/** Whether the members found in the text are exactly the parsed object's own keys. */
-function sameKeys(members: ReadonlyMap<string, string>, parsed: Readonly<Record<string, unknown>>): boolean {
-  let n = 0;
-  for (const key in parsed) {
-    if (!Object.hasOwn(parsed, key)) continue;
-    if (!members.has(key) || parsed[key] === undefined) return false;
-    n++;
-  }
-  return n === members.size;
+  refuse(reason: RefusalReason, fatal: boolean, why: string, seq?: number): void;
 }
 
 /** A room with at least one socket attached. */
@@ -139,14 +70,15 @@ interface LiveRoom {
   unsaved: { readonly snapshot: unknown; readonly snapshotJson: string | undefined } | null;
   /** Seats in joining order, once needed. */
   seatRows: Array<{ readonly id: string; readonly name: string }> | null;
-  /** Sequence numbers of each seat's pending actions (ascending), once needed. */
-  pending: Map<string, number[]> | null;
+  /** Numbers and sizes of each seat's pending actions, once needed. */
+  pending: PendingLedger | null;
 }
 
 export interface HubOptions {
   readonly store: Store;
   readonly limiter: AddressLimiter;
   readonly roomTtlMs: number;
+  readonly pendingCaps?: PendingCaps;
   readonly now?: () => number;
   readonly log: (line: string) => void;
 }
@@ -166,14 +98,6 @@ const randomCode = (): string => randomString(CODE_ALPHABET, CODE_LENGTH);
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const randomSeatId = (): string => `s${randomString(ALNUM, 10)}`;
 
-/** 24 random bytes: 32 characters of base64url (TOKEN_LENGTH). */
-const randomToken = (): string => randomBytes(24).toString('base64url');
-
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /** `{"t":"view","view":…}` from the view's JSON text. */
 const viewMessage = (viewJson: string | null): string | null => (viewJson === null ? null : `{"t":"view","view":${viewJson}}`);
@@ -185,6 +109,7 @@ export class Hub {
   private readonly store: Store;
   private readonly limiter: AddressLimiter;
   private readonly ttl: number;
+  private readonly caps: PendingCaps;
   private readonly touchEvery: number;
   private readonly now: () => number;
   private readonly log: (line: string) => void;
@@ -193,6 +118,7 @@ export class Hub {
     this.store = options.store;
     this.limiter = options.limiter;
     this.ttl = options.roomTtlMs;
+    this.caps = options.pendingCaps ?? DEFAULT_PENDING_CAPS;
     this.touchEvery = Math.min(TOUCH_EVERY_MS, options.roomTtlMs / 10);
     this.now = options.now ?? Date.now;
     this.log = options.log;
@@ -206,10 +132,13 @@ export class Hub {
       case 'open':
         return this.open(conn);
       case 'hello':
-        return this.hello(conn, msg.code, msg.hostToken);
+        return this.hello(conn, msg.code, msg.hostToken, null);
+      case 'takeOver':
+        return this.hello(conn, msg.code, null, msg.moveKey);
       case 'ping':
         if (conn.code !== null) this.touchIfLive(conn.code);
         return conn.send(PONG);
+      case 'moveKey':
       case 'publish':
       case 'lock':
       case 'remove':
@@ -217,6 +146,7 @@ export class Hub {
         const live = this.hostedRoom(conn);
         if (!live) return;
         if (msg.t === 'publish') return this.publish(live, msg, raw);
+        if (msg.t === 'moveKey') return this.moveKey(conn, live);
         if (msg.t === 'lock') {
           this.store.setLocked(live.code, msg.locked);
           return this.touch(live);
@@ -244,16 +174,35 @@ export class Hub {
     conn.send(json({ t: 'opened', code, hostToken }));
   }
 
-  private hello(conn: Conn, code: string, hostToken: string): void {
-    if (!this.limiter.attempt(conn.ip)) return conn.refuse('rate-limited', false, 'too many join attempts from this address');
+  /** A new move key for the room (the previous one stops working). */
+  private moveKey(conn: Conn, live: LiveRoom): void {
+    const key = randomToken();
+    this.store.setMoveKey(live.code, key, this.now() + MOVE_KEY_MINUTES * 60_000);
+    this.touch(live);
+    conn.send(json({ t: 'moveKey', key }));
+  }
+
+  /** `hello` with the host token, or `takeOver` with a move key (spent here; the new screen gets its own host
+   * token, and the old one stops working). */
+  private hello(conn: Conn, code: string, hostToken: string | null, moveKey: string | null): void {
+    if (!this.limiter.attempt(conn.ip, this.now(), code)) return conn.refuse('rate-limited', false, 'too many join attempts from this address');
     const room = this.findRoom(code);
     if (!room) {
-      this.limiter.fail(conn.ip);
-      return conn.refuse('no-room', true, 'hello for an unknown or expired room');
+      this.limiter.fail(conn.ip, this.now(), code);
+      return conn.refuse('no-room', true, `${hostToken === null ? 'takeOver' : 'hello'} for an unknown or expired room`);
     }
-    if (!sameToken(room.hostToken, hostToken)) {
-      this.limiter.fail(conn.ip);
-      return conn.refuse('bad-token', true, `wrong host token for room ${code}`);
+    const valid =
+      hostToken !== null
+        ? tokenMatches(hostToken, room.hostTokenHash)
+        : moveKey !== null && room.moveKeyUntil >= this.now() && tokenMatches(moveKey, room.moveKeyHash);
+    if (!valid) {
+      this.limiter.fail(conn.ip, this.now(), code);
+      return conn.refuse('bad-token', true, `wrong ${hostToken === null ? 'move key' : 'host token'} for room ${code}`);
+    }
+    let newHostToken: string | null = null;
+    if (moveKey !== null) {
+      newHostToken = randomToken();
+      this.store.setHostToken(code, newHostToken);
     }
     const live = this.liveRoom(code, room.lastActive);
     if (live.host !== conn) {
@@ -269,7 +218,8 @@ export class Hub {
     this.touch(live);
     this.save(live);
     const snapshot = this.store.published(code).snapshot;
-    conn.send(`{"t":"welcome","code":${json(code)},"locked":${room.locked},"seats":${json(this.seatList(live))},"snapshot":${snapshot ?? 'null'}}`);
+    const token = newHostToken === null ? '' : `,"hostToken":${json(newHostToken)}`;
+    conn.send(`{"t":"welcome","code":${json(code)},"locked":${room.locked},"seats":${json(this.seatList(live))},"snapshot":${snapshot ?? 'null'}${token}}`);
     for (const p of this.store.pending(code)) {
       conn.send(`{"t":"act","seatId":${json(p.seatId)},"seq":${p.seq},"action":${p.action}}`);
     }
@@ -297,12 +247,7 @@ export class Hub {
     // batch, so a burst of publishes writes only the last.
     const pending = this.pendingOf(live);
     for (const [seatId, seq] of Object.entries(msg.applied)) {
-      const seqs = pending.get(seatId);
-      if (!seqs || seqs[0]! > seq) continue;
-      this.store.deleteApplied(live.code, seatId, seq);
-      const left = seqs.filter((s) => s > seq);
-      if (left.length > 0) pending.set(seatId, left);
-      else pending.delete(seatId);
+      if (pending.dropUpTo(seatId, seq)) this.store.deleteApplied(live.code, seatId, seq);
     }
     const { views, snapshotJson } = ViewSet.fromPublish(msg, raw);
     live.views = views;
@@ -334,7 +279,7 @@ export class Hub {
     if (!this.store.deleteSeat(live.code, seatId)) return conn.refuse('bad-message', false, `remove of a seat not in room ${live.code}`);
     this.touch(live);
     live.seatRows = live.seatRows?.filter((s) => s.id !== seatId) ?? null;
-    live.pending?.delete(seatId);
+    live.pending?.removeSeat(seatId);
     const seat = live.seats.get(seatId);
     live.seats.delete(seatId);
     if (seat) {
@@ -383,10 +328,11 @@ export class Hub {
   }
 
   private join(conn: Conn, code: string, name: string): void {
-    if (!this.limiter.attempt(conn.ip)) return conn.refuse('rate-limited', false, 'too many join attempts from this address');
+    if (conn.seated) return conn.refuse('bad-message', false, 'a socket takes one seat');
+    if (!this.limiter.attempt(conn.ip, this.now(), code)) return conn.refuse('rate-limited', false, 'too many join attempts from this address');
     const room = this.findRoom(code);
     if (!room) {
-      this.limiter.fail(conn.ip);
+      this.limiter.fail(conn.ip, this.now(), code);
       return conn.refuse('no-room', true, 'join for an unknown or expired room');
     }
     if (room.locked) return conn.refuse('locked', true, `room ${code} is locked`);
@@ -403,18 +349,18 @@ export class Hub {
   }
 
   private rejoin(conn: Conn, code: string, seatToken: string): void {
-    if (!this.limiter.attempt(conn.ip)) return conn.refuse('rate-limited', false, 'too many join attempts from this address');
+    if (!this.limiter.attempt(conn.ip, this.now(), code)) return conn.refuse('rate-limited', false, 'too many join attempts from this address');
     const room = this.findRoom(code);
     if (!room) {
-      this.limiter.fail(conn.ip);
+      this.limiter.fail(conn.ip, this.now(), code);
       return conn.refuse('no-room', true, 'rejoin for an unknown or expired room');
     }
     const seat = this.store.seatByToken(seatToken);
     if (!seat || seat.code !== code) {
-      this.limiter.fail(conn.ip);
+      this.limiter.fail(conn.ip, this.now(), code);
       return conn.refuse('bad-token', true, `wrong seat token for room ${code}`);
     }
-    if (conn.seatId !== seat.id) this.detachSeat(conn);
+    if (conn.seated && conn.seatId !== seat.id) return conn.refuse('bad-message', false, 'a socket takes one seat');
     const existing = this.live.get(code);
     const previous = existing?.seats.get(seat.id);
     if (existing && previous && previous !== conn) {
@@ -424,7 +370,8 @@ export class Hub {
       previous.refuse('replaced', true, `seat ${seat.id} reconnected from another socket`);
     }
     const live = this.attachSeat(conn, code, seat.id, seat.lastSeq, room.lastActive);
-    conn.send(json({ t: 'joined', code, seatId: seat.id, seatToken: seat.token, name: seat.name, lastSeq: seat.lastSeq }));
+    // Only the token's hash is stored: the phone gets back the token it sent.
+    conn.send(json({ t: 'joined', code, seatId: seat.id, seatToken, name: seat.name, lastSeq: seat.lastSeq }));
     this.afterAttach(conn, live, seat.id);
   }
 
@@ -434,6 +381,7 @@ export class Hub {
     conn.code = code;
     conn.seatId = seatId;
     conn.lastSeq = lastSeq;
+    conn.seated = true;
     this.touch(live);
     return live;
   }
@@ -455,15 +403,19 @@ export class Hub {
       conn.send(`{"t":"ack","seq":${seq}}`);
       return;
     }
+    if (seq > conn.lastSeq + MAX_SEQ_STEP) return conn.refuse('bad-message', false, `seq jumps more than ${MAX_SEQ_STEP}`);
     const live = this.live.get(code);
     if (!live) return conn.refuse('not-joined', false, 'act from a socket whose room is gone');
     if (this.now() - live.lastActive > this.ttl) return this.expire(code);
     const actionJson = json(action);
-    this.store.addPending(code, seatId, seq, actionJson);
+    const bytes = Buffer.byteLength(actionJson, 'utf8');
     const pending = this.pendingOf(live);
-    const seqs = pending.get(seatId);
-    if (seqs) seqs.push(seq);
-    else pending.set(seatId, [seq]);
+    const full = pending.refusal(seatId, bytes, this.caps);
+    if (full !== null) {
+      return conn.refuse('pending-full', false, `${full === 'seat' ? 'seat' : 'room'} has too many actions waiting for the host`, seq);
+    }
+    this.store.addPending(code, seatId, seq, actionJson);
+    pending.add(seatId, seq, bytes);
     conn.lastSeq = seq;
     this.touch(live);
     conn.send(`{"t":"ack","seq":${seq}}`);
@@ -550,8 +502,8 @@ export class Hub {
     return live.seatRows.map((s) => ({ id: s.id, name: s.name, connected: live.seats.has(s.id) }));
   }
 
-  private pendingOf(live: LiveRoom): Map<string, number[]> {
-    live.pending ??= this.store.pendingSeqs(live.code);
+  private pendingOf(live: LiveRoom): PendingLedger {
+    live.pending ??= PendingLedger.from(this.store.pendingSeqs(live.code));
     return live.pending;
   }
 

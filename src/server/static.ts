@@ -8,9 +8,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { answer } from './http.ts';
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self' data: blob:; worker-src 'self' blob:";
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,29 +24,24 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-export const SECURITY_HEADERS = {
-  'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-} as const;
-
 /** A request handler for the files under `dist`. */
 export function staticFiles(dist: string): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const root = resolve(dist);
   return async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      answer(res, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
       return;
     }
     let pathname: string;
     try {
       pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     } catch {
-      res.writeHead(400).end();
+      answer(res, 400, 'Bad request.');
       return;
     }
     let path = normalize(join(root, pathname));
     if ((path !== root && !path.startsWith(root + sep)) || pathname.includes('\0')) {
-      res.writeHead(403).end();
+      answer(res, 403, 'Forbidden.');
       return;
     }
     try {
@@ -56,7 +50,7 @@ export function staticFiles(dist: string): (req: IncomingMessage, res: ServerRes
       else if (info.isDirectory()) path = join(path, 'index.html');
       const body = await readFile(path).catch(() => null);
       if (!body) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`Not found. Is the game built? (npm run build; serving ${root})\n`);
+        answer(res, 404, 'Not found. Is the game built? (npm run build)');
         return;
       }
       const hashed = /[\\/]assets[\\/]/.test(path.slice(root.length));
@@ -64,11 +58,11 @@ export function staticFiles(dist: string): (req: IncomingMessage, res: ServerRes
         'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
         'Content-Length': body.length,
         'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-        ...SECURITY_HEADERS,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (error) {
-      res.writeHead(500).end(String(error));
+      answer(res, 500, 'Server error.');
+      throw error;
     }
   };
 }
