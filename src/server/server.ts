@@ -235,7 +235,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     setMaxPayload(ws, UNJOINED_MAX_PAYLOAD);
     const deadline = setTimeout(() => {
       if (entered || ws.readyState !== WebSocket.OPEN) return;
-      socketLog.line('closed: did not open or join a room in time');
+      logOnce(`idle ${ip}`, `${role} ${ip}: closed a socket that did not open or join a room in time (logged once a minute per address)`);
       ws.terminate();
     }, unjoinedMs);
     deadline.unref();
