@@ -45,6 +45,12 @@ export interface Conn {
   lastSeq: number;
   /** This socket has taken a seat (one seat per socket: a second `join` is refused). */
   seated: boolean;
+  /**
+   * The lowest `seq` refused `pending-full` on this socket, or 0. Later actions are refused too until that one is
+   * stored: otherwise a later, smaller action would raise the seat's number and the refused one, sent again,
+   * would be taken for a resend and dropped.
+   */
+  heldFrom: number;
   send(text: string): void;
   /**
    * Sends a view. The text is made when the batch goes out, and a later view for the same socket in the same
@@ -382,6 +388,7 @@ export class Hub {
     conn.seatId = seatId;
     conn.lastSeq = lastSeq;
     conn.seated = true;
+    conn.heldFrom = 0;
     this.touch(live);
     return live;
   }
@@ -410,10 +417,13 @@ export class Hub {
     const actionJson = json(action);
     const bytes = Buffer.byteLength(actionJson, 'utf8');
     const pending = this.pendingOf(live);
-    const full = pending.refusal(seatId, bytes, this.caps);
+    const full = conn.heldFrom !== 0 && seq > conn.heldFrom ? 'held' : pending.refusal(seatId, bytes, this.caps);
     if (full !== null) {
-      return conn.refuse('pending-full', false, `${full === 'seat' ? 'seat' : 'room'} has too many actions waiting for the host`, seq);
+      if (conn.heldFrom === 0 || seq < conn.heldFrom) conn.heldFrom = seq;
+      const why = full === 'held' ? 'an earlier action of this seat is still refused' : `${full} has too many actions waiting for the host`;
+      return conn.refuse('pending-full', false, why, seq);
     }
+    if (seq === conn.heldFrom) conn.heldFrom = 0;
     this.store.addPending(code, seatId, seq, actionJson);
     pending.add(seatId, seq, bytes);
     conn.lastSeq = seq;

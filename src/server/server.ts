@@ -252,6 +252,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sendView: (text: () => string | null) => outbox.sendView(ws, text),
       lastSeq: 0,
       seated: false,
+      heldFrom: 0,
       refuse(reason: RefusalReason, fatal: boolean, why: string, seq?: number) {
         socketLog.refusal(reason, fatal, conn.code, why);
         send(`{"t":"refused","reason":"${reason}","fatal":${fatal}${seq === undefined ? '' : `,"seq":${seq}`}}`);

@@ -68,7 +68,7 @@ describe('bounded by design', () => {
 
   it('caps one seat before the room: one phone cannot fill the room for the others', async () => {
     ts = await startTestServer({ playerFlood: { perSecond: 1000, burst: 1000 } });
-    const { host, players } = await openRoom(ts, ['Ann', 'Bert']);
+    const { host, code, hostToken, players } = await openRoom(ts, ['Ann', 'Bert']);
     clients.push(host, ...players.map((p) => p.client));
     host.ws.terminate();
     const [a, b] = players.map((p) => p.client);
@@ -82,6 +82,24 @@ describe('bounded by design', () => {
     expect(seq).toBeLessThan(12);
     b!.send({ t: 'act', seq: 1, action: { type: 'propose', text: 'y'.repeat(10_000), level: 'team' } });
     expect(await b!.next('ack')).toEqual({ t: 'ack', seq: 1 });
+    // A later, small action of the refused seat is held back too: the refused one must not be skipped.
+    a!.send({ t: 'act', seq: seq + 1, action: { type: 'voteDone' } });
+    expect(await a!.next((x) => x.seq === seq + 1)).toEqual({ t: 'refused', reason: 'pending-full', fatal: false, seq: seq + 1 });
+
+    // The host comes back and applies what waits; the phone sends the refused actions again, in order.
+    const back = await Client.connect(ts.hostUrl());
+    clients.push(back);
+    back.send({ t: 'hello', code, hostToken });
+    await back.next('welcome');
+    const applied: Record<string, number> = { [players[0]!.seatId]: seq - 1, [players[1]!.seatId]: 1 };
+    back.send({ t: 'publish', snapshot: {}, views: {}, lobbyView: null, applied });
+    await a!.next('view');
+    a!.send({ t: 'act', seq, action: { type: 'propose', text: 'x'.repeat(10_000), level: 'team' } });
+    a!.send({ t: 'act', seq: seq + 1, action: { type: 'voteDone' } });
+    expect(await a!.next((x) => x.t === 'ack' && x.seq === seq + 1)).toEqual({ t: 'ack', seq: seq + 1 });
+    await back.next((m) => m.t === 'act' && m.seq === seq + 1);
+    const late = back.received.filter((m) => m.t === 'act' && m.seatId === players[0]!.seatId && m.seq >= seq).map((m) => m.seq);
+    expect(late).toEqual([seq, seq + 1]);
   });
 
   it('drops a socket that does not open or join a room in time, and reads only small frames until then', async () => {
