@@ -318,7 +318,10 @@ function startChild(kind, port, dir) {
     const onData = (chunk) => {
       const text = chunk.toString();
       if (out.length < 20_000) out += text;
-      for (const line of text.split('\n')) if (/refused|error/i.test(line)) refusals.push(line);
+      for (const line of text.split('\n')) {
+        if (/refused|error/i.test(line)) refusals.push(line);
+        if (process.env.SERVER_LOG && line.trim()) console.log(`  [${kind}] ${line}`);
+      }
       if (out.includes('Ruimte is ready')) {
         clearTimeout(timer);
         res({ child, refusals });
@@ -423,7 +426,8 @@ console.log(`Ruimte room server bench: ${ROOMS} rooms × (1 host + ${PLAYERS} ph
 execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: repo, stdio: 'inherit' });
 const results = {};
 try {
-  for (const kind of ['bare', 'room']) {
+  // BENCH_ONLY=room (or bare) runs one server only (the summary lines then need both: they are skipped).
+  for (const kind of ['bare', 'room'].filter((k) => !process.env.BENCH_ONLY || k === process.env.BENCH_ONLY)) {
     const r = await runAgainst(kind);
     results[kind] = r;
     const name = kind === 'bare' ? 'bare ws' : 'room server';
@@ -435,7 +439,8 @@ try {
   console.error(`bench failed: ${error.message}`);
   process.exit(1);
 }
-console.log(`refusals seen by clients: ${refusedCount}; unexpected closes: ${unexpectedClose}; refusals/errors in the room server's log: ${results.room.refusals}`);
+console.log(`refusals seen by clients: ${refusedCount}; unexpected closes: ${unexpectedClose}; refusals/errors in the room server's log: ${results.room?.refusals ?? '-'}`);
+if (!results.room || !results.bare) process.exit(process.exitCode ?? 0);
 if (refusedCount > 0 || unexpectedClose > 0) process.exitCode = 1;
 const ms = (n) => n.toFixed(0);
 console.log(`steady: p99 ${ms(results.room.steady.p99)} ms (bare ws p99 ${ms(results.bare.steady.p99)} ms)`);

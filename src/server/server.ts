@@ -31,6 +31,7 @@ import { Hub, type Conn } from './rooms.ts';
 import { SocketLog } from './socketLog.ts';
 import { staticFiles } from './static.ts';
 import { Store } from './store.ts';
+import { WalCheckpointer } from './walCheckpointer.ts';
 
 export interface FloodLimits {
   /** Messages a second a socket may send, and the burst above that. */
@@ -89,6 +90,8 @@ const DEFAULT_HOST_FLOOD: FloodLimits = { perSecond: 200, burst: 400 };
 const FLOOD_STRIKES = 20;
 const CHECKPOINT_IDLE_MS = 500;
 const CHECKPOINT_AT_LEAST_MS = 30_000;
+/** Under load, the background checkpointer copies the WAL this often. */
+const BACKGROUND_CHECKPOINT_MS = 1000;
 /** A socket that does not read what it is sent is dropped before it eats the server's memory. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
@@ -359,14 +362,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const sweeper = setInterval(sweep, options.sweepMs ?? 60_000);
   sweeper.unref();
 
-  // WAL checkpoints when nothing has happened for a moment, or at least every CHECKPOINT_AT_LEAST_MS.
+  // WAL checkpoints: while the server is busy, copied into the database file by a worker thread every second;
+  // truncated by the server itself when nothing has happened for a moment, or soon after a room was deleted.
+  const background = options.dbPath === ':memory:' ? null : new WalCheckpointer(options.dbPath, log);
   let lastCheckpoint = performance.now();
+  let lastBackground = performance.now();
   const checkpointer = setInterval(() => {
     const t = performance.now();
     // A deleted room's pages may still be in the WAL: checkpoint (and truncate it) at the next tick.
-    if (!store.needsCheckpoint && t - outbox.lastFlushAt < CHECKPOINT_IDLE_MS && t - lastCheckpoint < CHECKPOINT_AT_LEAST_MS) return;
+    const truncate = store.needsCheckpoint || t - outbox.lastFlushAt >= CHECKPOINT_IDLE_MS || (!background && t - lastCheckpoint >= CHECKPOINT_AT_LEAST_MS);
+    if (!truncate) {
+      if (background && store.dirty && t - lastBackground >= BACKGROUND_CHECKPOINT_MS) {
+        lastBackground = t;
+        background.request();
+      }
+      return;
+    }
+    if (background?.busy) return; // the server's own checkpoint would wait for the worker's
     try {
+      const started = performance.now();
       store.checkpoint();
+      const took = performance.now() - started;
+      if (took > 100) log(`checkpoint took ${took.toFixed(0)} ms`);
     } catch (error) {
       log(`checkpoint failed: ${String(error)}`);
     }
@@ -394,6 +411,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         clearInterval(heartbeat);
         clearInterval(sweeper);
         clearInterval(checkpointer);
+        await background?.close();
         outbox.flush();
         for (const ws of sockets.keys()) ws.terminate();
         await new Promise<void>((r) => hostWss.close(() => r()));

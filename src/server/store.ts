@@ -248,6 +248,11 @@ export class Store {
 
   private uncheckpointed = false;
 
+  /** Something was committed since the last checkpoint. */
+  get dirty(): boolean {
+    return this.uncheckpointed;
+  }
+
   /** Copies the WAL into the database file and empties it (when something was committed since the last time). */
   checkpoint(): void {
     if (!this.db.open || this.db.inTransaction || !this.uncheckpointed) return;
