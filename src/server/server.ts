@@ -371,14 +371,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const t = performance.now();
     // A deleted room's pages may still be in the WAL: checkpoint (and truncate it) at the next tick.
     const truncate = store.needsCheckpoint || t - outbox.lastFlushAt >= CHECKPOINT_IDLE_MS || (!background && t - lastCheckpoint >= CHECKPOINT_AT_LEAST_MS);
-    if (!truncate) {
-      if (background && store.dirty && t - lastBackground >= BACKGROUND_CHECKPOINT_MS) {
-        lastBackground = t;
-        background.request();
+    if (background) {
+      if (background.busy || !store.dirty) return;
+      // The worker copies first; the server truncates only what the worker has copied (nothing left to copy).
+      if (!truncate || !background.covers(store.commits)) {
+        if (truncate || t - lastBackground >= BACKGROUND_CHECKPOINT_MS) {
+          lastBackground = t;
+          background.request(store.commits);
+        }
+        return;
       }
-      return;
-    }
-    if (background?.busy) return; // the server's own checkpoint would wait for the worker's
+    } else if (!truncate) return;
     try {
       const started = performance.now();
       store.checkpoint();

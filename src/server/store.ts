@@ -243,10 +243,13 @@ export class Store {
     if (this.db.open && this.db.inTransaction) {
       this.db.exec('COMMIT');
       this.uncheckpointed = true;
+      this.commits++;
     }
   }
 
   private uncheckpointed = false;
+  /** Commits so far (a background checkpoint says up to which commit it copied the WAL). */
+  commits = 0;
 
   /** Something was committed since the last checkpoint. */
   get dirty(): boolean {

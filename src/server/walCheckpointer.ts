@@ -3,7 +3,8 @@
  * into the database file (`wal_checkpoint(PASSIVE)`: it never waits for, nor blocks, the server's writes), with
  * the fsyncs that make checkpoints slow. Under steady load the WAL is copied bit by bit and starts over from its
  * beginning, instead of growing for 30 s and being copied in one stall of the event loop. The server itself
- * still truncates the WAL when it is idle and after a room is deleted (`Store.checkpoint`), which is then cheap.
+ * truncates the WAL (`Store.checkpoint`) when it is idle or after a room was deleted, but only once the worker
+ * has copied everything committed so far: then there is nothing left to copy and truncating is cheap.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -20,8 +21,8 @@ parentPort.on('message', (m) => {
     return;
   }
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage('done');
+    const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage(r && r.log === r.checkpointed ? 'done' : 'partial');
   } catch (error) {
     parentPort.postMessage(String(error && error.message || error));
   }
@@ -32,6 +33,14 @@ export class WalCheckpointer {
   private readonly worker: Worker;
   private running = false;
   private closed = false;
+  /** The `Store.commits` count the last complete checkpoint covered, and the one of the running request. */
+  private covered = -1;
+  private asked = -1;
+
+  /** Whether the last complete checkpoint covered everything up to commit number `commits`. */
+  covers(commits: number): boolean {
+    return this.covered === commits;
+  }
 
   /** A checkpoint is running in the worker (the server then does not checkpoint itself: it would wait). */
   get busy(): boolean {
@@ -44,7 +53,8 @@ export class WalCheckpointer {
     this.worker.unref();
     this.worker.on('message', (m: string) => {
       this.running = false;
-      if (m !== 'done') log(`background checkpoint failed: ${m}`);
+      if (m === 'done') this.covered = this.asked;
+      else if (m !== 'partial') log(`background checkpoint failed: ${m}`);
     });
     this.worker.on('error', (error) => {
       this.closed = true;
@@ -52,10 +62,11 @@ export class WalCheckpointer {
     });
   }
 
-  /** Asks for a checkpoint unless one is running. */
-  request(): void {
+  /** Asks for a checkpoint unless one is running; `commits`: the store's commit count now. */
+  request(commits: number): void {
     if (this.running || this.closed) return;
     this.running = true;
+    this.asked = commits;
     this.worker.postMessage('checkpoint');
   }
 
