@@ -1,23 +1,30 @@
 #!/usr/bin/env node
 /**
- * `npm run bench:server`: load on the room server. Starts it as a child process (node --import tsx) on a free
- * loopback port with a temp database, then opens ROOMS rooms, each with one simulated host and 12 players:
+ * `npm run bench:server`: the room server against a bare `ws` server, in one run, under the same two loads.
  *
- *   1. every player joins and sends a proposal;
- *   2. a burst: every player of every room votes at once;
- *   3. a reconnect wave: a third of the players close their socket and rejoin with their seat token;
- *   4. another burst.
+ * Both run as child processes on a free loopback port: first the bare server (this file with `--bare`: the same
+ * protocol's happy path with nothing else: no checks, no storage, no limits, `ws.send` and `JSON.stringify`),
+ * then the room server as production runs it (compiled by scripts/build-server.mjs, temp database). Against each:
+ * ROOMS rooms (default 200) of one simulated host and 12 phones, each room from its own loopback address
+ * (127.1.x.y, so the per-address limits stay at their defaults); every phone joins and sends a proposal
+ * (warm-up), then
  *
- * The simulated host answers every act by publishing 12 seat views (~1 KB each) with `applied`. For each act we
- * measure the time from the player's send to that player receiving the next `view` (message-to-broadcast
- * latency) and print count, p50, p95, p99 and max, plus the server's memory (VmRSS, peak and at the end), with
- * PASS/MISS against p99 ≤ 100 ms and RSS ≤ 300 MB. Per phase: the server's CPU time (until the last view, and
- * with one second after it), the bench's own CPU time (it shares the machine) and the publishes and views.
+ *   burst:  every phone of every room acts in the same millisecond;
+ *   steady: every phone acts ACTS times (default 2) at random moments within a 20-second window.
  *
- * Each room connects from its own loopback address (127.1.x.y), as teams on their own networks would: the
- * server's per-address limits stay at their defaults. ROOMS=50 npm run bench:server for a smaller run.
+ * The simulated host applies every act at once and publishes a ~1 KB view per seat that says the last action
+ * applied for that seat; an act's latency is from the phone's send to the first view that includes it.
+ * It ends with exactly these lines (ms, MB; ratio = room server burst p99 ÷ bare ws burst p99; rss = the room
+ * server's peak RSS):
+ *
+ *   steady: p99 N ms (bare ws p99 N ms)
+ *   burst: p99 N ms (bare ws p99 N ms), ratio N
+ *   rss: N MB
+ *
+ * ROOMS=50 for a smaller run; WINDOW_MS for another steady window; SERVER_NODE_ARGS='--cpu-prof
+ * --cpu-prof-dir=/tmp/prof' profiles the room server.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -29,8 +36,6 @@ const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ROOMS = Number(process.env.ROOMS ?? 200);
 const PLAYERS = 12;
 const CONNECT_CONCURRENCY = 16;
-const TARGET_P99_MS = 100;
-const TARGET_RSS_MB = 300;
 const PHASE_TIMEOUT_MS = 120_000;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -68,42 +73,6 @@ function cpuMs(pid) {
   }
 }
 
-function startServer(port, db, dist) {
-  return new Promise((res, rej) => {
-    // SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server.
-    const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], {
-      cwd: repo,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RUIMTE_DB: db, DIST: dist },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const refusals = [];
-    /** The server's last lines, printed when the bench fails. */
-    const tail = [];
-    const timer = setTimeout(() => rej(new Error(`server did not start:\n${out}`)), 20_000);
-    const onData = (chunk) => {
-      const text = chunk.toString();
-      if (out.length < 20_000) out += text;
-      for (const line of text.split('\n')) {
-        if (/refused|error/i.test(line)) refusals.push(line);
-        if (line.trim()) tail.push(line);
-      }
-      if (tail.length > 40) tail.splice(0, tail.length - 40);
-      if (out.includes('Ruimte is ready')) {
-        clearTimeout(timer);
-        res({ child, refusals, tail });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code, signal) => {
-      serverExit = `exited with ${code ?? signal}`;
-      rej(new Error(`server exited (${code}):\n${out}`));
-    });
-  });
-}
-
 function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -116,31 +85,62 @@ function summary(name, values) {
 
 const fmt = (n) => (Number.isFinite(n) ? n.toFixed(1).padStart(8) : '       -');
 
+
+// ------------------------------------------------------------------ the bare server (child process)
+
+if (process.argv[2] === '--bare') {
+  const { WebSocketServer } = await import('ws');
+  const { createServer: createHttp } = await import('node:http');
+  const rooms = new Map();
+  let nextId = 0;
+  const http = createHttp((req, res) => res.end());
+  const wss = new WebSocketServer({ server: http, perMessageDeflate: false });
+  wss.on('connection', (ws, req) => {
+    const host = req.url === '/room/host';
+    ws.on('message', (data) => {
+      const m = JSON.parse(data.toString());
+      if (host) {
+        if (m.t === 'open') {
+          ws.code = `R${nextId++}`;
+          rooms.set(ws.code, { host: ws, seats: new Map() });
+          ws.send(JSON.stringify({ t: 'opened', code: ws.code, hostToken: 'x'.repeat(32) }));
+        } else if (m.t === 'publish') {
+          for (const [id, seat] of rooms.get(ws.code).seats) seat.send(JSON.stringify({ t: 'view', view: m.views[id] ?? m.lobbyView }));
+        }
+        return;
+      }
+      if (m.t === 'join') {
+        const room = rooms.get(m.code);
+        ws.room = room;
+        ws.seatId = `s${nextId++}`;
+        room.seats.set(ws.seatId, ws);
+        ws.send(JSON.stringify({ t: 'joined', code: m.code, seatId: ws.seatId, seatToken: 'y'.repeat(32), name: m.name, lastSeq: 0 }));
+        room.host.send(JSON.stringify({ t: 'seats', seats: [...room.seats.keys()].map((id) => ({ id, name: '', connected: true })) }));
+      } else if (m.t === 'act') {
+        ws.send(JSON.stringify({ t: 'ack', seq: m.seq }));
+        ws.room.host.send(JSON.stringify({ t: 'act', seatId: ws.seatId, seq: m.seq, action: m.action }));
+      }
+    });
+  });
+  http.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('Ruimte is ready (bare ws)'));
+  await new Promise(() => {});
+}
+
 // ------------------------------------------------------------------ simulated clients
 
+const ACTS = Number(process.env.ACTS ?? 2);
+const WINDOW_MS = Number(process.env.WINDOW_MS ?? 20_000);
+const padding = 'x'.repeat(960);
 let port = 0;
-const latencies = { proposal: [], burst1: [], rejoin: [], burst2: [] };
-let phase = 'proposal';
+let phase = 'warmup';
+const latencies = { warmup: [], burst: [], steady: [] };
 let outstanding = 0;
 let refusedCount = 0;
-/** Set when the server process ends (printed if the bench fails). */
-let serverExit = null;
-/** Publishes the simulated hosts sent and views the players received, per phase (to see the fan-out). */
+let unexpectedClose = 0;
 let publishes = 0;
 let viewsReceived = 0;
-let unexpectedClose = 0;
-const padding = 'x'.repeat(960);
 
-/** The simulated devices' own costs are kept small, so the figures are the server's: a zero mask (the frames
- * are still masked frames, the server still unmasks them), acts framed here and written in one piece, and acks
- * and views recognised without parsing them. */
-const zeroMask = (mask) => mask.fill(0);
-
-/**
- * A client text frame for `text` (RFC 6455 §5.2: FIN + text, masked with a zero key, so the payload is the text
- * itself): what `ws` sends with `zeroMask`, made in one buffer so it goes out in one write instead of ws's
- * header + payload write vector.
- */
+/** A client text frame for `text`, masked with a zero key (the payload is the text itself), in one buffer. */
 function clientFrame(text) {
   const n = Buffer.byteLength(text);
   const head = n < 126 ? 6 : 8;
@@ -155,17 +155,27 @@ function clientFrame(text) {
   frame.write(text, head);
   return frame;
 }
+const zeroMask = (mask) => mask.fill(0);
 
-/** Sends a small text message (< 64 KiB) as one write on ws's socket; ws.send when that socket is not there. */
 function sendFrame(ws, text) {
   const socket = ws._socket;
   if (socket && ws.readyState === WebSocket.OPEN && Buffer.byteLength(text) < 65_536) socket.write(clientFrame(text));
   else ws.send(text);
 }
 
-/** `{"t":"view"…` / `{"t":"ack"…` as the server writes them (the bytes after `{"t":"`). */
+/** `{"t":"view"…` / `{"t":"ack"…`: recognised without parsing. */
 const isView = (data) => data[6] === 0x76 && data[7] === 0x69 && data[8] === 0x65;
 const isAck = (data) => data[6] === 0x61 && data[7] === 0x63 && data[8] === 0x6b;
+const SEQ_KEY = Buffer.from('"seq":');
+/** The `"seq":N` of a view: the seat's last action the host applied. */
+function viewSeq(data) {
+  let i = data.indexOf(SEQ_KEY);
+  if (i < 0) return 0;
+  i += SEQ_KEY.length;
+  let n = 0;
+  while (data[i] >= 0x30 && data[i] <= 0x39) n = n * 10 + data[i++] - 0x30;
+  return n;
+}
 
 function open(path, localAddress) {
   return new Promise((res, rej) => {
@@ -175,20 +185,13 @@ function open(path, localAddress) {
   });
 }
 
-/**
- * The simulated host behaves as the real shared screen (`src/game/roomLink.ts`): it applies every act at once
- * and publishes after the acts that arrived together, at most once per PUBLISH_GAP_MS (the first at once).
- */
-const PUBLISH_GAP_MS = Number(process.env.PUBLISH_GAP_MS ?? 0);
-
+/** The simulated shared screen: applies every act at once and publishes after the acts that arrived together. */
 class Host {
   constructor(localAddress) {
     this.localAddress = localAddress;
     this.applied = {};
     this.seatIds = [];
-    this.round = 0;
     this.scheduled = false;
-    this.lastPublish = null;
   }
 
   async open() {
@@ -206,39 +209,28 @@ class Host {
       });
     });
     this.ws.send('{"t":"open"}');
-    const m = await opened;
-    this.code = m.code;
+    this.code = (await opened).code;
   }
 
   onAct(m) {
     this.applied[m.seatId] = m.seq;
-    this.round++;
     if (this.scheduled) return;
     this.scheduled = true;
-    const wait = Math.max(0, (this.lastPublish ?? -Infinity) + PUBLISH_GAP_MS - now());
-    const flush = () => {
+    setImmediate(() => {
       this.scheduled = false;
-      this.lastPublish = now();
       this.publish();
-    };
-    if (wait > 0) setTimeout(flush, wait);
-    else setImmediate(flush);
+    });
   }
 
-  /** The shared screen publishes a view per seat (~1 KB each). */
+  /** A view per seat (~1 KB) saying the seat's last applied action. */
   publish() {
     publishes++;
-    const round = this.round;
-    if (this.viewParts?.ids !== this.seatIds) {
-      // The text around each seat's round number, made again only when the seats change.
-      this.viewParts = { ids: this.seatIds, parts: this.seatIds.map((id) => [`"${id}":{"seat":"${id}","round":`, `,"phase":"vote","dotsLeft":3,"pad":"${padding}"}`]) };
-    }
     let views = '';
-    for (const [before, after] of this.viewParts.parts) views += `${views === '' ? '' : ','}${before}${round}${after}`;
+    for (const id of this.seatIds) {
+      views += `${views === '' ? '' : ','}"${id}":{"seat":"${id}","seq":${this.applied[id] ?? 0},"phase":"vote","dotsLeft":3,"pad":"${padding}"}`;
+    }
     const applied = JSON.stringify(this.applied);
-    this.ws.send(
-      `{"t":"publish","snapshot":{"round":${round},"applied":${applied},"notes":"${padding}"},"views":{${views}},"lobbyView":{"lobby":true},"applied":${applied}}`,
-    );
+    this.ws.send(`{"t":"publish","snapshot":{"applied":${applied},"notes":"${padding}"},"views":{${views}},"lobbyView":{"lobby":true},"applied":${applied}}`);
   }
 }
 
@@ -251,50 +243,46 @@ class Player {
     this.sent = [];
   }
 
-  async connect(first) {
+  async connect() {
     const ws = await open('/room/play', this.localAddress);
     this.ws = ws;
     ws.on('close', () => {
-      if (ws === this.ws && !this.closing) unexpectedClose++;
+      if (!this.closing) unexpectedClose++;
     });
     const joined = new Promise((res) => {
       ws.on('message', (data) => {
-        // `{"t":"view",…` and `{"t":"ack",…`: no need to parse them.
-        if (isView(data)) return this.onView();
+        if (isView(data)) return this.onView(data);
         if (isAck(data)) return;
         const m = JSON.parse(data.toString());
         if (m.t === 'joined') res(m);
         else if (m.t === 'refused') refusedCount++;
       });
     });
-    const at = now();
-    if (first) ws.send(JSON.stringify({ t: 'join', code: this.room.code, name: `Player ${this.index + 1}` }));
-    else {
-      // A rejoin counts from the send to the seat's view.
-      this.sent.push({ at, phase: 'rejoin' });
-      outstanding++;
-      ws.send(JSON.stringify({ t: 'rejoin', code: this.room.code, seatToken: this.seatToken }));
-    }
-    const m = await joined;
-    this.seatToken = m.seatToken;
+    ws.send(JSON.stringify({ t: 'join', code: this.room.code, name: `Player ${this.index + 1}` }));
+    await joined;
   }
 
-  /** Sends an act; `action` is its JSON text. */
   act(action) {
     this.seq++;
-    this.sent.push({ at: now(), phase });
+    this.sent.push({ seq: this.seq, at: now(), phase });
     outstanding++;
     sendFrame(this.ws, `{"t":"act","seq":${this.seq},"action":${action}}`);
   }
 
-  onView() {
+  onView(data) {
     viewsReceived++;
     if (this.sent.length === 0) return;
+    const seq = viewSeq(data);
     const t = now();
-    lastView = t;
-    for (const s of this.sent) latencies[s.phase].push(t - s.at);
-    outstanding -= this.sent.length;
-    this.sent = [];
+    let n = 0;
+    while (n < this.sent.length && this.sent[n].seq <= seq) {
+      latencies[this.sent[n].phase].push(t - this.sent[n].at);
+      n++;
+    }
+    if (n > 0) {
+      this.sent.splice(0, n);
+      outstanding -= n;
+    }
   }
 }
 
@@ -307,173 +295,154 @@ async function inBatches(items, size, fn) {
   );
 }
 
-/** Per phase: how long until every act had its view, and the server's CPU time in that phase. */
-const phases = [];
-let phaseStart = 0;
-let phaseCpu = 0;
-let phaseClientCpu = 0;
-let phasePublishes = 0;
-let phaseViews = 0;
-const clientCpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-let lastView = 0;
-let serverPid = 0;
-
-function beginPhase(name) {
-  phase = name;
-  phaseStart = now();
-  phaseCpu = cpuMs(serverPid);
-  phaseClientCpu = clientCpuMs();
-  phasePublishes = publishes;
-  phaseViews = viewsReceived;
-}
-
 async function settle(label) {
   const start = Date.now();
   while (outstanding > 0) {
     if (Date.now() - start > PHASE_TIMEOUT_MS) throw new Error(`${label}: ${outstanding} acts got no view within ${PHASE_TIMEOUT_MS / 1000} s`);
     await sleep(5);
   }
-  phases.push({ label, doneMs: lastView - phaseStart, doneCpuMs: cpuMs(serverPid) - phaseCpu });
-  // Let the rest of the phase's publishes through before the CPU time is read.
-  await sleep(1000);
-  const p = phases.at(-1);
-  p.cpuMs = cpuMs(serverPid) - phaseCpu;
-  p.clientCpuMs = clientCpuMs() - phaseClientCpu;
-  p.publishes = publishes - phasePublishes;
-  p.views = viewsReceived - phaseViews;
+}
+
+function startChild(kind, port, dir) {
+  return new Promise((res, rej) => {
+    const nodeArgs = kind === 'room' ? (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean) : [];
+    const args = kind === 'room' ? [...nodeArgs, 'dist-server/main.mjs'] : [fileURLToPath(import.meta.url), '--bare'];
+    const child = spawn(process.execPath, args, {
+      cwd: repo,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RUIMTE_DB: join(dir, 'rooms.sqlite'), DIST: join(dir, 'dist') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const refusals = [];
+    const timer = setTimeout(() => rej(new Error(`${kind} server did not start:\n${out}`)), 20_000);
+    const onData = (chunk) => {
+      const text = chunk.toString();
+      if (out.length < 20_000) out += text;
+      for (const line of text.split('\n')) {
+        if (/refused|error/i.test(line)) refusals.push(line);
+        if (process.env.SERVER_LOG && line.trim()) console.log(`  [${kind}] ${line}`);
+      }
+      if (out.includes('Ruimte is ready')) {
+        clearTimeout(timer);
+        res({ child, refusals });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => rej(new Error(`${kind} server exited (${code}):\n${out}`)));
+  });
+}
+
+/** Both loads against one server; returns its figures. */
+async function runAgainst(kind) {
+  for (const k of Object.keys(latencies)) latencies[k] = [];
+  outstanding = 0;
+  const dir = mkdtempSync(join(tmpdir(), `ruimte-bench-${kind}-`));
+  port = await freePort();
+  const server = await startChild(kind, port, dir);
+  const pid = server.child.pid;
+  let peakRss = rssMb(pid);
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, rssMb(pid));
+  }, 50);
+  const rooms = [];
+  try {
+    for (let i = 0; i < ROOMS; i++) {
+      const localAddress = `127.1.${1 + Math.floor(i / 250)}.${1 + (i % 250)}`;
+      const room = { host: new Host(localAddress), players: [], code: '' };
+      for (let p = 0; p < PLAYERS; p++) room.players.push(new Player(room, p, localAddress));
+      rooms.push(room);
+    }
+    const t0 = Date.now();
+    await inBatches(rooms, CONNECT_CONCURRENCY, async (room) => {
+      await room.host.open();
+      room.code = room.host.code;
+      for (const p of room.players) await p.connect();
+      while (room.host.seatIds.length < PLAYERS) await sleep(5);
+    });
+    const connectedMs = Date.now() - t0;
+    const players = rooms.flatMap((r) => r.players);
+
+    phase = 'warmup';
+    for (const p of players) p.act(JSON.stringify({ type: 'propose', text: `Proposal of player ${p.index + 1}: more time for handovers`, level: 'team' }));
+    await settle('warm-up');
+    await sleep(500);
+
+    phase = 'burst';
+    let cpu = cpuMs(pid);
+    for (const p of players) p.act(`{"type":"dot","proposalId":"p${p.index}"}`);
+    await settle('burst');
+    const burstCpu = cpuMs(pid) - cpu;
+    await sleep(500);
+
+    phase = 'steady';
+    cpu = cpuMs(pid);
+    const timers = [];
+    for (const p of players) {
+      for (let a = 0; a < ACTS; a++) {
+        timers.push(setTimeout(() => p.act(`{"type":"score","proposalId":"p${(p.index + a) % PLAYERS}","score":${1 + a % 5}}`), Math.random() * WINDOW_MS));
+      }
+    }
+    await sleep(WINDOW_MS);
+    await settle('steady');
+    const steadyCpu = cpuMs(pid) - cpu;
+    const figures = {
+      kind,
+      connectedMs,
+      burst: summary('burst', latencies.burst),
+      steady: summary('steady', latencies.steady),
+      burstCpu,
+      steadyCpu,
+      peakRss: Math.max(peakRss, rssMb(pid)),
+      refusals: server.refusals.length,
+    };
+    return figures;
+  } finally {
+    clearInterval(sampler);
+    for (const room of rooms) {
+      room.host.closing = true;
+      room.host.ws?.terminate();
+      for (const p of room.players) {
+        p.closing = true;
+        p.ws?.terminate();
+      }
+    }
+    await new Promise((r) => {
+      if (server.child.exitCode !== null || server.child.signalCode !== null) return r();
+      const timer = setTimeout(() => server.child.kill('SIGKILL'), 10_000);
+      server.child.once('exit', () => {
+        clearTimeout(timer);
+        r();
+      });
+      server.child.kill('SIGTERM');
+    });
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // ------------------------------------------------------------------ run
 
-const dir = mkdtempSync(join(tmpdir(), 'ruimte-bench-server-'));
-port = await freePort();
-const server = await startServer(port, join(dir, 'rooms.sqlite'), join(dir, 'dist'));
-const pid = server.child.pid;
-serverPid = pid;
-let peakRss = rssMb(pid);
-const startRss = peakRss;
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, rssMb(pid));
-}, 50);
-
-let failed = null;
-const rooms = [];
+console.log(`Ruimte room server bench: ${ROOMS} rooms × (1 host + ${PLAYERS} phones) = ${ROOMS * (PLAYERS + 1)} sockets; steady: ${ACTS} acts per phone within ${WINDOW_MS / 1000} s`);
+execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: repo, stdio: 'inherit' });
+const results = {};
 try {
-  console.log(`Ruimte room server bench: ${ROOMS} rooms × (1 host + ${PLAYERS} players) = ${ROOMS * (PLAYERS + 1)} sockets`);
-  const t0 = Date.now();
-  for (let i = 0; i < ROOMS; i++) {
-    const localAddress = `127.1.${1 + Math.floor(i / 250)}.${1 + (i % 250)}`;
-    const room = { host: new Host(localAddress), players: [] };
-    room.code = '';
-    for (let p = 0; p < PLAYERS; p++) room.players.push(new Player(room, p, localAddress));
-    rooms.push(room);
+  // BENCH_ONLY=room (or bare) runs one server only (the summary lines then need both: they are skipped).
+  for (const kind of ['bare', 'room'].filter((k) => !process.env.BENCH_ONLY || k === process.env.BENCH_ONLY)) {
+    const r = await runAgainst(kind);
+    results[kind] = r;
+    const name = kind === 'bare' ? 'bare ws' : 'room server';
+    console.log(`${name}: connected in ${(r.connectedMs / 1000).toFixed(1)} s; peak RSS ${r.peakRss.toFixed(0)} MB; server CPU burst ${r.burstCpu.toFixed(0)} ms, steady ${r.steadyCpu.toFixed(0)} ms`);
+    console.log(`${'  latency (ms)'.padEnd(16)}${'count'.padStart(8)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}`);
+    for (const row of [r.burst, r.steady]) console.log(`  ${row.name.padEnd(14)}${String(row.count).padStart(8)}${fmt(row.p50)}${fmt(row.p95)}${fmt(row.p99)}${fmt(row.max)}`);
   }
-
-  // 1. Open the rooms; every player joins and sends a proposal.
-  beginPhase('proposal');
-  await inBatches(rooms, CONNECT_CONCURRENCY, async (room) => {
-    await room.host.open();
-    room.code = room.host.code;
-    for (const p of room.players) await p.connect(true);
-    // The host knows all seats before the first publish.
-    while (room.host.seatIds.length < PLAYERS) await sleep(5);
-  });
-  const connected = Date.now() - t0;
-  beginPhase('proposal');
-  for (const room of rooms) for (const p of room.players) p.act(JSON.stringify({ type: 'propose', text: `Proposal of player ${p.index + 1}: more time for handovers`, level: 'team' }));
-  await settle('proposals');
-
-  // 2. A burst: every player votes at once.
-  beginPhase('burst1');
-  for (const room of rooms) for (const p of room.players) p.act(`{"type":"dot","proposalId":"p${p.index}"}`);
-  await settle('vote burst 1');
-
-  // 3. A reconnect wave: a third of the players close and rejoin.
-  beginPhase('rejoin');
-  const leaving = rooms.flatMap((room) => room.players.filter((p) => p.index % 3 === 0));
-  await Promise.all(
-    leaving.map(
-      (p) =>
-        new Promise((res) => {
-          p.closing = true;
-          p.ws.once('close', res);
-          p.ws.close();
-        }),
-    ),
-  );
-  await Promise.all(
-    leaving.map(async (p) => {
-      p.closing = false;
-      await p.connect(false);
-    }),
-  );
-  await settle('reconnect wave');
-
-  // 4. Another burst.
-  beginPhase('burst2');
-  for (const room of rooms) for (const p of room.players) p.act(`{"type":"dot","proposalId":"p${(p.index + 1) % PLAYERS}"}`);
-  await settle('vote burst 2');
-
-  const endRss = rssMb(pid);
-  peakRss = Math.max(peakRss, endRss);
-
-  const rows = [
-    summary('proposals', latencies.proposal),
-    summary('vote burst 1', latencies.burst1),
-    summary('rejoin → view', latencies.rejoin),
-    summary('vote burst 2', latencies.burst2),
-  ];
-  const acts = summary('all acts', [...latencies.proposal, ...latencies.burst1, ...latencies.burst2]);
-  console.log(`connected ${ROOMS * (PLAYERS + 1)} sockets in ${(connected / 1000).toFixed(1)} s`);
-  console.log(`${'latency (ms)'.padEnd(16)}${'count'.padStart(8)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}`);
-  for (const r of [...rows, acts]) console.log(`${r.name.padEnd(16)}${String(r.count).padStart(8)}${fmt(r.p50)}${fmt(r.p95)}${fmt(r.p99)}${fmt(r.max)}`);
-  for (const p of phases) {
-    console.log(
-      `${p.label}: every act had a view after ${p.doneMs.toFixed(0)} ms; server CPU in the phase ${p.cpuMs.toFixed(0)} ms ` +
-        `(${p.doneCpuMs.toFixed(0)} ms of it until the last view) ` +
-        `(bench clients ${p.clientCpuMs.toFixed(0)} ms); ${p.publishes} publishes, ${p.views} views`,
-    );
-  }
-  console.log(`server RSS: at start ${startRss.toFixed(0)} MB, peak ${peakRss.toFixed(0)} MB, at end ${endRss.toFixed(0)} MB`);
-  console.log(`refusals seen by clients: ${refusedCount}; unexpected closes: ${unexpectedClose}; refusals/errors in the server log: ${server.refusals.length}`);
-  for (const line of server.refusals.slice(0, 5)) console.log(`  ${line}`);
-  const p99ok = acts.p99 <= TARGET_P99_MS;
-  const rssOk = peakRss <= TARGET_RSS_MB;
-  console.log(`${p99ok ? 'PASS' : 'MISS'} act → view p99 ${acts.p99.toFixed(1)} ms (target ≤ ${TARGET_P99_MS} ms)`);
-  console.log(`${rssOk ? 'PASS' : 'MISS'} server RSS peak ${peakRss.toFixed(0)} MB (target ≤ ${TARGET_RSS_MB} MB)`);
-  if (!p99ok || !rssOk || refusedCount > 0 || unexpectedClose > 0) process.exitCode = 1;
 } catch (error) {
-  failed = error;
-  failed.serverState = serverExit ?? 'still running';
-} finally {
-  clearInterval(sampler);
-  for (const room of rooms) {
-    room.host.closing = true;
-    room.host.ws?.terminate();
-    for (const p of room.players) {
-      p.closing = true;
-      p.ws?.terminate();
-    }
-  }
-  await new Promise((r) => {
-    if (server.child.exitCode !== null || server.child.signalCode !== null) return r();
-    const timer = setTimeout(() => server.child.kill('SIGKILL'), 10_000);
-    server.child.once('exit', () => {
-      clearTimeout(timer);
-      r();
-    });
-    server.child.kill('SIGTERM');
-  });
-  rmSync(dir, { recursive: true, force: true });
-}
-if (failed) {
-  console.error(`bench failed: ${failed.message}`);
-  console.error(`refusals seen by clients: ${refusedCount}; unexpected closes: ${unexpectedClose}; server ${failed.serverState}`);
-  for (const p of phases) console.error(`${p.label}: done after ${p.doneMs.toFixed(0)} ms`);
-  console.error('last lines of the server log:');
-  for (const line of server?.tail ?? []) console.error(`  ${line}`);
+  console.error(`bench failed: ${error.message}`);
   process.exit(1);
 }
+console.log(`refusals seen by clients: ${refusedCount}; unexpected closes: ${unexpectedClose}; refusals/errors in the room server's log: ${results.room?.refusals ?? '-'}`);
+if (!results.room || !results.bare) process.exit(process.exitCode ?? 0);
+if (refusedCount > 0 || unexpectedClose > 0) process.exitCode = 1;
+const ms = (n) => n.toFixed(0);
+console.log(`steady: p99 ${ms(results.room.steady.p99)} ms (bare ws p99 ${ms(results.bare.steady.p99)} ms)`);
+console.log(`burst: p99 ${ms(results.room.burst.p99)} ms (bare ws p99 ${ms(results.bare.burst.p99)} ms), ratio ${(results.room.burst.p99 / results.bare.burst.p99).toFixed(2)}`);
+console.log(`rss: ${ms(results.room.peakRss)} MB`);

@@ -23,6 +23,8 @@ export const MAX_PLAYER_MESSAGE_BYTES = 64 * 1024;
 /** Largest message a host may send (the whole saved session plus the views). Anything at 1 MB is refused. */
 export const MAX_HOST_MESSAGE_BYTES = 1000 * 1024;
 export const MAX_SEAT_NAME = 40;
+/** How long a move key works (see the `moveKey` host message). */
+export const MOVE_KEY_MINUTES = 10;
 export const PROTOCOL_VERSION = 1;
 
 const code = v.pipe(v.string(), v.regex(new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`)));
@@ -63,6 +65,10 @@ export type Seat = v.InferOutput<typeof seatSchema>;
 export const hostMessageSchema = v.variant('t', [
   v.object({ t: v.literal('open') }),
   v.object({ t: v.literal('hello'), code, hostToken: token }),
+  /** Asks for a one-time move key: another screen takes the room over with it once (`takeOver`). */
+  v.object({ t: v.literal('moveKey') }),
+  /** Another screen takes the room over with a move key; `welcome` then carries its own new host token. */
+  v.object({ t: v.literal('takeOver'), code, moveKey: token }),
   /**
    * After every step: the saved session (so a host on another screen can take over), one view per seat,
    * a view for seats not (yet) in the session, and for each seat the last action applied.
@@ -91,13 +97,19 @@ export type RefusalReason =
   | 'full'
   | 'removed'
   | 'replaced'
-  | 'not-joined';
+  | 'not-joined'
+  /** An action the room cannot keep: its seat or the room has too many actions waiting for the host (the
+   * host is away). Not fatal; `refused` then carries the action's `seq`, which was not stored (nor acknowledged). */
+  | 'pending-full';
 
 /** Messages from the server. Views are whatever the host published for that seat. */
 export type ServerMessage =
   // to the host
   | { readonly t: 'opened'; readonly code: string; readonly hostToken: string }
-  | { readonly t: 'welcome'; readonly code: string; readonly locked: boolean; readonly seats: readonly Seat[]; readonly snapshot: unknown }
+  /** `hostToken`: only after `takeOver`, the new screen's own host token (the previous one no longer works). */
+  | { readonly t: 'welcome'; readonly code: string; readonly locked: boolean; readonly seats: readonly Seat[]; readonly snapshot: unknown; readonly hostToken?: string }
+  /** The answer to `moveKey`: works once, for `MOVE_KEY_MINUTES`, and only until the next `moveKey`. */
+  | { readonly t: 'moveKey'; readonly key: string }
   | { readonly t: 'seats'; readonly seats: readonly Seat[] }
   | { readonly t: 'act'; readonly seatId: string; readonly seq: number; readonly action: PlayerAction }
   // to a player
@@ -107,7 +119,7 @@ export type ServerMessage =
   | { readonly t: 'view'; readonly view: unknown }
   | { readonly t: 'hostGone' }
   // to anyone
-  | { readonly t: 'refused'; readonly reason: RefusalReason; readonly fatal: boolean }
+  | { readonly t: 'refused'; readonly reason: RefusalReason; readonly fatal: boolean; readonly seq?: number }
   | { readonly t: 'pong' };
 
 export type ParseResult<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly reason: 'bad-message' | 'too-big' };

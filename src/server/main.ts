@@ -5,15 +5,31 @@
  * Environment: PORT (4173), HOST (0.0.0.0), DIST (<repo>/dist), RUIMTE_DB (<repo>/data/rooms.sqlite),
  * ROOM_TTL_HOURS (24). Flags --port and --host win over PORT and HOST. For test runs where every browser
  * comes from 127.0.0.1, the limits per address: RUIMTE_OPENS_PER_MINUTE (10), RUIMTE_JOIN_FAILURES_PER_MINUTE (10)
- * and RUIMTE_JOIN_ATTEMPTS_PER_MINUTE (120).
+ * and RUIMTE_JOIN_ATTEMPTS_PER_MINUTE (120); failed attempts naming one room code and on the whole server:
+ * RUIMTE_CODE_FAILURES_PER_MINUTE (20), RUIMTE_TOTAL_FAILURES_PER_MINUTE (60) (never below the per-address one).
+ * RUIMTE_HOSTS: host names besides the machine's own (comma-separated, e.g. the reverse proxy's name);
+ * RUIMTE_TRUST_PROXY: proxies whose X-Forwarded-For is believed (addresses, or `loopback`);
+ * RUIMTE_SOCKETS_PER_ADDRESS (64).
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderUnicodeCompact } from 'uqr';
 import { DEFAULT_ADDRESS_LIMITS } from './rateLimit.ts';
-import { startServer } from './server.ts';
+import { DEFAULT_SOCKETS_PER_ADDRESS, startServer } from './server.ts';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
+/** The repository: the first folder above this file with a package.json (src/server/ when run through tsx,
+ * dist-server/ when compiled by scripts/build-server.mjs). */
+function findRepo(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+  return dir;
+}
+const repo = findRepo();
 
 function flag(name: string): string | undefined {
   const args = process.argv.slice(2);
@@ -47,12 +63,22 @@ function perMinute(name: string, fallback: number): number {
   if (!Number.isInteger(n) || n < 1) fail(`${name} must be a whole number of at least 1, not ${text}`);
   return n;
 }
+const failuresPerMinute = perMinute('RUIMTE_JOIN_FAILURES_PER_MINUTE', DEFAULT_ADDRESS_LIMITS.failuresPerMinute);
 const addressLimits = {
   ...DEFAULT_ADDRESS_LIMITS,
   opensPerMinute: perMinute('RUIMTE_OPENS_PER_MINUTE', DEFAULT_ADDRESS_LIMITS.opensPerMinute),
-  failuresPerMinute: perMinute('RUIMTE_JOIN_FAILURES_PER_MINUTE', DEFAULT_ADDRESS_LIMITS.failuresPerMinute),
+  failuresPerMinute,
   attemptsPerMinute: perMinute('RUIMTE_JOIN_ATTEMPTS_PER_MINUTE', DEFAULT_ADDRESS_LIMITS.attemptsPerMinute),
+  // A test run that raises the per-address failures (every browser on 127.0.0.1) raises these with it.
+  codeFailuresPerMinute: Math.max(failuresPerMinute, perMinute('RUIMTE_CODE_FAILURES_PER_MINUTE', DEFAULT_ADDRESS_LIMITS.codeFailuresPerMinute)),
+  totalFailuresPerMinute: Math.max(failuresPerMinute, perMinute('RUIMTE_TOTAL_FAILURES_PER_MINUTE', DEFAULT_ADDRESS_LIMITS.totalFailuresPerMinute)),
 };
+const list = (name: string): string[] =>
+  (process.env[name] ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+const socketsPerAddress = perMinute('RUIMTE_SOCKETS_PER_ADDRESS', DEFAULT_SOCKETS_PER_ADDRESS);
 
 const stamp = (): string => new Date().toISOString().slice(11, 19);
 
@@ -64,6 +90,9 @@ try {
     dbPath,
     roomTtlMs: ttlHours * 3_600_000,
     addressLimits,
+    allowedHosts: list('RUIMTE_HOSTS'),
+    trustProxy: list('RUIMTE_TRUST_PROXY'),
+    socketsPerAddress,
     log: (line) => console.log(`${stamp()} ${line}`),
   });
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;

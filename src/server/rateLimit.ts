@@ -56,6 +56,13 @@ export interface AddressLimits {
   readonly attemptsPerMinute: number;
   /** Rooms an address may open per minute. */
   readonly opensPerMinute: number;
+  /**
+   * Failed attempts per minute naming one room code, from all addresses together, and failed attempts per
+   * minute on the whole server. Once either is used up, an address that failed in the last minute is refused
+   * (even with a right code or token) until the bucket refills; addresses without failures still get in.
+   */
+  readonly codeFailuresPerMinute: number;
+  readonly totalFailuresPerMinute: number;
 }
 
 export const DEFAULT_ADDRESS_LIMITS: AddressLimits = {
@@ -63,6 +70,8 @@ export const DEFAULT_ADDRESS_LIMITS: AddressLimits = {
   blockMs: 60_000,
   attemptsPerMinute: 120,
   opensPerMinute: 10,
+  codeFailuresPerMinute: 20,
+  totalFailuresPerMinute: 60,
 };
 
 interface AddressState {
@@ -80,8 +89,22 @@ interface AddressState {
  */
 export class AddressLimiter {
   private readonly state = new Map<string, AddressState>();
+  /** Failures naming a room code (whatever the address), and on the whole server. */
+  private readonly codes = new Map<string, TokenBucket>();
+  private readonly total: TokenBucket;
 
-  constructor(private readonly limits: AddressLimits = DEFAULT_ADDRESS_LIMITS) {}
+  constructor(private readonly limits: AddressLimits = DEFAULT_ADDRESS_LIMITS) {
+    this.total = new TokenBucket(limits.totalFailuresPerMinute / 60, limits.totalFailuresPerMinute);
+  }
+
+  private codeBucket(code: string, now: number): TokenBucket {
+    let b = this.codes.get(code);
+    if (!b) {
+      b = new TokenBucket(this.limits.codeFailuresPerMinute / 60, this.limits.codeFailuresPerMinute, now);
+      this.codes.set(code, b);
+    }
+    return b;
+  }
 
   private get(address: string, now: number): AddressState {
     let s = this.state.get(address);
@@ -100,8 +123,12 @@ export class AddressLimiter {
     return s;
   }
 
-  /** May this address make a join-like attempt now? Counts the attempt. */
-  attempt(address: string, now: number = Date.now()): boolean {
+  /**
+   * May this address make a join-like attempt for `code` now? Counts the attempt. Refused when the address is
+   * blocked, or when it has failed lately while the code's or the server's failures are used up (guessing from
+   * many addresses at once).
+   */
+  attempt(address: string, now: number = Date.now(), code?: string): boolean {
     const s = this.get(address, now);
     if (s.blockedUntil > now) return false;
     if (s.blockedUntil !== 0) {
@@ -109,14 +136,20 @@ export class AddressLimiter {
       s.blockedUntil = 0;
       s.failures.fill();
     }
+    if (!s.failures.full(now)) {
+      const codeBucket = code === undefined ? undefined : this.codes.get(code);
+      if (!this.total.has(now) || (codeBucket !== undefined && !codeBucket.has(now))) return false;
+    }
     return s.attempts.take(now);
   }
 
   /** A join-like attempt failed (unknown code, wrong token). */
-  fail(address: string, now: number = Date.now()): void {
+  fail(address: string, now: number = Date.now(), code?: string): void {
     const s = this.get(address, now);
     s.failures.take(now);
     if (!s.failures.has(now)) s.blockedUntil = now + this.limits.blockMs;
+    this.total.take(now);
+    if (code !== undefined) this.codeBucket(code, now).take(now);
   }
 
   /** May this address open a room now? Counts it. */
@@ -132,6 +165,7 @@ export class AddressLimiter {
         this.state.delete(address);
       }
     }
+    for (const [code, b] of this.codes) if (b.full(now)) this.codes.delete(code);
   }
 
   get size(): number {

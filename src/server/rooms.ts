@@ -6,152 +6,28 @@
  * Secrecy: a seat's socket only ever gets `views[itsSeatId]` or the lobby view; the seat id of an action comes
  * from the socket that sent it, never from the message.
  */
-import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import {
   CODE_ALPHABET,
   CODE_LENGTH,
+  MOVE_KEY_MINUTES,
   type HostMessage,
   type PlayerMessage,
-  type RefusalReason,
-  type Seat,
 } from '../net/protocol.ts';
-import { objectMembers } from './jsonSlice.ts';
-import type { AddressLimiter } from './rateLimit.ts';
-import type { PublishedState, Store } from './store.ts';
+import { RoomState, json, type Conn, type LiveRoom } from './roomState.ts';
+import { randomToken, tokenMatches } from './tokens.ts';
+import { ViewSet } from './viewSet.ts';
+
+export type { Conn, HubOptions } from './roomState.ts';
 
 /** Most seats a room holds (the game plays with 2–12). */
 export const MAX_SEATS = 12;
-/** A live room's last activity is written to the database at most this often (and before every sweep). */
-const TOUCH_EVERY_MS = 60_000;
-
-/** One socket as the rooms see it. */
-export interface Conn {
-  readonly role: 'host' | 'player';
-  /** Remote address, for the per-address limits and the log. */
-  readonly ip: string;
-  /** The room this socket hosts (host) or sits in (player). */
-  code: string | null;
-  /** The seat of a player's socket once joined. */
-  seatId: string | null;
-  /** Highest action sequence number stored for the seat. */
-  lastSeq: number;
-  send(text: string): void;
-  /**
-   * Sends a view. The text is made when the batch goes out, and a later view for the same socket in the same
-   * batch replaces this one (views are whole states): a burst of publishes costs one view per seat.
-   */
-  sendView(text: () => string | null): void;
-  /** Sends `refused` and logs the reason; a fatal refusal closes the socket. */
-  refuse(reason: RefusalReason, fatal: boolean, why: string): void;
-}
-
 /**
- * The views of one publish, each seat's as JSON text. Normally the texts are the host's own: slices of the
- * publish frame (or of the stored views), found by `objectMembers` after the frame was parsed and checked, so
- * nothing is serialised again. When the text cannot be used (see `fromPublish`) a view is serialised from the
- * parsed message the first time it is needed, as before.
+ * How far above the seat's highest number an action's `seq` may jump. A phone counts up by one; a seat whose
+ * number jumped to Number.MAX_SAFE_INTEGER could never act again (issue 13), so seq stays small.
  */
-class ViewSet {
-  private constructor(
-    /** Seat id → JSON text of its view; with `parsed`, a cache of the texts made so far. */
-    private readonly texts: Map<string, string>,
-    /** The parsed views when the texts are made on demand, else null (then `texts` holds every view). */
-    private readonly parsed: Readonly<Record<string, unknown>> | null,
-    /** JSON text of the lobby view, or null when there is none. */
-    readonly lobbyJson: string | null,
-    /** `{"seatId":view,…}` as stored, when known. */
-    private json: string | null,
-  ) {}
+export const MAX_SEQ_STEP = 10_000;
 
-  /**
-   * From a publish: `raw` is the frame's text, `msg` what the schema made of it. The host's texts (views,
-   * lobby view and snapshot) are used when all three are found in `raw` and the members found in its views are
-   * exactly the seats of `msg.views` (always, for text JSON.parse accepted); otherwise the parsed values are
-   * serialised (`snapshotJson` undefined).
-   */
-  static fromPublish(msg: Extract<HostMessage, { t: 'publish' }>, raw: string | undefined): { views: ViewSet; snapshotJson: string | undefined } {
-    const top = raw === undefined ? null : objectMembers(raw);
-    const viewsText = top?.get('views');
-    const lobbyText = top?.get('lobbyView');
-    const snapshotText = top?.get('snapshot');
-    const members = viewsText === undefined ? null : objectMembers(viewsText);
-    if (viewsText !== undefined && lobbyText !== undefined && snapshotText !== undefined && members !== null && sameKeys(members, msg.views)) {
-      return { views: new ViewSet(members, null, lobbyText, viewsText), snapshotJson: snapshotText };
-    }
-    return { views: new ViewSet(new Map(), msg.views, msg.lobbyView === undefined ? null : json(msg.lobbyView), null), snapshotJson: undefined };
-  }
-
-  static fromStore(state: PublishedState): ViewSet {
-    if (state.views === null) return new ViewSet(new Map(), null, state.lobbyView, null);
-    const members = objectMembers(state.views);
-    if (members !== null) return new ViewSet(members, null, state.lobbyView, state.views);
-    return new ViewSet(new Map(), JSON.parse(state.views) as Record<string, unknown>, state.lobbyView, state.views);
-  }
-
-  /** JSON text of this seat's own view, or of the lobby view when the host made none for it. */
-  forSeat(seatId: string): string | null {
-    const known = this.texts.get(seatId);
-    if (known !== undefined) return known;
-    const views = this.parsed;
-    if (views === null || !Object.hasOwn(views, seatId) || views[seatId] === undefined) return this.lobbyJson;
-    const text = JSON.stringify(views[seatId]);
-    this.texts.set(seatId, text);
-    return text;
-  }
-
-  /** `{"seatId":view,…}` for the database. */
-  allJson(): string {
-    if (this.json !== null) return this.json;
-    const views = this.parsed ?? {};
-    const parts: string[] = [];
-    for (const seatId of Object.keys(views)) {
-      if (views[seatId] === undefined) continue;
-      parts.push(`${JSON.stringify(seatId)}:${this.forSeat(seatId)}`);
-    }
-    this.json = `{${parts.join(',')}}`;
-    return this.json;
-  }
-}
-
-/** Whether the members found in the text are exactly the parsed object's own keys. */
-function sameKeys(members: ReadonlyMap<string, string>, parsed: Readonly<Record<string, unknown>>): boolean {
-  let n = 0;
-  for (const key in parsed) {
-    if (!Object.hasOwn(parsed, key)) continue;
-    if (!members.has(key) || parsed[key] === undefined) return false;
-    n++;
-  }
-  return n === members.size;
-}
-
-/** A room with at least one socket attached. */
-interface LiveRoom {
-  readonly code: string;
-  host: Conn | null;
-  readonly seats: Map<string, Conn>;
-  /** Last activity (exact); `written` is what the database has. */
-  lastActive: number;
-  written: number;
-  /** The views last published, once needed (loaded from the database after a restart). */
-  views: ViewSet | null;
-  /** A publish not yet written (written once per batch, just before the commit): its snapshot, as JSON text
-   * when the frame's own text could be used, else parsed. */
-  unsaved: { readonly snapshot: unknown; readonly snapshotJson: string | undefined } | null;
-  /** Seats in joining order, once needed. */
-  seatRows: Array<{ readonly id: string; readonly name: string }> | null;
-  /** Sequence numbers of each seat's pending actions (ascending), once needed. */
-  pending: Map<string, number[]> | null;
-}
-
-export interface HubOptions {
-  readonly store: Store;
-  readonly limiter: AddressLimiter;
-  readonly roomTtlMs: number;
-  readonly now?: () => number;
-  readonly log: (line: string) => void;
-}
-
-const json = (value: unknown): string => JSON.stringify(value);
 const HOST_GONE = json({ t: 'hostGone' });
 const PONG = json({ t: 'pong' });
 
@@ -166,38 +42,11 @@ const randomCode = (): string => randomString(CODE_ALPHABET, CODE_LENGTH);
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const randomSeatId = (): string => `s${randomString(ALNUM, 10)}`;
 
-/** 24 random bytes: 32 characters of base64url (TOKEN_LENGTH). */
-const randomToken = (): string => randomBytes(24).toString('base64url');
-
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /** `{"t":"view","view":…}` from the view's JSON text. */
 const viewMessage = (viewJson: string | null): string | null => (viewJson === null ? null : `{"t":"view","view":${viewJson}}`);
 
-export class Hub {
-  private readonly live = new Map<string, LiveRoom>();
-  /** Live rooms with a publish to write before the commit. */
-  private readonly unsaved = new Set<LiveRoom>();
-  private readonly store: Store;
-  private readonly limiter: AddressLimiter;
-  private readonly ttl: number;
-  private readonly touchEvery: number;
-  private readonly now: () => number;
-  private readonly log: (line: string) => void;
-
-  constructor(options: HubOptions) {
-    this.store = options.store;
-    this.limiter = options.limiter;
-    this.ttl = options.roomTtlMs;
-    this.touchEvery = Math.min(TOUCH_EVERY_MS, options.roomTtlMs / 10);
-    this.now = options.now ?? Date.now;
-    this.log = options.log;
-  }
-
+export class Hub extends RoomState {
   // ---------------------------------------------------------------- host
 
   /** `raw`: the frame's text (a publish's views and snapshot are then stored and sent as the host wrote them). */
@@ -206,10 +55,13 @@ export class Hub {
       case 'open':
         return this.open(conn);
       case 'hello':
-        return this.hello(conn, msg.code, msg.hostToken);
+        return this.hello(conn, msg.code, msg.hostToken, null);
+      case 'takeOver':
+        return this.hello(conn, msg.code, null, msg.moveKey);
       case 'ping':
         if (conn.code !== null) this.touchIfLive(conn.code);
         return conn.send(PONG);
+      case 'moveKey':
       case 'publish':
       case 'lock':
       case 'remove':
@@ -217,6 +69,7 @@ export class Hub {
         const live = this.hostedRoom(conn);
         if (!live) return;
         if (msg.t === 'publish') return this.publish(live, msg, raw);
+        if (msg.t === 'moveKey') return this.moveKey(conn, live);
         if (msg.t === 'lock') {
           this.store.setLocked(live.code, msg.locked);
           return this.touch(live);
@@ -244,16 +97,35 @@ export class Hub {
     conn.send(json({ t: 'opened', code, hostToken }));
   }
 
-  private hello(conn: Conn, code: string, hostToken: string): void {
-    if (!this.limiter.attempt(conn.ip)) return conn.refuse('rate-limited', false, 'too many join attempts from this address');
+  /** A new move key for the room (the previous one stops working). */
+  private moveKey(conn: Conn, live: LiveRoom): void {
+    const key = randomToken();
+    this.store.setMoveKey(live.code, key, this.now() + MOVE_KEY_MINUTES * 60_000);
+    this.touch(live);
+    conn.send(json({ t: 'moveKey', key }));
+  }
+
+  /** `hello` with the host token, or `takeOver` with a move key (spent here; the new screen gets its own host
+   * token, and the old one stops working). */
+  private hello(conn: Conn, code: string, hostToken: string | null, moveKey: string | null): void {
+    if (!this.limiter.attempt(conn.ip, this.now(), code)) return conn.refuse('rate-limited', false, 'too many join attempts from this address');
     const room = this.findRoom(code);
     if (!room) {
-      this.limiter.fail(conn.ip);
-      return conn.refuse('no-room', true, 'hello for an unknown or expired room');
+      this.limiter.fail(conn.ip, this.now(), code);
+      return conn.refuse('no-room', true, `${hostToken === null ? 'takeOver' : 'hello'} for an unknown or expired room`);
     }
-    if (!sameToken(room.hostToken, hostToken)) {
-      this.limiter.fail(conn.ip);
-      return conn.refuse('bad-token', true, `wrong host token for room ${code}`);
+    const valid =
+      hostToken !== null
+        ? tokenMatches(hostToken, room.hostTokenHash)
+        : moveKey !== null && room.moveKeyUntil >= this.now() && tokenMatches(moveKey, room.moveKeyHash);
+    if (!valid) {
+      this.limiter.fail(conn.ip, this.now(), code);
+      return conn.refuse('bad-token', true, `wrong ${hostToken === null ? 'move key' : 'host token'} for room ${code}`);
+    }
+    let newHostToken: string | null = null;
+    if (moveKey !== null) {
+      newHostToken = randomToken();
+      this.store.setHostToken(code, newHostToken);
     }
     const live = this.liveRoom(code, room.lastActive);
     if (live.host !== conn) {
@@ -269,7 +141,8 @@ export class Hub {
     this.touch(live);
     this.save(live);
     const snapshot = this.store.published(code).snapshot;
-    conn.send(`{"t":"welcome","code":${json(code)},"locked":${room.locked},"seats":${json(this.seatList(live))},"snapshot":${snapshot ?? 'null'}}`);
+    const token = newHostToken === null ? '' : `,"hostToken":${json(newHostToken)}`;
+    conn.send(`{"t":"welcome","code":${json(code)},"locked":${room.locked},"seats":${json(this.seatList(live))},"snapshot":${snapshot ?? 'null'}${token}}`);
     for (const p of this.store.pending(code)) {
       conn.send(`{"t":"act","seatId":${json(p.seatId)},"seq":${p.seq},"action":${p.action}}`);
     }
@@ -297,12 +170,7 @@ export class Hub {
     // batch, so a burst of publishes writes only the last.
     const pending = this.pendingOf(live);
     for (const [seatId, seq] of Object.entries(msg.applied)) {
-      const seqs = pending.get(seatId);
-      if (!seqs || seqs[0]! > seq) continue;
-      this.store.deleteApplied(live.code, seatId, seq);
-      const left = seqs.filter((s) => s > seq);
-      if (left.length > 0) pending.set(seatId, left);
-      else pending.delete(seatId);
+      if (pending.dropUpTo(seatId, seq)) this.store.deleteApplied(live.code, seatId, seq);
     }
     const { views, snapshotJson } = ViewSet.fromPublish(msg, raw);
     live.views = views;
@@ -312,29 +180,11 @@ export class Hub {
     for (const [seatId, seat] of live.seats) seat.sendView(() => viewMessage(views.forSeat(seatId)));
   }
 
-  /** Writes a room's unsaved publish. */
-  private save(live: LiveRoom): void {
-    if (!live.unsaved || !live.views) return;
-    const { snapshot, snapshotJson } = live.unsaved;
-    live.unsaved = null;
-    this.unsaved.delete(live);
-    this.store.publish(live.code, {
-      snapshot: snapshotJson ?? (snapshot === undefined ? null : json(snapshot)),
-      views: live.views.allJson(),
-      lobbyView: live.views.lobbyJson,
-    });
-  }
-
-  /** Writes every unsaved publish; called right before the batch is committed. */
-  saveAll(): void {
-    for (const live of [...this.unsaved]) this.save(live);
-  }
-
   private removeSeat(conn: Conn, live: LiveRoom, seatId: string): void {
     if (!this.store.deleteSeat(live.code, seatId)) return conn.refuse('bad-message', false, `remove of a seat not in room ${live.code}`);
     this.touch(live);
     live.seatRows = live.seatRows?.filter((s) => s.id !== seatId) ?? null;
-    live.pending?.delete(seatId);
+    live.pending?.removeSeat(seatId);
     const seat = live.seats.get(seatId);
     live.seats.delete(seatId);
     if (seat) {
@@ -383,10 +233,11 @@ export class Hub {
   }
 
   private join(conn: Conn, code: string, name: string): void {
-    if (!this.limiter.attempt(conn.ip)) return conn.refuse('rate-limited', false, 'too many join attempts from this address');
+    if (conn.seated) return conn.refuse('bad-message', false, 'a socket takes one seat');
+    if (!this.limiter.attempt(conn.ip, this.now(), code)) return conn.refuse('rate-limited', false, 'too many join attempts from this address');
     const room = this.findRoom(code);
     if (!room) {
-      this.limiter.fail(conn.ip);
+      this.limiter.fail(conn.ip, this.now(), code);
       return conn.refuse('no-room', true, 'join for an unknown or expired room');
     }
     if (room.locked) return conn.refuse('locked', true, `room ${code} is locked`);
@@ -403,18 +254,18 @@ export class Hub {
   }
 
   private rejoin(conn: Conn, code: string, seatToken: string): void {
-    if (!this.limiter.attempt(conn.ip)) return conn.refuse('rate-limited', false, 'too many join attempts from this address');
+    if (!this.limiter.attempt(conn.ip, this.now(), code)) return conn.refuse('rate-limited', false, 'too many join attempts from this address');
     const room = this.findRoom(code);
     if (!room) {
-      this.limiter.fail(conn.ip);
+      this.limiter.fail(conn.ip, this.now(), code);
       return conn.refuse('no-room', true, 'rejoin for an unknown or expired room');
     }
     const seat = this.store.seatByToken(seatToken);
     if (!seat || seat.code !== code) {
-      this.limiter.fail(conn.ip);
+      this.limiter.fail(conn.ip, this.now(), code);
       return conn.refuse('bad-token', true, `wrong seat token for room ${code}`);
     }
-    if (conn.seatId !== seat.id) this.detachSeat(conn);
+    if (conn.seated && conn.seatId !== seat.id) return conn.refuse('bad-message', false, 'a socket takes one seat');
     const existing = this.live.get(code);
     const previous = existing?.seats.get(seat.id);
     if (existing && previous && previous !== conn) {
@@ -424,7 +275,8 @@ export class Hub {
       previous.refuse('replaced', true, `seat ${seat.id} reconnected from another socket`);
     }
     const live = this.attachSeat(conn, code, seat.id, seat.lastSeq, room.lastActive);
-    conn.send(json({ t: 'joined', code, seatId: seat.id, seatToken: seat.token, name: seat.name, lastSeq: seat.lastSeq }));
+    // Only the token's hash is stored: the phone gets back the token it sent.
+    conn.send(json({ t: 'joined', code, seatId: seat.id, seatToken, name: seat.name, lastSeq: seat.lastSeq }));
     this.afterAttach(conn, live, seat.id);
   }
 
@@ -434,6 +286,8 @@ export class Hub {
     conn.code = code;
     conn.seatId = seatId;
     conn.lastSeq = lastSeq;
+    conn.seated = true;
+    conn.heldFrom = 0;
     this.touch(live);
     return live;
   }
@@ -455,15 +309,22 @@ export class Hub {
       conn.send(`{"t":"ack","seq":${seq}}`);
       return;
     }
+    if (seq > conn.lastSeq + MAX_SEQ_STEP) return conn.refuse('bad-message', false, `seq jumps more than ${MAX_SEQ_STEP}`);
     const live = this.live.get(code);
     if (!live) return conn.refuse('not-joined', false, 'act from a socket whose room is gone');
     if (this.now() - live.lastActive > this.ttl) return this.expire(code);
     const actionJson = json(action);
-    this.store.addPending(code, seatId, seq, actionJson);
+    const bytes = Buffer.byteLength(actionJson, 'utf8');
     const pending = this.pendingOf(live);
-    const seqs = pending.get(seatId);
-    if (seqs) seqs.push(seq);
-    else pending.set(seatId, [seq]);
+    const full = conn.heldFrom !== 0 && seq > conn.heldFrom ? 'held' : pending.refusal(seatId, bytes, this.caps);
+    if (full !== null) {
+      if (conn.heldFrom === 0 || seq < conn.heldFrom) conn.heldFrom = seq;
+      const why = full === 'held' ? 'an earlier action of this seat is still refused' : `${full} has too many actions waiting for the host`;
+      return conn.refuse('pending-full', false, why, seq);
+    }
+    if (seq === conn.heldFrom) conn.heldFrom = 0;
+    this.store.addPending(code, seatId, seq, actionJson);
+    pending.add(seatId, seq, bytes);
     conn.lastSeq = seq;
     this.touch(live);
     conn.send(`{"t":"ack","seq":${seq}}`);
@@ -491,114 +352,4 @@ export class Hub {
     else this.detachSeat(conn);
   }
 
-  /** Deletes rooms idle for longer than the TTL and sends everyone in them away. */
-  sweep(): string[] {
-    // Live rooms first write their exact last activity, so none is swept early.
-    for (const live of this.live.values()) if (live.written < live.lastActive) this.writeTouch(live);
-    const codes = this.store.sweep(this.now() - this.ttl);
-    for (const code of codes) {
-      const live = this.live.get(code);
-      if (live) this.dropLive(live, 'expired');
-    }
-    if (codes.length > 0) this.log(`expired ${codes.length} room(s)`);
-    return codes;
-  }
-
-  /** A room that exists and has not expired. */
-  private findRoom(code: string) {
-    const live = this.live.get(code);
-    if (live && this.now() - live.lastActive > this.ttl) {
-      this.expire(code);
-      return undefined;
-    }
-    const room = this.store.room(code, this.now() - this.ttl);
-    // A live room's activity may be newer than what is written.
-    return room && live ? { ...room, lastActive: Math.max(room.lastActive, live.lastActive) } : room;
-  }
-
-  private expire(code: string): void {
-    this.store.deleteRoom(code);
-    const live = this.live.get(code);
-    if (live) this.dropLive(live, 'expired');
-  }
-
-  private dropLive(live: LiveRoom, why: string): void {
-    if (this.live.get(live.code) === live) this.live.delete(live.code);
-    this.unsaved.delete(live);
-    live.unsaved = null;
-    const host = live.host;
-    live.host = null;
-    for (const seat of live.seats.values()) {
-      seat.code = null;
-      seat.seatId = null;
-      seat.refuse('no-room', true, `room ${live.code} ${why}`);
-    }
-    live.seats.clear();
-    if (host) {
-      host.code = null;
-      host.refuse('no-room', true, `room ${live.code} ${why}`);
-    }
-  }
-
-  private viewSet(live: LiveRoom): ViewSet {
-    live.views ??= ViewSet.fromStore(this.store.published(live.code));
-    return live.views;
-  }
-
-  private seatList(live: LiveRoom): Seat[] {
-    live.seatRows ??= this.store.seats(live.code).map((s) => ({ id: s.id, name: s.name }));
-    return live.seatRows.map((s) => ({ id: s.id, name: s.name, connected: live.seats.has(s.id) }));
-  }
-
-  private pendingOf(live: LiveRoom): Map<string, number[]> {
-    live.pending ??= this.store.pendingSeqs(live.code);
-    return live.pending;
-  }
-
-  private sendSeats(live: LiveRoom): void {
-    live.host?.send(json({ t: 'seats', seats: this.seatList(live) }));
-  }
-
-  private liveRoom(code: string, lastActive: number): LiveRoom {
-    let live = this.live.get(code);
-    if (!live) {
-      live = { code, host: null, seats: new Map(), lastActive, written: lastActive, views: null, unsaved: null, seatRows: null, pending: null };
-      this.live.set(code, live);
-    }
-    return live;
-  }
-
-  private evictIfIdle(live: LiveRoom): void {
-    if (live.host !== null || live.seats.size > 0 || this.live.get(live.code) !== live) return;
-    this.save(live);
-    if (live.written < live.lastActive) this.writeTouch(live);
-    this.live.delete(live.code);
-  }
-
-  /** Activity: kept exactly in memory, written at most every `touchEvery` (and before sweeps and eviction). */
-  private touch(live: LiveRoom): void {
-    live.lastActive = Math.max(live.lastActive, this.now());
-    if (live.lastActive - live.written >= this.touchEvery) this.writeTouch(live);
-  }
-
-  private writeTouch(live: LiveRoom): void {
-    this.store.touch(live.code, live.lastActive);
-    live.written = live.lastActive;
-  }
-
-  private touchIfLive(code: string): void {
-    const live = this.live.get(code);
-    if (live) this.touch(live);
-  }
-
-  /** Sockets attached to rooms right now (for the log and tests). */
-  stats(): { liveRooms: number; hosts: number; seats: number } {
-    let hosts = 0;
-    let seats = 0;
-    for (const live of this.live.values()) {
-      if (live.host) hosts++;
-      seats += live.seats.size;
-    }
-    return { liveRooms: this.live.size, hosts, seats };
-  }
 }

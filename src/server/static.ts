@@ -1,20 +1,22 @@
 /**
- * Serves the production build (dist/): the game's files with their types, long caching for hashed assets,
- * a strict Content-Security-Policy, and index.html for any other path (the single-page fallback).
+ * Serves the production build (dist/) through `sirv`: precompressed brotli and gzip files when the build made
+ * them (`scripts/compress-dist.mjs`) and the browser takes them, ETags (304 on a repeat visit), a year of
+ * caching for the hashed files under /assets/, `no-cache` for everything else (index.html, the service worker,
+ * the manifest: always revalidated), and index.html for unknown paths without an extension (the single-page
+ * fallback). The security headers are set before this runs (http.ts).
  *
- * `connect-src 'self'` also covers the game's own WebSocket paths (same origin, ws: or wss:) in CSP Level 3
- * browsers; no other host is allowed.
+ * sirv reads the list of files once; when the build changes (index.html is newer) the list is read again.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self' data: blob:; worker-src 'self' blob:";
+import { statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import sirv from 'sirv';
+import { answer } from './http.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
@@ -23,52 +25,78 @@ const TYPES: Record<string, string> = {
   '.mp3': 'audio/mpeg',
   '.webmanifest': 'application/manifest+json',
   '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
-export const SECURITY_HEADERS = {
-  'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-} as const;
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Cache-Control for a path: hashed build output for a year, the rest revalidated every time. */
+export const cacheControl = (pathname: string): string => (pathname.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
 
 /** A request handler for the files under `dist`. */
 export function staticFiles(dist: string): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const root = resolve(dist);
+  const index = join(root, 'index.html');
+  let handler: ReturnType<typeof sirv> | null = null;
+  let builtAt = -1;
+  let checkedAt = 0;
+
+  /** The sirv handler for the current build, or null when there is none. */
+  const current = (): ReturnType<typeof sirv> | null => {
+    const now = Date.now();
+    if (handler && now - checkedAt < 1000) return handler;
+    checkedAt = now;
+    let mtime: number;
+    try {
+      mtime = statSync(index).mtimeMs;
+    } catch {
+      handler = null;
+      builtAt = -1;
+      return null;
+    }
+    if (!handler || mtime !== builtAt) {
+      builtAt = mtime;
+      handler = sirv(root, {
+        etag: true,
+        single: true,
+        brotli: true,
+        gzip: true,
+        dotfiles: false,
+        setHeaders(res, pathname) {
+          const type = TYPES[extname(pathname)] ?? (extname(pathname) === '' ? TYPES['.html'] : undefined);
+          if (type) res.setHeader('Content-Type', type);
+          res.setHeader('Cache-Control', cacheControl(pathname));
+        },
+      });
+    }
+    return handler;
+  };
+
   return async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      answer(res, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
       return;
     }
     let pathname: string;
     try {
       pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     } catch {
-      res.writeHead(400).end();
+      answer(res, 400, 'Bad request.');
       return;
     }
-    let path = normalize(join(root, pathname));
-    if ((path !== root && !path.startsWith(root + sep)) || pathname.includes('\0')) {
-      res.writeHead(403).end();
+    if (pathname.includes('\0')) {
+      answer(res, 400, 'Bad request.');
       return;
     }
-    try {
-      const info = await stat(path).catch(() => null);
-      if (!info) path = join(root, 'index.html');
-      else if (info.isDirectory()) path = join(path, 'index.html');
-      const body = await readFile(path).catch(() => null);
-      if (!body) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`Not found. Is the game built? (npm run build; serving ${root})\n`);
-        return;
-      }
-      const hashed = /[\\/]assets[\\/]/.test(path.slice(root.length));
-      res.writeHead(200, {
-        'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
-        'Content-Length': body.length,
-        'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-        ...SECURITY_HEADERS,
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch (error) {
-      res.writeHead(500).end(String(error));
+    const serve = current();
+    if (!serve) {
+      answer(res, 404, 'Not found. Is the game built? (npm run build)');
+      return;
     }
+    // A 304 from sirv also revalidates: the same Cache-Control as the file itself.
+    res.setHeader('Cache-Control', cacheControl(pathname));
+    serve(req, res, () => answer(res, 404, 'Not found.'));
   };
 }

@@ -4,18 +4,32 @@
  * with the same file: rooms, seats, tokens, pending actions, the last snapshot and views are all there.
  *
  * Snapshot, views and actions are stored as the JSON text they arrived as (after validation); the server never
- * looks inside them. Names are plain text.
+ * looks inside them. Names are plain text (until they arrive encrypted, issue 13 item 1).
+ *
+ * At rest: host tokens, seat tokens and move keys only as SHA-256 hashes (`tokens.ts`); the file and its WAL
+ * and shared-memory files readable by the owner only (0600); `secure_delete` zeroes what is deleted, and after a
+ * room is deleted the WAL is checkpointed and truncated (`needsCheckpoint`), so a closed or expired room leaves
+ * nothing readable in the files.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { hashToken } from './tokens.ts';
 
-/** 2: the published state moved to its own table (a database of version 1 gets that table, idempotently). */
-const SCHEMA_VERSION = 2;
+/**
+ * 2: the published state moved to its own table (a database of version 1 gets that table, idempotently).
+ * 3: tokens stored as hashes (plain tokens of version 2 are hashed in place), one-time move keys.
+ */
+const SCHEMA_VERSION = 3;
+const OWNER_ONLY = 0o600;
 
 export interface RoomRow {
   readonly code: string;
-  readonly hostToken: string;
+  /** SHA-256 of the host token. */
+  readonly hostTokenHash: string;
+  /** SHA-256 of the one-time move key and until when it works, or null. */
+  readonly moveKeyHash: string | null;
+  readonly moveKeyUntil: number;
   readonly locked: boolean;
   readonly createdAt: number;
   readonly lastActive: number;
@@ -24,7 +38,6 @@ export interface RoomRow {
 export interface SeatRow {
   readonly id: string;
   readonly code: string;
-  readonly token: string;
   readonly name: string;
   readonly lastSeq: number;
 }
@@ -48,6 +61,8 @@ export interface PublishedState {
 interface RawRoom {
   code: string;
   host_token: string;
+  move_key: string | null;
+  move_until: number | null;
   locked: number;
   created_at: number;
   last_active: number;
@@ -56,13 +71,31 @@ interface RawRoom {
 interface RawSeat {
   id: string;
   code: string;
-  token: string;
   name: string;
   last_seq: number;
 }
 
-const toRoom = (r: RawRoom): RoomRow => ({ code: r.code, hostToken: r.host_token, locked: r.locked !== 0, createdAt: r.created_at, lastActive: r.last_active });
-const toSeat = (r: RawSeat): SeatRow => ({ id: r.id, code: r.code, token: r.token, name: r.name, lastSeq: r.last_seq });
+const toRoom = (r: RawRoom): RoomRow => ({
+  code: r.code,
+  hostTokenHash: r.host_token,
+  moveKeyHash: r.move_key,
+  moveKeyUntil: r.move_until ?? 0,
+  locked: r.locked !== 0,
+  createdAt: r.created_at,
+  lastActive: r.last_active,
+});
+const toSeat = (r: RawSeat): SeatRow => ({ id: r.id, code: r.code, name: r.name, lastSeq: r.last_seq });
+
+/** Creates the file (and chmods it, and any WAL/SHM files left) owner-only before SQLite opens it: SQLite gives
+ * the WAL and SHM files it creates the mode of the database file. */
+function ownerOnly(path: string): void {
+  if (path === ':memory:' || path === '') return;
+  mkdirSync(dirname(path), { recursive: true });
+  if (!existsSync(path)) closeSync(openSync(path, 'a', OWNER_ONLY));
+  for (const p of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) {
+    if (existsSync(p)) chmodSync(p, OWNER_ONLY);
+  }
+}
 
 export class Store {
   private readonly db: Database.Database;
@@ -70,8 +103,10 @@ export class Store {
   private readonly sweepTx: (before: number) => string[];
 
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    ownerOnly(path);
     this.db = new Database(path);
+    // Deleted rows are overwritten with zeros (in the file and in the WAL pages that carry the deletion).
+    this.db.pragma('secure_delete = ON');
     this.db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a commit is in the WAL file before the call returns, so a killed process loses
     // nothing; only a power cut could lose the last commits.
@@ -85,7 +120,11 @@ export class Store {
     const db = this.db;
     this.q = {
       insertRoom: db.prepare('INSERT INTO rooms (code, host_token, locked, created_at, last_active) VALUES (?, ?, 0, ?, ?)'),
-      room: db.prepare<[string, number], RawRoom>('SELECT code, host_token, locked, created_at, last_active FROM rooms WHERE code = ? AND last_active >= ?'),
+      room: db.prepare<[string, number], RawRoom>(
+        'SELECT code, host_token, move_key, move_until, locked, created_at, last_active FROM rooms WHERE code = ? AND last_active >= ?',
+      ),
+      setHostToken: db.prepare('UPDATE rooms SET host_token = ?, move_key = NULL, move_until = NULL WHERE code = ?'),
+      setMoveKey: db.prepare('UPDATE rooms SET move_key = ?, move_until = ? WHERE code = ?'),
       roomExists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM rooms WHERE code = ?'),
       touch: db.prepare('UPDATE rooms SET last_active = ? WHERE code = ?'),
       lock: db.prepare('UPDATE rooms SET locked = ? WHERE code = ?'),
@@ -97,10 +136,10 @@ export class Store {
       // delete it and insert it again, freeing and reallocating its overflow pages on every publish.
       updatePublished: db.prepare('UPDATE published SET snapshot = ?, views = ?, lobby_view = ? WHERE code = ?'),
       insertPublished: db.prepare('INSERT INTO published (code, snapshot, views, lobby_view) VALUES (?, ?, ?, ?)'),
-      seats: db.prepare<[string], RawSeat>('SELECT id, code, token, name, last_seq FROM seats WHERE code = ? ORDER BY joined_at, rowid'),
+      seats: db.prepare<[string], RawSeat>('SELECT id, code, name, last_seq FROM seats WHERE code = ? ORDER BY joined_at, rowid'),
       seatCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM seats WHERE code = ?'),
-      seatByToken: db.prepare<[string], RawSeat>('SELECT id, code, token, name, last_seq FROM seats WHERE token = ?'),
-      seat: db.prepare<[string], RawSeat>('SELECT id, code, token, name, last_seq FROM seats WHERE id = ?'),
+      seatByToken: db.prepare<[string], RawSeat>('SELECT id, code, name, last_seq FROM seats WHERE token = ?'),
+      seat: db.prepare<[string], RawSeat>('SELECT id, code, name, last_seq FROM seats WHERE id = ?'),
       insertSeat: db.prepare('INSERT INTO seats (id, code, token, name, joined_at, last_seq) VALUES (?, ?, ?, ?, ?, 0)'),
       deleteSeat: db.prepare('DELETE FROM seats WHERE id = ? AND code = ?'),
       seatSeq: db.prepare('UPDATE seats SET last_seq = ? WHERE id = ? AND code = ?'),
@@ -108,7 +147,9 @@ export class Store {
       insertPending: db.prepare('INSERT OR IGNORE INTO pending (code, seat_id, seq, action) VALUES (?, ?, ?, ?)'),
       pending: db.prepare<[string], { seat_id: string; seq: number; action: string }>('SELECT seat_id, seq, action FROM pending WHERE code = ? ORDER BY id'),
       deleteApplied: db.prepare('DELETE FROM pending WHERE seat_id = ? AND seq <= ? AND code = ?'),
-      pendingSeqs: db.prepare<[string], { seat_id: string; seq: number }>('SELECT seat_id, seq FROM pending WHERE code = ? ORDER BY seq'),
+      pendingSeqs: db.prepare<[string], { seat_id: string; seq: number; bytes: number }>(
+        'SELECT seat_id, seq, length(CAST(action AS BLOB)) AS bytes FROM pending WHERE code = ? ORDER BY seq',
+      ),
       expired: db.prepare<[number], { code: string }>('SELECT code FROM rooms WHERE last_active < ?'),
       counts: db.prepare<[], { rooms: number; seats: number; pending: number }>(
         'SELECT (SELECT COUNT(*) FROM rooms) AS rooms, (SELECT COUNT(*) FROM seats) AS seats, (SELECT COUNT(*) FROM pending) AS pending',
@@ -118,14 +159,43 @@ export class Store {
     this.sweepTx = db.transaction((before: number) => {
       const codes = q.expired.all(before).map((r) => r.code);
       for (const code of codes) q.deleteRoom.run(code);
+      if (codes.length > 0) this.deleted = true;
       return codes;
     });
+  }
+
+  /** A room was deleted since the last checkpoint: its old pages may still be in the WAL. */
+  private deleted = false;
+
+  /** Whether a checkpoint should run soon (a room was deleted): see `checkpoint`. */
+  get needsCheckpoint(): boolean {
+    return this.deleted;
   }
 
   private migrate(): void {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new Error(`The room database was written by a newer server (schema ${version}).`);
     if (version === SCHEMA_VERSION) return;
+    if (version < 2) this.createV2();
+    this.db.transaction(() => {
+      const columns = new Set(this.db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('rooms')").all().map((c) => c.name));
+      if (!columns.has('move_key')) this.db.exec('ALTER TABLE rooms ADD COLUMN move_key TEXT; ALTER TABLE rooms ADD COLUMN move_until INTEGER;');
+      // Version 2 kept tokens in plain text: hash them in place (a token never has the length of a hash).
+      if (version === 2) {
+        const rooms = this.db.prepare<[], { code: string; host_token: string }>('SELECT code, host_token FROM rooms').all();
+        const setRoom = this.db.prepare('UPDATE rooms SET host_token = ? WHERE code = ?');
+        for (const r of rooms) setRoom.run(hashToken(r.host_token), r.code);
+        const seats = this.db.prepare<[], { id: string; token: string }>('SELECT id, token FROM seats').all();
+        const setSeat = this.db.prepare('UPDATE seats SET token = ? WHERE id = ?');
+        for (const r of seats) setSeat.run(hashToken(r.token), r.id);
+      }
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
+    this.deleted = true; // the plain tokens are in the WAL now: checkpoint soon
+    this.uncheckpointed = true;
+  }
+
+  private createV2(): void {
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS rooms (
         code TEXT PRIMARY KEY,
@@ -160,7 +230,7 @@ export class Store {
         UNIQUE (seat_id, seq)
       ) STRICT;
       CREATE INDEX IF NOT EXISTS pending_code ON pending (code, id);
-      PRAGMA user_version = ${SCHEMA_VERSION};
+      PRAGMA user_version = 2;
     `);
   }
 
@@ -173,27 +243,46 @@ export class Store {
     if (this.db.open && this.db.inTransaction) {
       this.db.exec('COMMIT');
       this.uncheckpointed = true;
+      this.commits++;
     }
   }
 
   private uncheckpointed = false;
+  /** Commits so far (a background checkpoint says up to which commit it copied the WAL). */
+  commits = 0;
+
+  /** Something was committed since the last checkpoint. */
+  get dirty(): boolean {
+    return this.uncheckpointed;
+  }
 
   /** Copies the WAL into the database file and empties it (when something was committed since the last time). */
   checkpoint(): void {
     if (!this.db.open || this.db.inTransaction || !this.uncheckpointed) return;
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
     this.uncheckpointed = false;
+    if (!result || result.busy === 0) this.deleted = false;
   }
 
   rollback(): void {
     if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
   }
 
-  /** Creates a room; false when the code is taken (the caller draws another). */
+  /** Creates a room; false when the code is taken (the caller draws another). Stores the token's hash. */
   createRoom(code: string, hostToken: string, now: number): boolean {
     if (this.q.roomExists.get(code)) return false;
-    this.q.insertRoom.run(code, hostToken, now, now);
+    this.q.insertRoom.run(code, hashToken(hostToken), now, now);
     return true;
+  }
+
+  /** A new host token for the room (its hash); any move key is spent. */
+  setHostToken(code: string, hostToken: string): void {
+    this.q.setHostToken.run(hashToken(hostToken), code);
+  }
+
+  /** A one-time move key (its hash) that works until `until`; null spends it. */
+  setMoveKey(code: string, moveKey: string | null, until: number): void {
+    this.q.setMoveKey.run(moveKey === null ? null : hashToken(moveKey), moveKey === null ? null : until, code);
   }
 
   /** A room that has been active since `activeSince`, or undefined (unknown or expired). */
@@ -211,7 +300,7 @@ export class Store {
   }
 
   deleteRoom(code: string): void {
-    this.q.deleteRoom.run(code);
+    if (this.q.deleteRoom.run(code).changes > 0) this.deleted = true;
   }
 
   published(code: string): PublishedState {
@@ -231,15 +320,9 @@ export class Store {
     this.q.deleteApplied.run(seatId, seq, code);
   }
 
-  /** The sequence numbers of each seat's pending actions, ascending. */
-  pendingSeqs(code: string): Map<string, number[]> {
-    const bySeat = new Map<string, number[]>();
-    for (const r of this.q.pendingSeqs.iterate(code)) {
-      const list = bySeat.get(r.seat_id);
-      if (list) list.push(r.seq);
-      else bySeat.set(r.seat_id, [r.seq]);
-    }
-    return bySeat;
+  /** The room's pending actions' seats, numbers (ascending) and sizes in bytes. */
+  pendingSeqs(code: string): Array<{ seatId: string; seq: number; bytes: number }> {
+    return this.q.pendingSeqs.all(code).map((r) => ({ seatId: r.seat_id, seq: r.seq, bytes: r.bytes }));
   }
 
   seats(code: string): SeatRow[] {
@@ -250,8 +333,9 @@ export class Store {
     return this.q.seatCount.get(code)?.n ?? 0;
   }
 
+  /** The seat whose token this is (looked up by its hash). */
   seatByToken(token: string): SeatRow | undefined {
-    const r = this.q.seatByToken.get(token);
+    const r = this.q.seatByToken.get(hashToken(token));
     return r ? toSeat(r) : undefined;
   }
 
@@ -260,12 +344,15 @@ export class Store {
     return r ? toSeat(r) : undefined;
   }
 
+  /** Stores the seat with its token's hash. */
   createSeat(code: string, id: string, token: string, name: string, now: number): void {
-    this.q.insertSeat.run(id, code, token, name, now);
+    this.q.insertSeat.run(id, code, hashToken(token), name, now);
   }
 
   deleteSeat(code: string, id: string): boolean {
-    return this.q.deleteSeat.run(id, code).changes > 0;
+    const gone = this.q.deleteSeat.run(id, code).changes > 0;
+    if (gone) this.deleted = true;
+    return gone;
   }
 
   /**
