@@ -1,5 +1,35 @@
 import { defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * Phaser's sources read build flags as `typeof WEBGL_RENDERER` and the like (its webpack build defines them).
+ * The table draws with Canvas only: the WebGL renderer, sound and the optional plugins stay out of the build.
+ */
+const PHASER_FLAGS: Record<string, boolean> = {
+  CANVAS_RENDERER: true,
+  WEBGL_RENDERER: false,
+  WEBGL_DEBUG: false,
+  EXPERIMENTAL: false,
+  FEATURE_SOUND: false,
+  PLUGIN_CAMERA3D: false,
+  PLUGIN_FBINSTANT: false,
+};
+
+function phaserFlags(): Plugin {
+  const pattern = new RegExp(`typeof (${Object.keys(PHASER_FLAGS).join('|')})\\b`, 'g');
+  return {
+    name: 'ruimte-phaser-flags',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.includes('/phaser/src/') || !code.includes('typeof ')) return null;
+      return { code: code.replace(pattern, (_m, flag: string) => String(PHASER_FLAGS[flag])), map: null };
+    },
+  };
+}
 
 export default defineConfig({
   base: './',
@@ -11,7 +41,15 @@ export default defineConfig({
     chunkSizeWarningLimit: 1600,
   },
   server: { host: '127.0.0.1' },
+  resolve: {
+    alias: [
+      // The table's trimmed Phaser (src/scenes/phaserEntry.ts), built from Phaser's own sources.
+      { find: /^phaser$/, replacement: here('./src/scenes/phaserEntry.ts') },
+      { find: /^phaser-src\//, replacement: `${here('./node_modules/phaser/src')}/` },
+    ],
+  },
   plugins: [
+    phaserFlags(),
     VitePWA({
       // Installable on a tablet's home screen; once loaded, the game starts and plays with no network.
       registerType: 'autoUpdate',
