@@ -105,8 +105,9 @@ export interface NoteGrid {
 export function noteGrid(area: Rect, count: number, type: TypeScale, extraLines = 0): NoteGrid {
   const n = Math.max(1, count);
   const gap = Math.round(type.small * 0.5);
-  let best: (NoteGrid & { score: number }) | null = null;
+  // The larger font when it leaves each note room for a usual proposal (60 characters), else the smallest.
   for (const font of [type.body, type.small]) {
+    let best: (NoteGrid & { score: number }) | null = null;
     const pad = Math.round(font * 0.45);
     const lh = font * LINE;
     for (let cols = 1; cols <= n; cols++) {
@@ -117,8 +118,8 @@ export function noteGrid(area: Rect, count: number, type: TypeScale, extraLines 
       const lines = Math.min(4, Math.floor((h - pad * 2 - font * 0.4 - extraLines * lh) / lh));
       if (lines < 1 || perLine < 8) continue;
       const chars = lines * perLine;
-      // Enough for most proposals (about 90 characters) is as good as more; then the larger font wins.
-      const score = Math.min(chars, 90) * (font === type.body ? 1.15 : 1) + Math.min(perLine, 30) * 0.2;
+      // Enough for most proposals (about 90 characters) is as good as more; then longer lines read better.
+      const score = Math.min(chars, 90) + Math.min(perLine, 30) * 0.2;
       if (!best || score > best.score) {
         const cells: Rect[] = [];
         for (let i = 0; i < n; i++) {
@@ -129,10 +130,10 @@ export function noteGrid(area: Rect, count: number, type: TypeScale, extraLines 
         best = { cols, rows, gap, pad, font, lines, chars, cells: cells.slice(0, count), score };
       }
     }
-  }
-  if (best) {
-    const { score: _score, ...grid } = best;
-    return grid;
+    if (best && (best.chars >= 60 || font === type.small)) {
+      const { score: _score, ...grid } = best;
+      return grid;
+    }
   }
   // A stage too small for any readable note: one line each at the smallest size, as many columns as needed.
   const font = type.small;

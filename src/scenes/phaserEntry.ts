@@ -10,6 +10,7 @@ import Game from 'phaser-src/core/Game.js';
 import Scene from 'phaser-src/scene/Scene.js';
 import SceneEvents from 'phaser-src/scene/events/index.js';
 import Scale from 'phaser-src/scale/index.js';
+import GameObject from 'phaser-src/gameobjects/GameObject.js';
 import Container from 'phaser-src/gameobjects/container/Container.js';
 import Graphics from 'phaser-src/gameobjects/graphics/Graphics.js';
 import Text from 'phaser-src/gameobjects/text/Text.js';
@@ -37,7 +38,7 @@ const Phaser = {
   Scene,
   Scenes: { Events: SceneEvents },
   Scale,
-  GameObjects: { Container, Graphics, Text, Arc },
+  GameObjects: { GameObject, Container, Graphics, Text, Arc },
 };
 
 export default Phaser;
