@@ -74,7 +74,21 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webm,mp3,json,webmanifest}'],
+        // The first visit precaches what the first screens and a game on one screen need. The rest (Phaser,
+        // loaded when a game starts; the editor, the programme, the phone's page; the mp3 fallback) is cached
+        // by the worker the first time it is fetched: after one session, a second one plays with no network.
+        globPatterns: ['**/*.{js,css,html,svg,png,webm,json,webmanifest}'],
+        globIgnores: ['**/assets/bootTable-*.js', '**/assets/editor-*.js', '**/assets/programme-*.{js,css}', '**/assets/device-*.{js,css}', '**/assets/pollDevice-*.js'],
+        runtimeCaching: [
+          {
+            // Hashed file names: a cached file never changes.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.includes('/assets/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'ruimte-assets', expiration: { maxEntries: 120, purgeOnQuotaError: true } },
+          },
+        ],
+        // The worker takes the open page at once, so what a first session fetches is cached too.
+        clientsClaim: true,
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
