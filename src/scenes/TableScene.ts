@@ -47,6 +47,7 @@ export class TableScene extends Phaser.Scene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.scale.off('resize', onResize);
       this.tweens.killAll();
+      this.notes.clear();
       this.frame = null;
     });
     if (this.frame) this.draw(true);
@@ -99,8 +100,11 @@ export class TableScene extends Phaser.Scene {
     else delete stage.dataset.minTextPx;
   }
 
-  private painter(geo: StageFrame): Painter {
+  private readonly notes = new Map<string, Phaser.GameObjects.Container>();
+
+  private painter(geo: StageFrame, reuse: Painter['reuse']): Painter {
     return {
+      reuse,
       scene: this,
       content: this.content,
       geo,
@@ -160,8 +164,19 @@ export class TableScene extends Phaser.Scene {
     this.shownRound = round;
     this.layoutKey = layoutKey;
     this.tweens.killAll();
-    this.content.removeAll(true);
-    const p = this.painter(geo);
+    // Notes that look the same as before are kept (a pool keyed by what they show), the rest is rebuilt.
+    const old = [...this.content.list];
+    this.content.removeAll(false);
+    const kept = new Set<Phaser.GameObjects.GameObject>();
+    const p = this.painter(geo, (key, make) => {
+      let made = this.notes.get(key);
+      if (!made || !made.active) {
+        made = make();
+        this.notes.set(key, made);
+      }
+      kept.add(made);
+      return made.setScale(1).setAlpha(1).setVisible(true);
+    });
     switch (view.phase) {
       case 'check-in':
         drawCheckIn(p, frame);
@@ -185,6 +200,8 @@ export class TableScene extends Phaser.Scene {
         drawPodium(p, frame);
         break;
     }
+    for (const obj of old) if (!kept.has(obj)) obj.destroy();
+    for (const [key, note] of this.notes) if (!kept.has(note)) this.notes.delete(key);
     this.pendingFlip = false;
     this.pendingReveal = false;
     this.pendingTwist = false;

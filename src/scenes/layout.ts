@@ -57,7 +57,7 @@ export function stageFrame(w: number, h: number): StageFrame {
   const type = typeScale(w, h);
   const s = type.small;
   const margin = Math.round(Math.max(12, Math.min(w, h) * 0.025));
-  const r = Math.round(s * 1.45);
+  const r = Math.round(s * 1.7);
   const timer = { x: w - margin - r, y: margin + r, r };
   const dot = Math.round(s * 0.38);
   const progressY = margin + dot;

@@ -25,6 +25,8 @@ export interface Painter {
   readonly reveal: boolean;
   readonly flip: boolean;
   readonly twist: boolean;
+  /** A container kept from the last drawing when `key` (everything it shows) is the same, else `make()`. */
+  reuse(key: string, make: () => Phaser.GameObjects.Container): Phaser.GameObjects.Container;
   sound(name: StageSound): void;
   text(x: number, y: number, value: string, size: number, color?: string, opts?: Partial<Phaser.Types.GameObjects.Text.TextStyle>): Phaser.GameObjects.Text;
 }
@@ -180,19 +182,25 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
   const flights: { x: number; y: number; id: string; count: Phaser.GameObjects.Text; total: number; dots: Phaser.GameObjects.Arc[] }[] = [];
   items.forEach((item, i) => {
     const cell = grid.cells[i] as Rect;
-    const c = p.scene.add.container(cell.x, cell.y);
-    const g = p.scene.add.graphics();
-    const strip = Math.max(6, font * 0.3);
-    g.fillStyle(0x000000, 0.1).fillRect(4, 5, cell.w, cell.h);
-    g.fillStyle(item.hidden ? COLORS.noteHidden : item.twistId ? 0xffe0cc : COLORS.note, 1).fillRect(0, 0, cell.w, cell.h);
-    g.fillStyle(LEVEL_COLORS[item.level] ?? COLORS.teal, 1).fillRect(0, 0, cell.w, strip);
-    const mark = `${LEVEL_SHAPES[item.level] ?? ''}${item.twistId ? '⚡' : ''} `;
-    const body = p.text(pad, strip + pad * 0.6, shorten(mark + item.text, grid.chars), font, item.hidden ? '#6b6458' : '#2f3b3f', {
-      wordWrap: { width: cell.w - pad * 2 },
-      maxLines: grid.lines,
-      lineSpacing: Math.round(font * (LINE - 1.15)),
-    });
-    c.add([g, body]);
+    const make = (): Phaser.GameObjects.Container => {
+      const c = p.scene.add.container(0, 0);
+      const g = p.scene.add.graphics();
+      const strip = Math.max(6, font * 0.3);
+      g.fillStyle(0x000000, 0.1).fillRect(4, 5, cell.w, cell.h);
+      g.fillStyle(item.hidden ? COLORS.noteHidden : item.twistId ? 0xffe0cc : COLORS.note, 1).fillRect(0, 0, cell.w, cell.h);
+      g.fillStyle(LEVEL_COLORS[item.level] ?? COLORS.teal, 1).fillRect(0, 0, cell.w, strip);
+      const mark = `${LEVEL_SHAPES[item.level] ?? ''}${item.twistId ? '⚡' : ''} `;
+      const body = p.text(pad, strip + pad * 0.6, shorten(mark + item.text, grid.chars), font, item.hidden ? '#6b6458' : '#2f3b3f', {
+        wordWrap: { width: cell.w - pad * 2 },
+        maxLines: grid.lines,
+        lineSpacing: Math.round(font * (LINE - 1.15)),
+      });
+      c.add([g, body]);
+      return c;
+    };
+    // Proposing: a note that shows the same as before is kept, so a new proposal rebuilds only itself.
+    const c = withDots ? make() : p.reuse(JSON.stringify([item.id, item.text, item.level, item.hidden, item.twistId, cell.w, cell.h, font, grid.chars, grid.lines]), make);
+    c.setPosition(cell.x, cell.y);
     p.content.add(c);
     if (withDots) {
       const total = results[item.id] ?? 0;
