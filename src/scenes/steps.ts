@@ -167,8 +167,17 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
   const results = view.results ?? {};
   const visible = withDots ? view.proposals.filter((x) => !x.hidden) : view.proposals;
   const order = (level: string): number => LEVEL_ORDER.indexOf(level);
-  const items = withDots ? [...visible].sort((a, b) => (results[b.id] ?? 0) - (results[a.id] ?? 0)) : [...visible].sort((a, b) => order(a.level) - order(b.level));
+  const sorted = withDots ? [...visible].sort((a, b) => (results[b.id] ?? 0) - (results[a.id] ?? 0)) : [...visible].sort((a, b) => order(a.level) - order(b.level));
+  // Results: the notes that got dots (at most 12, so they stay large); the others are one line under them.
+  const dotted = sorted.filter((x) => (results[x.id] ?? 0) > 0);
+  const items = withDots ? (dotted.length > 0 ? dotted : sorted).slice(0, 12) : sorted;
   if (items.length === 0) return;
+  const rest = sorted.length - items.length;
+  if (rest > 0) {
+    const line = p.geo.type.small * LINE;
+    area = { ...area, h: area.h - line };
+    p.content.add(p.text(area.x, area.y + area.h + p.geo.type.small * 0.15, `+${rest} · ${labels.dotsWord(0)}`, p.geo.type.small, '#5b6b70'));
+  }
   let grid = noteGrid(area, items.length, p.geo.type, withDots ? 1 : 0);
   // Shortened notes: a line under them says where the full texts are ("read all").
   const readAll = labels.readAll && items.some((x) => x.text.length + 2 > grid.chars) ? labels.readAll : '';
