@@ -1,5 +1,35 @@
 import { defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * Phaser's sources read build flags as `typeof WEBGL_RENDERER` and the like (its webpack build defines them).
+ * The table draws with Canvas only: the WebGL renderer, sound and the optional plugins stay out of the build.
+ */
+const PHASER_FLAGS: Record<string, boolean> = {
+  CANVAS_RENDERER: true,
+  WEBGL_RENDERER: false,
+  WEBGL_DEBUG: false,
+  EXPERIMENTAL: false,
+  FEATURE_SOUND: false,
+  PLUGIN_CAMERA3D: false,
+  PLUGIN_FBINSTANT: false,
+};
+
+function phaserFlags(): Plugin {
+  const pattern = new RegExp(`typeof (${Object.keys(PHASER_FLAGS).join('|')})\\b`, 'g');
+  return {
+    name: 'ruimte-phaser-flags',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.includes('/phaser/src/') || !code.includes('typeof ')) return null;
+      return { code: code.replace(pattern, (_m, flag: string) => String(PHASER_FLAGS[flag])), map: null };
+    },
+  };
+}
 
 export default defineConfig({
   base: './',
@@ -11,7 +41,15 @@ export default defineConfig({
     chunkSizeWarningLimit: 1600,
   },
   server: { host: '127.0.0.1' },
+  resolve: {
+    alias: [
+      // The table's trimmed Phaser (src/scenes/phaserEntry.ts), built from Phaser's own sources.
+      { find: /^phaser$/, replacement: here('./src/scenes/phaserEntry.ts') },
+      { find: /^phaser-src\//, replacement: `${here('./node_modules/phaser/src')}/` },
+    ],
+  },
   plugins: [
+    phaserFlags(),
     VitePWA({
       // Installable on a tablet's home screen; once loaded, the game starts and plays with no network.
       registerType: 'autoUpdate',
@@ -36,7 +74,21 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webm,mp3,json,webmanifest}'],
+        // The first visit precaches what the first screens and a game on one screen need. The rest (Phaser,
+        // loaded when a game starts; the editor, the programme, the phone's page; the mp3 fallback) is cached
+        // by the worker the first time it is fetched: after one session, a second one plays with no network.
+        globPatterns: ['**/*.{js,css,html,svg,png,webm,json,webmanifest}'],
+        globIgnores: ['**/assets/bootTable-*.js', '**/assets/editor-*.js', '**/assets/programme-*.{js,css}', '**/assets/device-*.{js,css}', '**/assets/pollDevice-*.js'],
+        runtimeCaching: [
+          {
+            // Hashed file names: a cached file never changes.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.includes('/assets/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'ruimte-assets', expiration: { maxEntries: 120, purgeOnQuotaError: true } },
+          },
+        ],
+        // The worker takes the open page at once, so what a first session fetches is cached too.
+        clientsClaim: true,
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,

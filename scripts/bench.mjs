@@ -448,6 +448,48 @@ async function largeSession(page, measure) {
   return out;
 }
 
+const STAGE_SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+  { width: 1024, height: 768 },
+  { width: 768, height: 1024 },
+];
+
+/** The stage's `data-min-text-px` once it has settled (the same value for 1.5 s), or null when it never shows. */
+async function settledMinText(page) {
+  let last = null;
+  let since = Date.now();
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const now = await page.evaluate(() => document.querySelector('[data-testid="stage"]')?.getAttribute('data-min-text-px') ?? null);
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (now !== null && Date.now() - since > 1500) return Number(now);
+    await sleep(250);
+  }
+  return last === null ? null : Number(last);
+}
+
+/** 4 players, 1 card, 30 proposals: the smallest stage text while proposing and in the results. */
+async function stageTextSession(page) {
+  const players = 4;
+  await setupGame(page, { team: 'Stage', players, cards: 1, checkIn: false });
+  await waitPhase(page, 'reveal');
+  await byTestId(page, 'advance').click();
+  await byTestId(page, 'advance').click();
+  await waitPhase(page, 'propose');
+  const ideas = ideasFor(0, 30);
+  for (let i = 0; i < ideas.length; i++) await propose(page, ideas[i], LEVELS[i % LEVELS.length], i + 1);
+  const proposePx = await settledMinText(page);
+  await byTestId(page, 'advance').click();
+  await waitPhase(page, 'vote');
+  await voteAll(page, players, (click) => click());
+  await waitPhase(page, 'results');
+  const resultsPx = await settledMinText(page);
+  return { proposePx, resultsPx };
+}
+
 async function heapUsed(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   await sleep(300);
@@ -478,7 +520,9 @@ async function main() {
   const game = { files: [], raw: 0, gz: 0 };
   for (const f of distFiles) {
     const body = await readFile(f);
-    const entry = { file: relative(DIST, f), raw: body.length, gz: gzipSync(body).length };
+    // The Phaser chunk: the script that holds Phaser's game loop (its TimeStep) and the table's scene.
+    const phaser = f.endsWith('.js') && body.includes('TableScene') && body.includes('requestAnimationFrame');
+    const entry = { file: relative(DIST, f), raw: body.length, gz: gzipSync(body).length, phaser };
     game.files.push(entry);
     game.raw += entry.raw;
     game.gz += entry.gz;
@@ -626,6 +670,22 @@ async function main() {
       await bigContext.close();
     }
 
+    // 4. The stage's smallest text at four screen sizes, with 30 proposals on the table and in the results.
+    log('stage text at 1920×1080, 1280×720, 1024×768 and 768×1024…');
+    const stageText = [];
+    for (const size of STAGE_SIZES) {
+      const context = await browser.newContext({ viewport: size, serviceWorkers: 'block' });
+      try {
+        const page = await context.newPage();
+        page.on('dialog', (d) => d.accept().catch(() => {}));
+        await page.goto(base);
+        await byTestId(page, 'new-session').waitFor();
+        stageText.push({ ...size, ...(await stageTextSession(page)) });
+      } finally {
+        await context.close();
+      }
+    }
+
     // ----------------------------------------------------------------------------------------------------
     const fpsSummary = (rs) => ({ median: round(median(rs.map((r) => r.fps))), min: round(Math.min(...rs.map((r) => r.fps))), samples: rs.map((r) => round(r.fps)), longestGapMs: round(Math.max(...rs.map((r) => r.maxGapMs)), 0) });
     const flip = fpsSummary(sessions.flips);
@@ -634,6 +694,7 @@ async function main() {
     const loadAfter = loadavg();
     const results = {
       when: new Date().toISOString(),
+      stageText,
       machine: {
         cpus: cpus().length,
         cpuModel: cpus()[0]?.model ?? '',
@@ -737,6 +798,17 @@ async function main() {
     out.push(`Page after 1 / 3 sessions (start screen): ${sessions.facts1.canvases} / ${sessions.facts3.canvases} canvases, ${sessions.facts1.domNodes} / ${sessions.facts3.domNodes} elements, localStorage ${kb(sessions.facts1.storageBytes)} / ${kb(sessions.facts3.storageBytes)}.`);
     if (Math.max(LOAD_BEFORE[0], loadAfter[0]) > cpus().length * 0.75 || sessions.ceiling.throttled.fps < 55) {
       out.push(`Note: the machine was busy (load average ${LOAD_BEFORE[0].toFixed(2)} → ${loadAfter[0].toFixed(2)} on ${cpus().length} CPUs, page at rest ${round(sessions.ceiling.throttled.fps)} fps throttled): times and frame rates are pessimistic.`);
+    }
+    // Lines the checks read (issues 12 and 14).
+    const phaserChunk = game.files.find((f) => f.phaser) ?? null;
+    out.push('');
+    out.push(`phaser chunk: ${phaserChunk ? (phaserChunk.gz / KB).toFixed(1) : 'n/a'} KB gzip${phaserChunk ? ` (${phaserChunk.file})` : ''}`);
+    out.push(`whole game: ${(game.gz / KB).toFixed(1)} KB gzip`);
+    out.push(`large session: ${round(large.dots.fps)} fps while dots fly (CPU ${THROTTLE}x, 3 s)`);
+    out.push(`large session: ${round(large.notePop.fps)} fps as the 30th note pops in (CPU ${THROTTLE}x, 1 s)`);
+    for (const s of stageText) {
+      out.push(`stage text: ${s.proposePx ?? 'n/a'} px at ${s.width}x${s.height} during propose with 30 proposals`);
+      out.push(`stage text: ${s.resultsPx ?? 'n/a'} px at ${s.width}x${s.height} during results`);
     }
     out.push(`Written to ${relative(ROOT, join(OUT_DIR, 'bench.json'))} in ${results.durationSec} s.`);
     console.log(out.join('\n'));

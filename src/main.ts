@@ -173,7 +173,7 @@ async function mountGame(make: (Controller: typeof GameController) => GameContro
   drawTopbar();
   (panel.querySelector('h1') as HTMLElement | null)?.setAttribute('tabindex', '-1');
   import('./scenes/createTable.ts')
-    .then(({ createTable }) => createTable(stage))
+    .then(({ createTable }) => createTable(stage, { sound: (name) => void import('./audio.ts').then((a) => a.play(name)) }))
     .then((table) => {
       if (screen.kind === 'game' && screen.game === game) game.attachTable(table);
       else table.destroy();

@@ -18,8 +18,8 @@ export const COLORS = {
 
 export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Ubuntu, Cantarell, "Helvetica Neue", Arial, sans-serif';
 
-/** World size: 4:3 so a tablet fills it; FIT letterboxes on 16:9. */
-export const WORLD = { width: 1200, height: 900 } as const;
+
+
 
 export const LEVEL_COLORS: Record<string, number> = { individual: 0x1f7a70, team: 0x6a994e, manager: 0x264653, organisation: 0xb5523b };
 export const LEVEL_SHAPES: Record<string, string> = { individual: '●', team: '▲', manager: '■', organisation: '◆' };

@@ -1,0 +1,108 @@
+/** The stage is laid out for the room: large enough text at every size, most of the width, one top bar row. */
+import { test, expect, type Page } from '@playwright/test';
+import { expectPhase, proposalIds, setupGame, voteOnce } from './helpers.ts';
+
+const NAMES = ['Anna', 'Bram', 'Chris', 'Dewi'];
+
+/** The smallest text the stage draws, by viewport width: a TV, a projector, a tablet. */
+function targetPx(page: Page): number {
+  const width = page.viewportSize()?.width ?? 0;
+  return width >= 1920 ? 32 : width >= 1280 ? 22 : 18;
+}
+
+async function expectLegibleStage(page: Page): Promise<void> {
+  const stage = page.getByTestId('stage');
+  await expect(stage).toBeVisible();
+  await expect(stage).toHaveAttribute('data-min-text-px', /^\d+(\.\d+)?$/);
+  await expect.poll(async () => Number(await stage.getAttribute('data-min-text-px'))).toBeGreaterThanOrEqual(targetPx(page));
+}
+
+/** The top bar stays on one row: every control sits on the same line. */
+async function expectOneRowTopbar(page: Page): Promise<void> {
+  const middles = await page.locator('#topbar button:visible, #topbar select:visible').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2)));
+  expect(middles.length).toBeGreaterThan(3);
+  expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(12);
+}
+
+async function fastPropose(page: Page, text: string, level: string): Promise<void> {
+  await page.getByTestId('proposal-text').fill(text);
+  await page.getByTestId('proposal-level').selectOption(level);
+  await page.getByTestId('proposal-submit').click();
+}
+
+test('every step draws its text at least as large as the room needs, on most of the width', async ({ page }) => {
+  await setupGame(page, { team: 'Team Zuid', names: NAMES, deck: 'ggz', cards: 1 });
+  await expectPhase(page, 'check-in');
+  for (let i = 0; i < NAMES.length; i++) await page.getByTestId('check-in-card').nth(i).click();
+  await expectLegibleStage(page);
+  await page.getByTestId('advance').click();
+
+  await expectPhase(page, 'reveal');
+  await expectLegibleStage(page);
+  const viewport = page.viewportSize() ?? { width: 0, height: 0 };
+  const box = await page.getByTestId('stage').boundingBox();
+  if (viewport.width >= 1920) expect(box?.width ?? 0).toBeGreaterThanOrEqual(viewport.width * 0.6);
+  await expectOneRowTopbar(page);
+
+  await page.getByTestId('advance').click();
+  await expectPhase(page, 'discuss');
+  await expectLegibleStage(page);
+  await page.getByTestId('advance').click();
+  await expectPhase(page, 'propose');
+  await fastPropose(page, 'Een vaste schrijfdag zonder telefoon', 'team');
+  await fastPropose(page, 'De bestuurder draait een nachtdienst mee', 'organisation');
+  await fastPropose(page, 'Elke dag een kwartier intervisie', 'individual');
+  await expect(page.getByTestId('proposal')).toHaveCount(3);
+  await expectLegibleStage(page);
+  // With the clock's controls too.
+  await expect(page.getByTestId('add-time')).toBeVisible();
+  await expectOneRowTopbar(page);
+  await page.getByTestId('advance').click();
+  await expectPhase(page, 'vote');
+  await expectLegibleStage(page);
+  const ids = await proposalIds(page);
+  for (const [i] of NAMES.entries()) await voteOnce(page, i % 2 ? [ids[1]!, ids[0]!, ids[2]!] : [ids[0]!, ids[2]!, ids[1]!]);
+  await expectPhase(page, 'results');
+  await expectLegibleStage(page);
+  await page.getByTestId('advance').click();
+  await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', /top-three|run-off/);
+  await expectLegibleStage(page);
+});
+
+test('30 proposals on one card stay legible while proposing and in the results', async ({ page }) => {
+  test.setTimeout(180_000);
+  await setupGame(page, { team: 'Team Vol', names: NAMES, deck: 'ggz', cards: 1, checkIn: false });
+  await expectPhase(page, 'reveal');
+  await page.getByTestId('advance').click();
+  await page.getByTestId('advance').click();
+  await expectPhase(page, 'propose');
+  const levels = ['individual', 'team', 'manager', 'organisation'];
+  for (let i = 0; i < 30; i++) await fastPropose(page, `Voorstel ${i + 1}: pauzes echt buiten de afdeling, met een collega die de pieper overneemt`, levels[i % 4]!);
+  await expect(page.getByTestId('proposal')).toHaveCount(30);
+  await expectLegibleStage(page);
+  await page.getByTestId('advance').click();
+  await expectPhase(page, 'vote');
+  for (const [i] of NAMES.entries()) {
+    const ids = await proposalIds(page);
+    await voteOnce(page, ids.slice(i * 4, i * 4 + 4));
+  }
+  await expectPhase(page, 'results');
+  await expectLegibleStage(page);
+});
+
+test('reduced motion: the reveal is calm and the stage still measures its text', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await setupGame(page, { team: 'Team Rustig', names: NAMES.slice(0, 2), deck: 'ggz', cards: 1, checkIn: false });
+  await page.getByTestId('advance').click();
+  await page.getByTestId('advance').click();
+  await fastPropose(page, 'Rustig aan', 'team');
+  await fastPropose(page, 'Nog rustiger', 'individual');
+  await fastPropose(page, 'Het rustigst', 'manager');
+  await expect(page.getByTestId('proposal')).toHaveCount(3);
+  await page.getByTestId('advance').click();
+  const ids = await proposalIds(page);
+  await voteOnce(page, [ids[0]!, ids[1]!, ids[2]!]);
+  await voteOnce(page, [ids[0]!, ids[2]!, ids[1]!]);
+  await expectPhase(page, 'results');
+  await expectLegibleStage(page);
+});

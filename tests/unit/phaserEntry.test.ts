@@ -1,0 +1,100 @@
+/**
+ * The table is built against a trimmed Phaser (src/scenes/phaserEntry.ts). This fails when a scene starts
+ * using a part of Phaser the entry does not hold: a `Phaser.X.Y` value, a `this.add.x(...)` factory or a
+ * scene plugin such as `this.time` — which would otherwise only break at run time, in the browser.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SCENES = join(ROOT, 'src/scenes');
+const PHASER_SRC = join(ROOT, 'node_modules/phaser/src');
+const entry = readFileSync(join(SCENES, 'phaserEntry.ts'), 'utf8');
+const sources = readdirSync(SCENES)
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'phaserEntry.ts')
+  .map((f) => ({ file: f, text: readFileSync(join(SCENES, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '') }));
+
+/** Phaser source files the entry imports, and (one level of `require`) what they pull in. */
+function entryFiles(): string[] {
+  const direct = [...entry.matchAll(/from '(phaser-src\/[^']+)'|import '(phaser-src\/[^']+)'/g)].map((m) => join(PHASER_SRC, (m[1] ?? m[2] ?? '').replace('phaser-src/', '')));
+  const all = new Set(direct);
+  for (const file of direct) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/require\('(\.[^']+)'\)/g)) {
+      const target = resolve(dirname(file), m[1] as string);
+      all.add(target.endsWith('.js') ? target : `${target}.js`);
+    }
+  }
+  return [...all].filter((f) => { try { readFileSync(f); return true; } catch { return false; } });
+}
+
+/** The keys of the `const Phaser = { ... }` object in the entry, as dotted paths; leaves may hold more below. */
+function entryPaths(): { nodes: Set<string>; leaves: Set<string> } {
+  const body = entry.slice(entry.indexOf('const Phaser = {') + 'const Phaser = '.length);
+  const nodes = new Set<string>();
+  const leaves = new Set<string>();
+  const stack: string[] = [];
+  let i = 0;
+  let depth = 0;
+  do {
+    const ch = body[i];
+    if (ch === '{') depth++;
+    else if (ch === '}') { depth--; stack.pop(); }
+    else if (/[A-Za-z_]/.test(ch ?? '')) {
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(\s*:\s*(\{)?|\s*[,}\n])/.exec(body.slice(i));
+      if (m && depth >= 1) {
+        const key = m[1] as string;
+        const path = [...stack.slice(0, depth - 1), key].join('.');
+        if (m[3] === '{') { nodes.add(path); stack.length = depth - 1; stack.push(key); depth++; i += m[0].length; continue; }
+        leaves.add(path);
+        i += m[0].length - 1;
+        // Skip the value expression up to the next comma or closing brace at this depth.
+        while (i < body.length && body[i] !== ',' && body[i] !== '}') i++;
+        continue;
+      }
+    }
+    i++;
+  } while (depth > 0 && i < body.length);
+  return { nodes, leaves };
+}
+
+describe('the trimmed Phaser entry', () => {
+  const { nodes, leaves } = entryPaths();
+
+  it('is what `phaser` resolves to in the build', () => {
+    const config = readFileSync(join(ROOT, 'vite.config.ts'), 'utf8');
+    expect(config).toMatch(/find: \/\^phaser\$\/, replacement: here\('\.\/src\/scenes\/phaserEntry\.ts'\)/);
+    expect(leaves.has('Game') && leaves.has('Scene')).toBe(true);
+  });
+
+  it('holds every Phaser.X the scenes use', () => {
+    const used = new Set(sources.flatMap((s) => [...s.text.matchAll(/\bPhaser\.([A-Za-z0-9_.]+)/g)].map((m) => (m[1] as string).replace(/\.$/, ''))));
+    const missing = [...used].filter((path) => {
+      if (path.startsWith('Types.')) return false; // a namespace of types only
+      const parts = path.split('.');
+      return !parts.some((_, k) => leaves.has(parts.slice(0, k + 1).join('.'))) && !nodes.has(path);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('registers every game object factory the scenes call (this.add.x / scene.add.x)', () => {
+    const registered = new Set(entryFiles().flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/GameObjectFactory\.register\('(\w+)'/g)].map((m) => m[1])));
+    const used = new Set(sources.flatMap((s) => [...s.text.matchAll(/\b(?:this|scene)\.add\.(\w+)\(/g)].map((m) => m[1])));
+    expect([...used].filter((name) => !registered.has(name))).toEqual([]);
+  });
+
+  it('registers every scene plugin the scenes reach for (this.tweens, this.time, …)', () => {
+    const all = new Map<string, string>();
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name));
+        else if (e.name.endsWith('.js')) for (const m of readFileSync(join(dir, e.name), 'utf8').matchAll(/PluginCache\.register\('(\w+)', \w+, '(\w+)'\)/g)) all.set(m[2] as string, join(dir, e.name));
+      }
+    };
+    walk(PHASER_SRC);
+    const present = new Set(entryFiles());
+    const used = new Set(sources.flatMap((s) => [...s.text.matchAll(/\b(?:this|scene)\.(\w+)\b/g)].map((m) => m[1] as string)).filter((name) => all.has(name)));
+    expect(used.size).toBeGreaterThan(0);
+    expect([...used].filter((name) => !present.has(all.get(name) as string))).toEqual([]);
+  });
+});
