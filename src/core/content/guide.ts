@@ -3,31 +3,10 @@
  * (what to say, what to ask, what to watch for). Shown on the facilitator's side only, never on the stage.
  */
 import type { Phase } from '../phase.ts';
-import type { Source, Text } from '../types.ts';
 import { parseGuide } from './parse.ts';
-import type { GUIDE_NOTE_KINDS, GUIDE_STEPS } from './schema.ts';
+import type { Guide, GuideStep, GuideStepId } from './guideTypes.ts';
 
-export type GuideStepId = (typeof GUIDE_STEPS)[number];
-export type GuideNoteKind = (typeof GUIDE_NOTE_KINDS)[number];
-
-export interface GuideNote {
-  readonly kind: GuideNoteKind;
-  readonly text: Text;
-  readonly source: Source;
-}
-
-export interface GuideStep {
-  readonly id: string;
-  readonly step: GuideStepId;
-  readonly title: Text;
-  readonly notes: readonly GuideNote[];
-}
-
-export interface Guide {
-  readonly format: 1;
-  readonly kind: 'guide';
-  readonly steps: readonly GuideStep[];
-}
+export type { GuideStepId, GuideNoteKind, GuideNote, GuideStep, Guide } from './guideTypes.ts';
 
 // The guide's steps are the session's phases, one for one: this stops compiling when either list changes alone.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

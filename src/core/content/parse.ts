@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { type Result, err, ok } from '../result.ts';
 import type { CheckInCard, ScenarioDeck, TwistCard } from '../types.ts';
-import type { Guide } from './guide.ts';
+import type { Guide } from './guideTypes.ts';
 import { type ProblemCode, LIMITS, PROBLEM_CODES, checkInFileSchema, deckSchema, guideFileSchema, nudgeFileSchema, pollFileSchema, twistFileSchema } from './schema.ts';
 
 export interface Problem {
