@@ -23,6 +23,15 @@ function run(label, command, args, env = {}) {
   return ok;
 }
 
+/** `pdftotext` (Debian's poppler-utils) lets the PDF tests read back the names they printed; without it they skip. */
+function ensurePdfText() {
+  if (existsSync('/usr/bin/pdftotext')) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !existsSync('/usr/bin/apt-get')) return;
+  run('install Debian poppler-utils', 'apt-get', ['update', '-qq']);
+  run('install Debian poppler-utils', 'apt-get', ['install', '-y', '-qq', 'poppler-utils'], { DEBIAN_FRONTEND: 'noninteractive' });
+}
+
 function ensureChromium() {
   const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
   if (system) return true;
@@ -43,6 +52,7 @@ function countStep(label, ok) {
 
 mkdirSync('test-results', { recursive: true });
 const browser = ensureChromium();
+ensurePdfText();
 
 countStep('levels', run('content check', 'npm', ['run', '--silent', 'levels:check']));
 countStep('types', run('type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
