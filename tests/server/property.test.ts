@@ -146,7 +146,8 @@ describe('property: a live server under generated sequences', () => {
           for (const c of all) c.ws.terminate();
         }
       }),
-      { numRuns: 40 },
+      // A fixed seed: the generated runs are the same each time, so "caps were reached" is never left to chance.
+      { numRuns: 40, seed: 20261202 },
     );
     // Not vacuous: seats did get their own views, and caps were reached in some runs.
     expect(ownViews).toBeGreaterThan(0);
