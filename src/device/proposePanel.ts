@@ -4,7 +4,8 @@ import { t } from '../i18n/index.ts';
 import type { DeviceView } from '../core/deviceView.ts';
 import { LEVELS, type Lang, type Level } from '../core/types.ts';
 import type { DeviceActions, DeviceState, Out } from './state.ts';
-import { LEVEL_SHAPES, MAX_PROPOSAL, ideaList, title, tx } from './widgets.ts';
+import { LEVEL_SYMBOLS } from '../core/levels.ts';
+import { MAX_PROPOSAL, ideaList, title, tx } from './widgets.ts';
 
 /** Why a proposal cannot be sent (empty, too long), or null when it can. */
 export function proposalProblem(text: string): string | null {
@@ -125,7 +126,7 @@ function proposeForm(state: DeviceState, actions: DeviceActions, crowd: boolean)
             actions.saveDraft({ text, level });
           },
         },
-        LEVELS.map((l) => h('option', { value: l, selected: l === level }, `${LEVEL_SHAPES[l]} ${t(`level.${l}`)}`)),
+        LEVELS.map((l) => h('option', { value: l, selected: l === level }, `${LEVEL_SYMBOLS[l]} ${t(`level.${l}`)}`)),
       ),
     ),
     h('button', { type: 'submit', class: 'primary big device-wide', 'data-testid': 'proposal-submit', 'data-key': 'proposal-submit' }, crowd ? t('device:propose.crowd.submit') : t('device:propose.submit')),

@@ -142,7 +142,8 @@ function results(view: DeviceView, lang: Lang): Out {
 }
 
 function topThree(view: DeviceView, summary: boolean): Out {
-  const items = [...(view.topThree ?? [])].sort((a, b) => a.rank - b.rank);
+  // In rank order from the core (deviceView.topThree): the phone does not sort.
+  const items = view.topThree ?? [];
   return [
     title(summary ? t('device:summary.title') : t('device:topThree.title')),
     summary ? h('p', { class: 'device-lead' }, t('device:summary.text')) : null,

@@ -4,14 +4,13 @@ import { t } from '../i18n/index.ts';
 import { clock } from '../ui/names.ts';
 import { remainingMs, type StepTimer } from '../core/timer.ts';
 import type { DeviceView, IdeaView } from '../core/deviceView.ts';
-// TODO(core helper, on merge): the limit moves to core/limits.ts (same name).
-import { MAX_PROPOSAL_LENGTH } from '../core/session.ts';
+import { MAX_PROPOSAL_LENGTH } from '../core/limits.ts';
 import { LANGS, type Lang, type Text } from '../core/types.ts';
 import type { SocketStatus } from '../net/socket.ts';
 import { levelBadge } from '../ui/levelBadge.ts';
 import { SENDING_PREFIX } from './optimistic.ts';
 
-export { LEVEL_SHAPES, levelBadge } from '../ui/levelBadge.ts';
+export { levelBadge } from '../ui/levelBadge.ts';
 
 /** The protocol's limit for one proposal. */
 export const MAX_PROPOSAL = MAX_PROPOSAL_LENGTH;

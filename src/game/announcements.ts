@@ -20,12 +20,7 @@ export function stepAnnouncement(view: ScreenView, lang: Lang): string {
   if (view.progress) message = `${t(`phase.${view.phase}`)}. ${t('room.progress', { done: view.progress.done.length, of: view.players.length })}`;
   if (view.phase === 'reveal' || view.phase === 'discuss') message = `${t(`phase.${view.phase}`)}: ${view.card?.title[lang] ?? ''}`;
   if (view.phase === 'results' && view.results) {
-    // TODO(core helper, on merge): read view.ranked (core/view.ts, their commit 0b0b09c); no view sorts.
-    const items = view.proposals
-      .filter((p) => !p.hidden)
-      .sort((a, b) => (view.results?.[b.id] ?? 0) - (view.results?.[a.id] ?? 0))
-      .map((p) => `${p.text.slice(0, 80)}: ${t('results.dots', { count: view.results?.[p.id] ?? 0 })}`)
-      .join('; ');
+    const items = (view.ranked ?? []).map((r) => `${r.proposal.text.slice(0, 80)}: ${t('results.dots', { count: r.dots })}`).join('; ');
     message = t('results.announce', { items });
   }
   if (view.phase === 'top-three' && view.topThree) message = `${t('topThree.title')}: ${view.topThree.map((i) => `${i.rank}. ${i.proposal.text.slice(0, 80)}`).join('; ')}`;

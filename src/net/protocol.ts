@@ -10,9 +10,10 @@
  */
 import * as v from 'valibot';
 import { MAX_PROPOSAL_LENGTH } from '../core/limits.ts';
+import { LEVELS } from '../core/types.ts';
 
-/** The core's limit for one proposal, here too so the server needs nothing from the browser side but the protocol. */
-export { MAX_PROPOSAL_LENGTH };
+/** The core's limit for one proposal and its level list, here too so the server needs nothing from the browser side but the protocol. */
+export { LEVELS, MAX_PROPOSAL_LENGTH };
 
 /** Room codes: short to type, no look-alike characters (no 0/O, 1/I/L). 31^6 ≈ 887 million codes. */
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -33,7 +34,7 @@ const seatId = v.pipe(v.string(), v.regex(/^s[A-Za-z0-9]{1,16}$/));
 const name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_SEAT_NAME));
 const seq = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
 const id = v.pipe(v.string(), v.maxLength(64));
-const level = v.picklist(['individual', 'team', 'manager', 'organisation']);
+const level = v.picklist(LEVELS);
 
 /** What a player may ask the host to do; the host stamps the seat (`by`) from the server, never from the device. */
 export const playerActionSchema = v.variant('type', [

@@ -22,4 +22,3 @@ export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", 
 
 
 export const LEVEL_COLORS: Record<string, number> = { individual: 0x1f7a70, team: 0x6a994e, manager: 0x264653, organisation: 0xb5523b };
-export const LEVEL_SHAPES: Record<string, string> = { individual: '●', team: '▲', manager: '■', organisation: '◆' };

@@ -5,9 +5,10 @@
  */
 import type Phaser from 'phaser';
 import type { ScreenView } from '../core/view.ts';
-import type { Lang } from '../core/types.ts';
+import { LEVELS, type Lang, type Level } from '../core/types.ts';
+import { LEVEL_SYMBOLS } from '../core/levels.ts';
 import type { StageSound, TableLabels } from '../game/table.ts';
-import { COLORS, LEVEL_COLORS, LEVEL_SHAPES } from './palette.ts';
+import { COLORS, LEVEL_COLORS } from './palette.ts';
 import { LINE, charsPerLine, noteGrid, podium, proposeAreas, shorten, type Rect, type StageFrame } from './layout.ts';
 
 export interface Frame {
@@ -30,8 +31,6 @@ export interface Painter {
   sound(name: StageSound): void;
   text(x: number, y: number, value: string, size: number, color?: string, opts?: Partial<Phaser.Types.GameObjects.Text.TextStyle>): Phaser.GameObjects.Text;
 }
-
-const LEVEL_ORDER = ['individual', 'team', 'manager', 'organisation'];
 
 /** Card text: title, situation (full card only) and questions, shrunk (never below the smallest size) and shortened to fit. */
 function cardFace(p: Painter, frame: Frame, box: Rect, full: boolean): Phaser.GameObjects.Container {
@@ -159,15 +158,17 @@ function drawTwist(p: Painter, frame: Frame, box: Rect): void {
 }
 
 /**
- * Notes in a grid sized for their number. Proposing: grouped by IGLO level, newest pops in. Results: sorted
- * by dots; at the reveal the dots fly in one after another and each note's count goes up with them.
+ * Notes in a grid sized for their number. Proposing: grouped by IGLO level (the core's level order), newest
+ * pops in. Results: in the core's rank order (view.ranked), never sorted here; at the reveal the dots fly in one after another and each note's count goes up with them.
  */
 export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolean, fresh: (id: string) => boolean): void {
   const { view, labels } = frame;
   const results = view.results ?? {};
-  const visible = withDots ? view.proposals.filter((x) => !x.hidden) : view.proposals;
-  const order = (level: string): number => LEVEL_ORDER.indexOf(level);
-  const sorted = withDots ? [...visible].sort((a, b) => (results[b.id] ?? 0) - (results[a.id] ?? 0)) : [...visible].sort((a, b) => order(a.level) - order(b.level));
+  // Proposing is a layout grouping by level, not a ranking; results come ranked from the core.
+  const byLevel = (level: Level): number => LEVELS.indexOf(level);
+  const sorted = withDots
+    ? (view.ranked?.map((r) => r.proposal) ?? view.proposals.filter((x) => !x.hidden))
+    : [...view.proposals].sort((a, b) => byLevel(a.level) - byLevel(b.level));
   // Results: the notes that got dots (at most 12, so they stay large); the others are one line under them.
   const dotted = sorted.filter((x) => (results[x.id] ?? 0) > 0);
   const items = withDots ? (dotted.length > 0 ? dotted : sorted).slice(0, 12) : sorted;
@@ -198,7 +199,7 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
       g.fillStyle(0x000000, 0.1).fillRect(4, 5, cell.w, cell.h);
       g.fillStyle(item.hidden ? COLORS.noteHidden : item.twistId ? 0xffe0cc : COLORS.note, 1).fillRect(0, 0, cell.w, cell.h);
       g.fillStyle(LEVEL_COLORS[item.level] ?? COLORS.teal, 1).fillRect(0, 0, cell.w, strip);
-      const mark = `${LEVEL_SHAPES[item.level] ?? ''}${item.twistId ? '⚡' : ''} `;
+      const mark = `${LEVEL_SYMBOLS[item.level]}${item.twistId ? '⚡' : ''} `;
       const body = p.text(pad, strip + pad * 0.6, shorten(mark + item.text, grid.chars), font, item.hidden ? '#6b6458' : '#2f3b3f', {
         wordWrap: { width: cell.w - pad * 2 },
         maxLines: grid.lines,

@@ -16,6 +16,7 @@ import * as v from 'valibot';
 import {
   MAX_HOST_MESSAGE_BYTES,
   MAX_PLAYER_MESSAGE_BYTES,
+  LEVELS as LEVEL_LIST,
   MAX_PROPOSAL_LENGTH,
   hostMessageSchema,
   playerMessageSchema,
@@ -46,7 +47,8 @@ const hostOptions = byDiscriminator(hostMessageSchema.options as unknown as Obje
 // protocol has changed and this table has not, acts are checked by the schema instead (and the test fails).
 const MAX_ID = 64;
 const MAX_TEXT = MAX_PROPOSAL_LENGTH;
-const LEVELS: ReadonlySet<unknown> = new Set(['individual', 'team', 'manager', 'organisation']);
+// The core's level list, through the protocol (the server runs no core code of its own).
+const LEVELS: ReadonlySet<unknown> = new Set(LEVEL_LIST);
 
 const isInt = (x: unknown, min: number, max: number): x is number => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
 

@@ -7,12 +7,14 @@ import { h, longText } from './dom.ts';
 import { t, currentLang } from '../i18n/index.ts';
 import type { ScreenView, TopItem } from '../core/view.ts';
 import type { Proposal, Sharpened } from '../core/session.ts';
-import { MAX_PROPOSAL_LENGTH, checkProposal } from '../core/session.ts';
+import { checkProposal } from '../core/session.ts';
+import { MAX_PROPOSAL_LENGTH } from '../core/limits.ts';
+import { LEVEL_SYMBOLS } from '../core/levels.ts';
 import type { Level, ScenarioCard } from '../core/types.ts';
 import { LEVELS } from '../core/types.ts';
 import { imageUrl } from '../content.ts';
 import { playerName } from './names.ts';
-import { LEVEL_SHAPES, levelBadge } from './levelBadge.ts';
+import { levelBadge } from './levelBadge.ts';
 import type { PanelContext } from './panelContext.ts';
 import { deviceCheckInPanel, deviceVotePanel, lobbyPanel, roomStrip } from './roomPanels.ts';
 
@@ -192,7 +194,7 @@ function proposePanel(c: PanelContext): HTMLElement {
         h(
           'select',
           { 'data-testid': 'proposal-level', 'data-key': 'proposal-level', onchange: (e: Event) => c.setDraft(levelKey, (e.target as HTMLSelectElement).value) },
-          LEVELS.map((l) => h('option', { value: l, selected: l === level }, `${LEVEL_SHAPES[l]} ${t(`level.${l}`)}`)),
+          LEVELS.map((l) => h('option', { value: l, selected: l === level }, `${LEVEL_SYMBOLS[l]} ${t(`level.${l}`)}`)),
         ),
       ),
       h('button', { type: 'submit', class: 'primary', 'data-testid': 'proposal-submit' }, t('propose.submit')),
@@ -307,9 +309,7 @@ function countdown(sorted: readonly Proposal[], c: PanelContext, results: Readon
 function resultsPanel(c: PanelContext): HTMLElement {
   const { view } = c;
   const results = view.results ?? {};
-  const visible = view.proposals.filter((p) => !p.hidden);
-  // TODO(core helper, on merge): read view.ranked (core/view.ts, their commit 0b0b09c) instead of sorting here.
-  const sorted = [...visible].sort((a, b) => (results[b.id] ?? 0) - (results[a.id] ?? 0));
+  const sorted = (view.ranked ?? []).map((r) => r.proposal);
   return h(
     'div',
     { class: 'step step--results' },
@@ -396,8 +396,7 @@ function summaryPanel(c: PanelContext): HTMLElement {
     c.daringAward ? h('p', { class: 'daring-award' }, h('strong', {}, `⚡ ${t('topThree.daringAward')}: `), c.daringAward.text) : null,
     h('h2', {}, t('summary.allProposals')),
     ...cards.map((index) => {
-      // TODO(core helper, on merge): read view.rankedByCard[index] instead of sorting here.
-      const proposals = view.allProposals.filter((p) => p.cardIndex === index && !p.hidden).sort((a, b) => (view.sessionDots[b.id] ?? 0) - (view.sessionDots[a.id] ?? 0));
+      const proposals = (view.rankedByCard[index] ?? []).map((r) => r.proposal);
       return h(
         'section',
         { class: 'summary-card' },
