@@ -217,26 +217,33 @@ async function resumeGame(id: string): Promise<void> {
   window.history.replaceState(null, '', url);
 }
 
-/** `?host=CODE#key`: this screen takes over a session on devices from another screen. */
-async function takeOverRoom(code: string, hostToken: string): Promise<void> {
+/** `?host=CODE#m=<moveKey>`: this screen takes over a session on devices from another screen, once. */
+async function takeOverRoom(code: string, hash: string): Promise<void> {
   // The key must not stay in the address bar or the history.
   const url = new URL(window.location.href);
   url.searchParams.delete('host');
   url.hash = '';
   window.history.replaceState(null, '', url);
   panel.replaceChildren(h('p', { role: 'status' }, t('room.takingOver')));
-  const [{ fetchTakeover }, { parseSave }, { storeSession }] = await Promise.all([import('./game/roomLink.ts'), import('./core/save.ts'), import('./ui/storage.ts')]);
-  const key = { code: code.toUpperCase(), hostToken };
-  const result = await fetchTakeover(key);
+  const [{ fetchTakeover }, { parseMoveFragment, MOVE_KEY_MINUTES }, { parseSave }, { storeSession }] = await Promise.all([
+    import('./game/roomLink.ts'),
+    import('./game/roomMove.ts'),
+    import('./core/save.ts'),
+    import('./ui/storage.ts'),
+  ]);
+  const fragment = parseMoveFragment(hash);
+  const result = fragment ? await fetchTakeover(code.toUpperCase(), fragment.moveKey) : ({ ok: false, reason: 'used' } as const);
   const parsed = result.ok ? parseSave(JSON.stringify(result.snapshot)) : null;
-  if (!parsed || !parsed.ok) {
+  if (!result.ok || !parsed?.ok) {
     showStart();
-    window.alert(t('room.takeoverFailed'));
+    const reason = result.ok ? 'gone' : result.reason;
+    const text = t(`room.takeoverFailed.${reason}`, { minutes: MOVE_KEY_MINUTES });
+    panel.prepend(h('p', { class: 'takeover-failed', role: 'alert', 'data-testid': 'room-takeover-failed', 'data-reason': reason }, text));
     return;
   }
   const saved = parsed.value;
   storeSession(saved.snapshot.context.id, saved);
-  await mountGame((Controller) => new Controller(gameHost, { saved }, key));
+  await mountGame((Controller) => new Controller(gameHost, { saved }, result.key));
   url.searchParams.set('session', saved.snapshot.context.id);
   window.history.replaceState(null, '', url);
 }
@@ -265,7 +272,7 @@ async function boot(): Promise<void> {
   const sessionId = params.get('session');
   const entry = sessionId ? loadSession(sessionId) : null;
   const hostCode = params.get('host');
-  if (hostCode) await takeOverRoom(hostCode, window.location.hash.slice(1));
+  if (hostCode) await takeOverRoom(hostCode, window.location.hash);
   else if (entry?.parsed.ok) await resumeGame(entry.id);
   else showStart();
   // Warm the caches behind the first screen: sound, then the game modules.

@@ -176,7 +176,7 @@ export class GameController {
   render(): void {
     if (this.destroyed) return;
     if (this.replaced) {
-      replaceKeepingFocus(this.host.panel, replacedPanel(() => this.host.newSession()));
+      replaceKeepingFocus(this.host.panel, replacedPanel(() => this.host.newSession(), this.room?.move.state === 'shown'));
       return;
     }
     const snapshot = this.actor.getSnapshot();

@@ -22,12 +22,13 @@ export function presentPanel(ctx: SessionContext, view: ScreenView, hooks: Panel
   });
 }
 
-/** Another screen took the room over: this one only offers a new session. */
-export function replacedPanel(newSession: () => void): HTMLElement {
+/** Another screen took the room over: this one only offers a new session (and says the move address is spent). */
+export function replacedPanel(newSession: () => void, moveAddressOut: boolean): HTMLElement {
   return h(
     'div',
     { class: 'step' },
     h('h1', { id: 'panel-title', 'data-testid': 'room-replaced' }, t('room.takeover')),
+    moveAddressOut ? h('p', { class: 'muted', 'data-testid': 'room-move-used' }, t('room.moveUsed')) : null,
     h('button', { type: 'button', class: 'primary', onclick: newSession }, t('summary.newSession')),
   );
 }

@@ -1,9 +1,11 @@
-/** The room as the facilitator's panel shows it: status, code, QR, seats, and the link to move the screen. */
-import type { RoomPanelInfo } from '../ui/roomPanels.ts';
+/** The room as the facilitator's panel shows it: status, code, QR, seats, and the move to another screen. */
+import type { RoomMoveInfo, RoomPanelInfo } from '../ui/roomPanels.ts';
 import type { RoomLink } from './roomLink.ts';
+import { MOVE_KEY_MINUTES, moveAddress } from './roomMove.ts';
 
-export function roomPanelInfo(room: RoomLink, page: { readonly origin: string; readonly pathname: string }): RoomPanelInfo {
-  const key = room.key;
+type Page = { readonly origin: string; readonly pathname: string };
+
+export function roomPanelInfo(room: RoomLink, page: Page): RoomPanelInfo {
   return {
     status: room.status,
     problem: room.problem,
@@ -12,8 +14,16 @@ export function roomPanelInfo(room: RoomLink, page: { readonly origin: string; r
     qrSvg: room.qrSvg,
     seats: room.seats,
     locked: room.locked,
-    moveUrl: key ? `${page.origin}${page.pathname}?host=${key.code}#${key.hostToken}` : null,
+    move: moveInfo(room, page),
     lock: (locked) => room.lock(locked),
     remove: (seatId) => room.remove(seatId),
   };
+}
+
+function moveInfo(room: RoomLink, page: Page): RoomMoveInfo {
+  const move = room.move;
+  const base = { minutes: MOVE_KEY_MINUTES, show: () => room.showMove(), hide: () => room.hideMove() };
+  if (move.state !== 'shown' || !room.code) return { ...base, state: move.state === 'shown' ? 'hidden' : move.state, url: null };
+  if (move.until <= Date.now()) return { ...base, state: 'expired', url: null };
+  return { ...base, state: 'shown', url: moveAddress(`${page.origin}${page.pathname}`, room.code, move.key) };
 }

@@ -8,7 +8,7 @@
  * takes the room back and an action the server sends again after a reconnect is not applied twice.
  */
 import { ReconnectingSocket, socketUrl, type SocketStatus } from '../net/socket.ts';
-import { HOST_SOCKET_PATH, type HostMessage, type PlayerAction, type Seat, type ServerMessage, joinPath } from '../net/protocol.ts';
+import { HOST_SOCKET_PATH, MOVE_KEY_MINUTES, type HostMessage, type PlayerAction, type Seat, type ServerMessage, joinPath } from '../net/protocol.ts';
 import type { SessionEvent } from '../core/events.ts';
 import { jsonObject } from '../core/json.ts';
 import { deviceStore } from '../storage/index.ts';
@@ -81,6 +81,11 @@ export interface RoomHooks {
 
 export type RoomStatus = SocketStatus | 'replaced';
 
+/** The facilitator's move box: nothing until asked; then a one-time move key from the server, until when it works. */
+export type MoveState =
+  | { readonly state: 'hidden' | 'asking' }
+  | { readonly state: 'shown'; readonly key: string; readonly until: number };
+
 export class RoomLink {
   private readonly socket: ReconnectingSocket<HostMessage, ServerMessage>;
   private room: StoredRoom | null;
@@ -92,6 +97,8 @@ export class RoomLink {
   /** Set when the room could not be opened or taken back (no server, or it forgot the room). */
   problem: 'no-server' | null = null;
   private failures = 0;
+  move: MoveState = { state: 'hidden' };
+  private moveTimer = 0;
 
   constructor(
     private readonly sessionId: string,
@@ -121,9 +128,18 @@ export class RoomLink {
     return this.room?.code ?? null;
   }
 
-  /** The host key for moving to another screen: shown to the facilitator only, never to players. */
-  get key(): RoomKey | null {
-    return this.room ? { code: this.room.code, hostToken: this.room.hostToken } : null;
+  /** Asks the server for a fresh move key (the previous one stops working); sent again on `welcome` if the line was down. */
+  showMove(): void {
+    this.move = { state: 'asking' };
+    this.socket.send({ t: 'moveKey' });
+    this.hooks.changed();
+  }
+
+  /** Hides the move address (the key keeps working until used, replaced or expired: the server forgets it then). */
+  hideMove(): void {
+    window.clearTimeout(this.moveTimer);
+    this.move = { state: 'hidden' };
+    this.hooks.changed();
   }
 
   private receive(msg: ServerMessage): void {
@@ -139,10 +155,21 @@ export class RoomLink {
         this.locked = msg.locked;
         this.seats = msg.seats;
         if (this.room) storeRoom(this.sessionId, this.room);
+        if (this.move.state === 'asking') this.socket.send({ t: 'moveKey' });
         this.hooks.seats(msg.seats);
         this.publish();
         this.hooks.changed();
         return;
+      case 'moveKey': {
+        if (this.move.state !== 'asking') return;
+        const until = Date.now() + MOVE_KEY_MINUTES * 60_000;
+        this.move = { state: 'shown', key: msg.key, until };
+        // Redraw when it expires, so an address that no longer works is not left on show.
+        window.clearTimeout(this.moveTimer);
+        this.moveTimer = window.setTimeout(() => this.hooks.changed(), until - Date.now() + 50);
+        this.hooks.changed();
+        return;
+      }
       case 'seats':
         this.seats = msg.seats;
         this.hooks.seats(msg.seats);
@@ -213,6 +240,7 @@ export class RoomLink {
   }
 
   close(): void {
+    window.clearTimeout(this.moveTimer);
     this.socket.close();
   }
 
@@ -236,27 +264,36 @@ export class RoomLink {
   }
 }
 
+/** Why a move did not work: the key was spent, replaced or expired; the room is gone; or no answer from the server. */
+export type TakeoverFailure = 'used' | 'gone' | 'offline';
+
 /**
- * Moving the session to another screen: ask the server for the last saved session with the host key.
- * The controller then takes the room over with the same key (the old screen is told it was replaced).
+ * Moving the session to another screen: take the room over with a one-time move key (`takeOver`). The server
+ * spends the key, tells the old screen it was replaced, and answers with the last saved session and this
+ * screen's own host token, with which the controller then says `hello`.
  */
-export function fetchTakeover(key: RoomKey, timeoutMs = 8000): Promise<{ ok: true; snapshot: unknown } | { ok: false }> {
+export function fetchTakeover(
+  code: string,
+  moveKey: string,
+  timeoutMs = 8000,
+): Promise<{ ok: true; snapshot: unknown; key: RoomKey } | { ok: false; reason: TakeoverFailure }> {
+  type Result = Awaited<ReturnType<typeof fetchTakeover>>;
   return new Promise((resolve) => {
     let ws: WebSocket;
     try {
       ws = new WebSocket(socketUrl(HOST_SOCKET_PATH));
     } catch {
-      resolve({ ok: false });
+      resolve({ ok: false, reason: 'offline' });
       return;
     }
-    const finish = (result: { ok: true; snapshot: unknown } | { ok: false }) => {
+    const finish = (result: Result) => {
       window.clearTimeout(timer);
       ws.onclose = null;
       ws.close();
       resolve(result);
     };
-    const timer = window.setTimeout(() => finish({ ok: false }), timeoutMs);
-    ws.onopen = () => ws.send(JSON.stringify({ t: 'hello', code: key.code, hostToken: key.hostToken } satisfies HostMessage));
+    const timer = window.setTimeout(() => finish({ ok: false, reason: 'offline' }), timeoutMs);
+    ws.onopen = () => ws.send(JSON.stringify({ t: 'takeOver', code, moveKey } satisfies HostMessage));
     ws.onmessage = (event) => {
       let msg: ServerMessage;
       try {
@@ -264,9 +301,12 @@ export function fetchTakeover(key: RoomKey, timeoutMs = 8000): Promise<{ ok: tru
       } catch {
         return;
       }
-      if (msg.t === 'welcome') finish(msg.snapshot ? { ok: true, snapshot: msg.snapshot } : { ok: false });
-      else if (msg.t === 'refused') finish({ ok: false });
+      if (msg.t === 'welcome') {
+        finish(msg.snapshot && msg.hostToken ? { ok: true, snapshot: msg.snapshot, key: { code, hostToken: msg.hostToken } } : { ok: false, reason: 'gone' });
+      } else if (msg.t === 'refused') {
+        finish({ ok: false, reason: msg.reason === 'bad-token' ? 'used' : msg.reason === 'no-room' ? 'gone' : 'offline' });
+      }
     };
-    ws.onclose = () => finish({ ok: false });
+    ws.onclose = () => finish({ ok: false, reason: 'offline' });
   });
 }

@@ -4,6 +4,15 @@ import type { ScreenView } from '../core/view.ts';
 import type { Proposal } from '../core/session.ts';
 import type { Seat } from '../net/protocol.ts';
 
+export interface RoomMoveInfo {
+  readonly state: 'hidden' | 'asking' | 'shown' | 'expired';
+  /** While shown: `?host=CODE#m=<moveKey>`, a key that works once (never the host token). */
+  readonly url: string | null;
+  readonly minutes: number;
+  show(): void;
+  hide(): void;
+}
+
 export interface RoomPanelInfo {
   readonly status: 'connecting' | 'open' | 'offline' | 'replaced';
   readonly problem: 'no-server' | null;
@@ -12,8 +21,8 @@ export interface RoomPanelInfo {
   readonly qrSvg: string | null;
   readonly seats: readonly Seat[];
   readonly locked: boolean;
-  /** The address that moves the session to another screen (holds the host key after `#`). */
-  readonly moveUrl: string | null;
+  /** Moving the session to another screen: nothing until the facilitator asks, then a one-time address. */
+  readonly move: RoomMoveInfo;
   lock(locked: boolean): void;
   remove(seatId: string): void;
 }

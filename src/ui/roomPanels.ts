@@ -9,8 +9,9 @@ import type { PanelContext, RoomPanelInfo } from './panelContext.ts';
 import type { DeviceProgress, ScreenView } from '../core/view.ts';
 import { MIN_PLAYERS } from '../core/session.ts';
 import { playerName } from './names.ts';
+import { moveBox } from './roomMoveBox.ts';
 
-export type { RoomPanelInfo } from './panelContext.ts';
+export type { RoomMoveInfo, RoomPanelInfo } from './panelContext.ts';
 
 function statusLine(room: RoomPanelInfo): HTMLElement | null {
   if (room.status === 'open') return null;
@@ -93,17 +94,7 @@ export function lobbyPanel(c: PanelContext): HTMLElement {
       : null,
     room?.locked ? h('p', { class: 'muted small' }, t('room.locked')) : null,
     h('p', { class: 'muted' }, seated >= MIN_PLAYERS ? t('room.startHint') : t('room.needPlayers', { n: MIN_PLAYERS })),
-    room?.moveUrl ? moveBox(room.moveUrl) : null,
-  );
-}
-
-function moveBox(url: string): HTMLElement {
-  return h(
-    'details',
-    { class: 'move-box' },
-    h('summary', { 'data-testid': 'host-move' }, t('room.moveShow')),
-    h('p', { class: 'muted small' }, t('room.moveHint')),
-    h('p', { class: 'move-url', 'data-testid': 'host-move-url' }, url),
+    room ? moveBox(room.move) : null,
   );
 }
 
@@ -128,6 +119,7 @@ export function roomStrip(c: PanelContext): HTMLElement | null {
           seatList(room, c),
         )
       : null,
+    moveBox(room.move),
   );
 }
 
