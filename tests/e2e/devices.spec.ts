@@ -178,7 +178,7 @@ test.describe('choosing 25/10 on phones', () => {
 test.describe('moving the shared screen', () => {
   test.skip(({ viewport }) => (viewport?.width ?? 0) < 1900, 'one run is enough');
 
-  test('another screen takes the room over with the host key; the phones follow it', async ({ page, browser }) => {
+  test('another screen takes the room over with the one-time move address; the phones follow it', async ({ page, browser }) => {
     test.setTimeout(120_000);
     const code = await startOnDevices(page);
     const anna = await openPhone(browser, code, 'Anna');
