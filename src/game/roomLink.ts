@@ -75,7 +75,7 @@ export interface RoomHooks {
   publication(): RoomPublication;
   /** Status, code or address changed: redraw. */
   changed(): void;
-  /** Another screen took the room over with the host token. */
+  /** Another screen took the room over (with a move key, or this screen's host token from another tab). */
   replaced(): void;
 }
 
