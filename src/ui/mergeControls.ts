@@ -76,16 +76,22 @@ export function mergeableList(c: PanelContext, item: (p: ProposalView, controls:
       const into = () => {
         choosing = null;
         c.send(merge(from.id, p.id));
+        // The panel is drawn anew by now: keyboard focus goes to the merged text's own "take out" button.
+        document.querySelector<HTMLElement>(`[data-key="unmerge-${CSS.escape(from.id)}"]`)?.focus();
       };
-      // The same key as this proposal's own merge button: after the merge, focus stays on the merged proposal.
-      return [h('button', { type: 'button', class: 'small merge-target', 'data-testid': 'merge-target', 'data-proposal-id': p.id, 'data-key': `merge-${p.id}`, 'aria-label': t('merge.into', { source: short(from.text), text: short(p.text) }), onclick: into }, t('merge.intoShort'))];
+      return [h('button', { type: 'button', class: 'small merge-target', 'data-testid': 'merge-target', 'data-proposal-id': p.id, 'data-key': `target-${p.id}`, 'aria-label': t('merge.into', { source: short(from.text), text: short(p.text) }), onclick: into }, t('merge.intoShort'))];
     };
     const cancel = () => {
       const back = choosing ? `merge-${choosing.sourceId}` : null;
       choosing = null;
       draw(back);
     };
-    wrap.onkeydown = from ? (e: KeyboardEvent) => e.key === 'Escape' && cancel() : null;
+    // A block body: an `on…` handler that returns false would cancel every other key (Enter on a target too).
+    wrap.onkeydown = from
+      ? (e: KeyboardEvent) => {
+          if (e.key === 'Escape') cancel();
+        }
+      : null;
     wrap.replaceChildren(
       from
         ? h(
