@@ -35,7 +35,7 @@ function fill(box: HTMLDetailsElement, guide: Guide | null, phase: Phase): void 
 
 /** The guide box for a step: filled at once when the guide is loaded, else as soon as it is. */
 export function guidePanel(phase: Phase): HTMLElement {
-  const box = h('details', { class: 'guide no-print', 'data-testid': 'guide', open: loadGuideOpen() }, h('summary', { class: 'guide__title' }, t('guide.title')));
+  const box = h('details', { class: 'guide no-print', 'data-testid': 'guide', open: loadGuideOpen() }, h('summary', { class: 'guide__title', 'data-key': 'guide' }, t('guide.title')));
   box.addEventListener('toggle', () => storeGuideOpen(box.open));
   if (loaded !== undefined) fill(box, loaded, phase);
   else {
