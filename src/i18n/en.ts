@@ -182,7 +182,7 @@ export const en: Resources = {
     startShort: 'Merge',
     prompt: 'Choose the proposal to merge ‘{{text}}’ into.',
     source: 'Being merged',
-    into: 'Merge ‘{{source}}’ into ‘{{text}}’',
+    into: 'Merge into this: {{text}}',
     intoShort: 'Merge into this',
     cancel: 'Do not merge',
     mergedLabel: 'Merged into this proposal',

@@ -181,7 +181,7 @@ export const nl = {
     startShort: 'Samenvoegen',
     prompt: 'Kies het voorstel waar ‘{{text}}’ in opgaat.',
     source: 'Wordt samengevoegd',
-    into: '‘{{source}}’ samenvoegen met ‘{{text}}’',
+    into: 'Hierin samenvoegen: {{text}}',
     intoShort: 'Hierin samenvoegen',
     cancel: 'Niet samenvoegen',
     mergedLabel: 'Samengevoegd in dit voorstel',

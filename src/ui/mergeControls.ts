@@ -79,7 +79,7 @@ export function mergeableList(c: PanelContext, item: (p: ProposalView, controls:
         // The panel is drawn anew by now: keyboard focus goes to the merged text's own "take out" button.
         document.querySelector<HTMLElement>(`[data-key="unmerge-${CSS.escape(from.id)}"]`)?.focus();
       };
-      return [h('button', { type: 'button', class: 'small merge-target', 'data-testid': 'merge-target', 'data-proposal-id': p.id, 'data-key': `target-${p.id}`, 'aria-label': t('merge.into', { source: short(from.text), text: short(p.text) }), onclick: into }, t('merge.intoShort'))];
+      return [h('button', { type: 'button', class: 'small merge-target', 'data-testid': 'merge-target', 'data-proposal-id': p.id, 'data-key': `target-${p.id}`, 'aria-label': t('merge.into', { text: short(p.text) }), onclick: into }, t('merge.intoShort'))];
     };
     const cancel = () => {
       const back = choosing ? `merge-${choosing.sourceId}` : null;
