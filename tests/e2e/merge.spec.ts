@@ -26,7 +26,7 @@ async function idOf(page: Page, text: string): Promise<string> {
 }
 
 test('the facilitator merges a duplicate, undoes it, merges again, and the team votes on it as one', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await setupGame(page, { team: 'Ward East', names: ['Anna', 'Bram', 'Chris'], cards: 1, checkIn: false, lang: 'en' });
   await expectPhase(page, 'reveal');
   await toPropose(page);
