@@ -6,7 +6,7 @@ import type { Lang, Level } from './types.ts';
 import type { Proposal, SessionContext } from './session.ts';
 import { rankAll } from './ranking.ts';
 import { sessionDots, topThreeDecision } from './session.ts';
-import { isShown, mergedGroups } from './proposal.ts';
+import { MERGED_TEXTS_SEPARATOR, isShown, mergedGroups } from './proposal.ts';
 import { scoreSession } from './scoring.ts';
 
 export interface SummaryLabels {
@@ -39,8 +39,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/</g, '&lt;');
 }
 
-/** Separates the texts of a merged proposal on its one line. */
-export const MERGED_TEXTS_SEPARATOR = ' / ';
+export { MERGED_TEXTS_SEPARATOR } from './proposal.ts';
 
 export function summaryMarkdown(ctx: SessionContext, lang: Lang, labels: SummaryLabels, date: string): string {
   const dots = sessionDots(ctx);

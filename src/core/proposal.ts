@@ -45,6 +45,17 @@ function rootIn(byId: ReadonlyMap<string, Proposal>, id: string): string {
   return at;
 }
 
+/** Separates the texts of a merged proposal where they share one line (a note, the summary file, an announcement). */
+export const MERGED_TEXTS_SEPARATOR = ' / ';
+
+/**
+ * A proposal's texts on one line: its own, then those merged into it, so a merged duplicate reads as both
+ * wherever there is room for one line only. `texts` is what the views carry (see `ProposalView`).
+ */
+export function oneLine(p: { readonly text: string; readonly texts?: readonly string[] }): string {
+  return p.texts && p.texts.length > 0 ? p.texts.join(MERGED_TEXTS_SEPARATOR) : p.text;
+}
+
 /** What a merged proposal holds: the ids merged into it (at any depth, in order of entry) and every text, its own first. */
 export interface MergedGroup {
   readonly merged: readonly string[];

@@ -4,6 +4,7 @@
  * `actions`. Text always as text. The page has three parts (header, banners, main); each is rebuilt only
  * when what it shows changed, so a view that moved someone else's step never throws a typing player out.
  */
+import { oneLine } from '../core/proposal.ts';
 import { h, replaceKeepingFocus } from '../ui/dom.ts';
 import { t } from '../i18n/index.ts';
 import { imageUrl } from '../content.ts';
@@ -132,7 +133,7 @@ function results(view: DeviceView, lang: Lang): Out {
             h(
               'li',
               { class: 'proposal', 'data-testid': 'result', 'data-proposal-id': idea.id },
-              h('div', { class: 'proposal__text device-text' }, idea.text),
+              h('div', { class: 'proposal__text device-text' }, oneLine(idea)),
               h('div', { class: 'proposal__meta' }, levelBadge(idea.level), h('span', { class: 'badge dots-count', 'data-testid': 'result-points' }, t('device:results.points', { count: idea.points }))),
             ),
           ),
@@ -156,7 +157,7 @@ function topThree(view: DeviceView, summary: boolean): Out {
               'li',
               { class: `top-item top-item--${item.rank}`, 'data-testid': 'top-three-item', 'data-rank': item.rank, 'data-proposal-id': item.id },
               h('p', { class: 'eyebrow' }, t('device:topThree.rank', { rank: item.rank })),
-              h('p', { class: 'top-item__text device-text' }, item.text),
+              h('p', { class: 'top-item__text device-text' }, oneLine(item)),
               h('div', { class: 'proposal__meta' }, levelBadge(item.level)),
             ),
           ),

@@ -1,4 +1,5 @@
 /** The vote on a phone: this seat's dots (a ballot) or its 25/10 scores (a crowd round). */
+import { oneLine } from '../core/proposal.ts';
 import { h } from '../ui/dom.ts';
 import { t } from '../i18n/index.ts';
 import type { DeviceBallot, DeviceCrowd, DeviceView } from '../core/deviceView.ts';
@@ -30,7 +31,7 @@ export function ballotView(view: DeviceView, ballot: DeviceBallot, actions: Devi
           h(
             'li',
             { class: 'proposal', 'data-testid': 'my-dots', 'data-proposal-id': c.id },
-            h('div', { class: 'proposal__text device-text' }, c.text),
+            h('div', { class: 'proposal__text device-text' }, oneLine(c)),
             h('div', { class: 'proposal__meta' }, levelBadge(c.level), dotsRow(ballot.mine[c.id] ?? 0, ballot.mine[c.id] ?? 0), h('span', {}, t('device:vote.mine', { count: ballot.mine[c.id] ?? 0 }))),
           ),
         ),
@@ -51,7 +52,7 @@ export function ballotView(view: DeviceView, ballot: DeviceBallot, actions: Devi
         return h(
           'li',
           { class: `ballot__item${on > 0 ? ' ballot__item--on' : ''}`, 'data-testid': 'candidate', 'data-proposal-id': c.id },
-          h('div', { class: 'ballot__text device-text' }, c.text, h('div', { class: 'proposal__meta' }, levelBadge(c.level))),
+          h('div', { class: 'ballot__text device-text' }, oneLine(c), h('div', { class: 'proposal__meta' }, levelBadge(c.level))),
           h(
             'div',
             { class: 'ballot__controls' },

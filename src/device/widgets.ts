@@ -1,4 +1,5 @@
 /** Small parts of the device page shared by its panels and the join page: badges, titles, the clock. */
+import { oneLine } from '../core/proposal.ts';
 import { h } from '../ui/dom.ts';
 import { t } from '../i18n/index.ts';
 import { clock } from '../ui/names.ts';
@@ -99,7 +100,7 @@ export function ideaList(ideas: readonly IdeaView[], testid: string): HTMLElemen
       return h(
         'li',
         { class: `proposal${sending ? ' proposal--sending' : ''}`, 'data-testid': testid, 'data-proposal-id': sending ? null : idea.id, 'data-sending': String(sending) },
-        h('div', { class: 'proposal__text device-text' }, idea.text),
+        h('div', { class: 'proposal__text device-text' }, oneLine(idea)),
         h('div', { class: 'proposal__meta' }, levelBadge(idea.level), sending ? h('span', { class: 'badge muted' }, t('device:propose.sending')) : null),
       );
     }),

@@ -2,15 +2,19 @@
  * What the screen reader hears: the step and whose turn it is after every change, the results and the top
  * three as they appear, and the clock at 5, 2 and 1 minutes left and at the end (with its sound).
  */
-import type { ScreenView } from '../core/view.ts';
+import type { ProposalView, ScreenView } from '../core/view.ts';
 import type { Phase } from '../core/phase.ts';
 import type { StepTimer } from '../core/timer.ts';
 import type { Lang } from '../core/types.ts';
 import { remainingMs } from '../core/timer.ts';
+import { MERGED_TEXTS_SEPARATOR } from '../core/proposal.ts';
 import { t } from '../i18n/index.ts';
 import { announce } from '../ui/dom.ts';
 import { playerName } from '../ui/names.ts';
 import { play } from '../audio.ts';
+
+/** A proposal as heard: each of its texts (a merged one has several) cut at 80 characters. */
+const heard = (p: ProposalView): string => p.texts.map((text) => text.slice(0, 80)).join(MERGED_TEXTS_SEPARATOR);
 
 /** The sentence announced for a view. */
 export function stepAnnouncement(view: ScreenView, lang: Lang): string {
@@ -20,10 +24,10 @@ export function stepAnnouncement(view: ScreenView, lang: Lang): string {
   if (view.progress) message = `${t(`phase.${view.phase}`)}. ${t('room.progress', { done: view.progress.done.length, of: view.players.length })}`;
   if (view.phase === 'reveal' || view.phase === 'discuss') message = `${t(`phase.${view.phase}`)}: ${view.card?.title[lang] ?? ''}`;
   if (view.phase === 'results' && view.results) {
-    const items = (view.ranked ?? []).map((r) => `${r.proposal.text.slice(0, 80)}: ${t('results.dots', { count: r.dots })}`).join('; ');
+    const items = (view.ranked ?? []).map((r) => `${heard(r.proposal)}: ${t('results.dots', { count: r.dots })}`).join('; ');
     message = t('results.announce', { items });
   }
-  if (view.phase === 'top-three' && view.topThree) message = `${t('topThree.title')}: ${view.topThree.map((i) => `${i.rank}. ${i.proposal.text.slice(0, 80)}`).join('; ')}`;
+  if (view.phase === 'top-three' && view.topThree) message = `${t('topThree.title')}: ${view.topThree.map((i) => `${i.rank}. ${heard(i.proposal)}`).join('; ')}`;
   return message;
 }
 

@@ -184,6 +184,7 @@ export class GameController {
     const ctx = snapshot.context;
     const panel = presentPanel(ctx, view, {
       send: (e) => this.send(e),
+      can: (e) => this.actor.getSnapshot().can(e),
       drafts: this.drafts,
       setDraft: (key, value) => {
         this.drafts[key] = value;

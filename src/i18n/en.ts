@@ -177,6 +177,22 @@ export const en: Resources = {
     dotsApply: 'Change the voting rules',
     dotsNow: '{{dots}} dots per player, at most {{max}} per proposal',
   },
+  merge: {
+    start: 'Merge: {{text}}',
+    startShort: 'Merge',
+    prompt: 'Choose the proposal to merge ‘{{text}}’ into.',
+    source: 'Being merged',
+    into: 'Merge into this: {{text}}',
+    intoShort: 'Merge into this',
+    cancel: 'Do not merge',
+    mergedLabel: 'Merged into this proposal',
+    unmerge: 'Take out again: {{text}}',
+    unmergeShort: 'Take out',
+  },
+  guide: {
+    title: 'Notes for the facilitator',
+    kind: { say: 'Say', ask: 'Ask', watch: 'Watch for' },
+  },
   vote: {
     turn: 'Your turn: {{name}}',
     progress: 'Vote {{n}} of {{total}}',

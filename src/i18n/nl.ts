@@ -176,6 +176,22 @@ export const nl = {
     dotsApply: 'Stemregels aanpassen',
     dotsNow: '{{dots}} stippen per speler, maximaal {{max}} per voorstel',
   },
+  merge: {
+    start: 'Samenvoegen: {{text}}',
+    startShort: 'Samenvoegen',
+    prompt: 'Kies het voorstel waar ‘{{text}}’ in opgaat.',
+    source: 'Wordt samengevoegd',
+    into: 'Hierin samenvoegen: {{text}}',
+    intoShort: 'Hierin samenvoegen',
+    cancel: 'Niet samenvoegen',
+    mergedLabel: 'Samengevoegd in dit voorstel',
+    unmerge: 'Weer los: {{text}}',
+    unmergeShort: 'Weer los',
+  },
+  guide: {
+    title: 'Tips voor de gespreksleider',
+    kind: { say: 'Zeg', ask: 'Vraag', watch: 'Let op' },
+  },
   vote: {
     turn: 'Aan de beurt: {{name}}',
     progress: 'Stem {{n}} van {{total}}',

@@ -7,6 +7,7 @@ import type Phaser from 'phaser';
 import type { ScreenView } from '../core/view.ts';
 import { LEVELS, type Lang, type Level } from '../core/types.ts';
 import { LEVEL_SYMBOLS } from '../core/levels.ts';
+import { oneLine } from '../core/proposal.ts';
 import type { StageSound, TableLabels } from '../game/table.ts';
 import { COLORS, LEVEL_COLORS } from './palette.ts';
 import { LINE, charsPerLine, noteGrid, podium, proposeAreas, shorten, type Rect, type StageFrame } from './layout.ts';
@@ -181,7 +182,9 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
   }
   let grid = noteGrid(area, items.length, p.geo.type, withDots ? 1 : 0);
   // Shortened notes: a line under them says where the full texts are ("read all").
-  const readAll = labels.readAll && items.some((x) => x.text.length + 2 > grid.chars) ? labels.readAll : '';
+  // A merged note reads as all its texts (the duplicates merged into it), on the note as in the panel.
+  const textOf = new Map(items.map((x) => [x.id, oneLine(x)]));
+  const readAll = labels.readAll && items.some((x) => (textOf.get(x.id) ?? '').length + 2 > grid.chars) ? labels.readAll : '';
   if (readAll) {
     const line = p.geo.type.small * LINE;
     grid = noteGrid({ ...area, h: area.h - line }, items.length, p.geo.type, withDots ? 1 : 0);
@@ -200,7 +203,7 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
       g.fillStyle(item.hidden ? COLORS.noteHidden : item.twistId ? 0xffe0cc : COLORS.note, 1).fillRect(0, 0, cell.w, cell.h);
       g.fillStyle(LEVEL_COLORS[item.level] ?? COLORS.teal, 1).fillRect(0, 0, cell.w, strip);
       const mark = `${LEVEL_SYMBOLS[item.level]}${item.twistId ? '⚡' : ''} `;
-      const body = p.text(pad, strip + pad * 0.6, shorten(mark + item.text, grid.chars), font, item.hidden ? '#6b6458' : '#2f3b3f', {
+      const body = p.text(pad, strip + pad * 0.6, shorten(mark + (textOf.get(item.id) ?? item.text), grid.chars), font, item.hidden ? '#6b6458' : '#2f3b3f', {
         wordWrap: { width: cell.w - pad * 2 },
         maxLines: grid.lines,
         lineSpacing: Math.round(font * (LINE - 1.15)),
@@ -209,7 +212,7 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
       return c;
     };
     // Proposing: a note that shows the same as before is kept, so a new proposal rebuilds only itself.
-    const c = withDots ? make() : p.reuse(JSON.stringify([item.id, item.text, item.level, item.hidden, item.twistId, cell.w, cell.h, font, grid.chars, grid.lines]), make);
+    const c = withDots ? make() : p.reuse(JSON.stringify([item.id, textOf.get(item.id), item.level, item.hidden, item.twistId, cell.w, cell.h, font, grid.chars, grid.lines]), make);
     c.setPosition(cell.x, cell.y);
     p.content.add(c);
     if (withDots) {
@@ -372,7 +375,7 @@ export function drawPodium(p: Painter, frame: Frame): void {
     const room = spot.h - textTop - dots.height - pad * 2;
     const font = room / (body * LINE) >= 3 ? body : small;
     const lines = Math.max(1, Math.floor(room / (font * LINE)));
-    const text = p.text(spot.w / 2, textTop, shorten(item.proposal.text, lines * charsPerLine(spot.w - pad * 2, font)), font, '#1d2a2e', {
+    const text = p.text(spot.w / 2, textTop, shorten(oneLine(item.proposal), lines * charsPerLine(spot.w - pad * 2, font)), font, '#1d2a2e', {
       wordWrap: { width: spot.w - pad * 2 },
       align: 'center',
       maxLines: lines,

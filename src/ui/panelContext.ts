@@ -30,6 +30,8 @@ export interface RoomPanelInfo {
 export interface PanelContext {
   readonly view: ScreenView;
   send(event: SessionEvent): void;
+  /** Whether the machine takes this event now (`snapshot.can`): controls are offered only where it does. */
+  can(event: SessionEvent): boolean;
   readonly drafts: Record<string, string>;
   setDraft(key: string, value: string): void;
   readonly scoreLine: string;

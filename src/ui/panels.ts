@@ -5,8 +5,8 @@
  */
 import { h, longText } from './dom.ts';
 import { t, currentLang } from '../i18n/index.ts';
-import type { ScreenView, TopItem } from '../core/view.ts';
-import type { Proposal, Sharpened } from '../core/session.ts';
+import type { ProposalView, ScreenView, TopItem } from '../core/view.ts';
+import type { Sharpened } from '../core/session.ts';
 import { checkProposal } from '../core/session.ts';
 import { MAX_PROPOSAL_LENGTH } from '../core/limits.ts';
 import { LEVEL_SYMBOLS } from '../core/levels.ts';
@@ -16,6 +16,8 @@ import { imageUrl } from '../content.ts';
 import { playerName } from './names.ts';
 import { levelBadge } from './levelBadge.ts';
 import type { PanelContext } from './panelContext.ts';
+import { mergeableList, mergedTexts } from './mergeControls.ts';
+import { guidePanel } from './guidePanel.ts';
 import { deviceCheckInPanel, deviceVotePanel, lobbyPanel, roomStrip } from './roomPanels.ts';
 
 export type { PanelContext } from './panelContext.ts';
@@ -92,11 +94,12 @@ function checkInPanel(c: PanelContext): HTMLElement {
   );
 }
 
-function proposalItem(p: Proposal, c: PanelContext, withHide: boolean, dots: number | null): HTMLElement {
+/** One proposal with every text merged into it; `withHide` (the propose step) adds hide, unmerge and the merge `controls`. */
+function proposalItem(p: ProposalView, c: PanelContext, withHide: boolean, dots: number | null, controls: readonly Node[] = []): HTMLElement {
   return h(
     'li',
-    { class: `proposal${p.hidden ? ' proposal--hidden' : ''}`, 'data-testid': 'proposal', 'data-proposal-id': p.id, 'data-hidden': String(p.hidden) },
-    h('div', { class: 'proposal__text' }, longText(p.text, SHORT, more())),
+    { class: `proposal${p.hidden ? ' proposal--hidden' : ''}`, 'data-testid': 'proposal', 'data-proposal-id': p.id, 'data-hidden': String(p.hidden), 'data-merged': p.merged.join(' ') || null },
+    h('div', { class: 'proposal__text' }, longText(p.text, SHORT, more()), mergedTexts(p, c, withHide, SHORT)),
     h(
       'div',
       { class: 'proposal__meta' },
@@ -117,6 +120,7 @@ function proposalItem(p: Proposal, c: PanelContext, withHide: boolean, dots: num
             p.hidden ? t('propose.restoreShort') : t('propose.hideShort'),
           )
         : null,
+      ...controls,
     ),
   );
 }
@@ -240,7 +244,7 @@ function proposePanel(c: PanelContext): HTMLElement {
       ? h('details', { class: 'questions-box' }, h('summary', {}, t('card.questions')), h('ol', { class: 'questions' }, card.questions.map((q) => h('li', {}, q[lang]))))
       : null,
     h('h2', {}, t('propose.title')),
-    view.proposals.length === 0 ? h('p', { class: 'muted' }, t('propose.none')) : h('ol', { class: 'proposals' }, view.proposals.map((p) => proposalItem(p, c, true, null))),
+    view.proposals.length === 0 ? h('p', { class: 'muted' }, t('propose.none')) : mergeableList(c, (p, controls) => proposalItem(p, c, true, null, controls)),
     dots,
   );
 }
@@ -291,7 +295,7 @@ function votePanel(c: PanelContext, runOff: boolean): HTMLElement {
 }
 
 /** 25/10: the shared screen counts down from the fifth idea to the first, one by one. */
-function countdown(sorted: readonly Proposal[], c: PanelContext, results: Readonly<Record<string, number>>): HTMLElement {
+function countdown(sorted: readonly ProposalView[], c: PanelContext, results: Readonly<Record<string, number>>): HTMLElement {
   const top = sorted.slice(0, 5);
   return h(
     'ol',
@@ -344,6 +348,7 @@ function topItem(item: TopItem, c: PanelContext, editable: boolean): HTMLElement
     { class: `top-item top-item--${item.rank}`, 'data-testid': 'top-three-item', 'data-proposal-id': item.id, 'data-rank': item.rank },
     h('p', { class: 'eyebrow' }, `${t('topThree.rank', { rank: item.rank })} · ${pointsWord(c.view, item.dots)}`),
     h('h2', { class: 'top-item__text' }, longText(item.proposal.text, 220, more())),
+    mergedTexts(item.proposal, c, false, 220),
     h('div', { class: 'proposal__meta' }, levelBadge(item.proposal.level), item.proposal.twistId ? h('span', { class: 'badge daring' }, '⚡ ' + t('propose.daring')) : null, item.card ? h('span', { class: 'muted small' }, t('topThree.from', { title: item.card.title[lang] })) : null),
   );
   if (editable) {
@@ -407,7 +412,14 @@ function summaryPanel(c: PanelContext): HTMLElement {
   );
 }
 
+/** The step's panel, headed by the facilitator's guide for the step (collapsed until opened). */
 export function renderPanel(c: PanelContext): HTMLElement {
+  const panel = stepPanel(c);
+  panel.prepend(guidePanel(c.view.phase));
+  return panel;
+}
+
+function stepPanel(c: PanelContext): HTMLElement {
   switch (c.view.phase) {
     case 'lobby':
       return lobbyPanel(c);

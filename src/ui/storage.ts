@@ -73,3 +73,16 @@ export function storePrefs(prefs: Prefs): void {
   // Preferences are optional: a refused write changes nothing else.
   deviceStore().write(PREFS, prefs);
 }
+
+const GUIDE = 'ruimte.guide';
+
+/** Whether the facilitator keeps the guide's notes open (closed until they open it once). */
+export function loadGuideOpen(): boolean {
+  const stored = deviceStore().read(GUIDE);
+  return stored.ok && typeof stored.value === 'object' && stored.value !== null && (stored.value as { open?: unknown }).open === true;
+}
+
+export function storeGuideOpen(open: boolean): void {
+  // A convenience: a refused write only means the guide opens as before.
+  deviceStore().write(GUIDE, { open });
+}
