@@ -15,6 +15,7 @@ import { LEVELS } from '../core/types.ts';
 import { imageUrl } from '../content.ts';
 import { playerName } from './names.ts';
 import { levelBadge } from './levelBadge.ts';
+import { forDrawer } from './drawer.ts';
 import type { PanelContext } from './panelContext.ts';
 import { deviceCheckInPanel, deviceVotePanel, lobbyPanel, roomStrip } from './roomPanels.ts';
 
@@ -143,6 +144,8 @@ function proposePanel(c: PanelContext): HTMLElement {
     c.send({ type: 'player.propose', text: current, level: currentLevel });
   };
 
+  // The twist's text is for everyone; drawing or dismissing one is the facilitator's call.
+  const drawTwist = h('button', { type: 'button', class: view.activeTwist ? '' : 'twist-button', 'data-testid': 'draw-twist', onclick: () => c.send({ type: 'player.drawTwist' }) }, view.activeTwist ? t('propose.twistAgain') : '⚡ ' + t('propose.twistDraw'));
   const twist = view.activeTwist
     ? h(
         'aside',
@@ -151,14 +154,17 @@ function proposePanel(c: PanelContext): HTMLElement {
         h('h2', {}, view.activeTwist.title[lang]),
         h('p', {}, view.activeTwist.prompt[lang]),
         h('p', { class: 'muted small' }, t('propose.twistHelp')),
-        h(
-          'div',
-          { class: 'row' },
-          h('button', { type: 'button', 'data-testid': 'draw-twist', onclick: () => c.send({ type: 'player.drawTwist' }) }, t('propose.twistAgain')),
-          h('button', { type: 'button', class: 'ghost', 'data-testid': 'dismiss-twist', onclick: () => c.send({ type: 'player.dismissTwist' }) }, t('propose.twistDismiss')),
-        ),
       )
-    : h('button', { type: 'button', class: 'twist-button', 'data-testid': 'draw-twist', onclick: () => c.send({ type: 'player.drawTwist' }) }, '⚡ ' + t('propose.twistDraw'));
+    : null;
+  const twistControls = forDrawer(
+    h(
+      'section',
+      { class: 'drawer-part', 'aria-label': t('propose.twistLabel') },
+      view.activeTwist
+        ? h('div', { class: 'row' }, drawTwist, h('button', { type: 'button', class: 'ghost', 'data-testid': 'dismiss-twist', onclick: () => c.send({ type: 'player.dismissTwist' }) }, t('propose.twistDismiss')))
+        : drawTwist,
+    ),
+  );
 
   const counter = text.length > 200 ? h('p', { class: `muted small${text.length > MAX_PROPOSAL_LENGTH ? ' error' : ''}` }, t('common.characters', { count: text.length, max: MAX_PROPOSAL_LENGTH })) : null;
 
@@ -236,12 +242,19 @@ function proposePanel(c: PanelContext): HTMLElement {
     timerLine(),
     form,
     twist,
+    twistControls,
     card
       ? h('details', { class: 'questions-box' }, h('summary', {}, t('card.questions')), h('ol', { class: 'questions' }, card.questions.map((q) => h('li', {}, q[lang]))))
       : null,
-    h('h2', {}, t('propose.title')),
-    view.proposals.length === 0 ? h('p', { class: 'muted' }, t('propose.none')) : h('ol', { class: 'proposals' }, view.proposals.map((p) => proposalItem(p, c, true, null))),
-    dots,
+    forDrawer(
+      h(
+        'section',
+        { class: 'drawer-part', 'aria-labelledby': 'drawer-proposals' },
+        h('h3', { id: 'drawer-proposals' }, t('propose.title')),
+        view.proposals.length === 0 ? h('p', { class: 'muted' }, t('propose.none')) : h('ol', { class: 'proposals' }, view.proposals.map((p) => proposalItem(p, c, true, null))),
+      ),
+    ),
+    forDrawer(dots),
   );
 }
 
