@@ -112,6 +112,8 @@ function proposalItem(p: Proposal, c: PanelContext, withHide: boolean, dots: num
               type: 'button',
               class: 'ghost small',
               'data-testid': p.hidden ? 'proposal-restore' : 'proposal-hide',
+              // Hide and restore share the place: focus stays there for the next press.
+              'data-key': `hide-${p.id}`,
               'aria-label': t(p.hidden ? 'propose.restore' : 'propose.hide', { text: p.text.slice(0, 60) }),
               onclick: () => c.send({ type: p.hidden ? 'facilitator.restore' : 'facilitator.hide', proposalId: p.id }),
             },
@@ -145,7 +147,7 @@ function proposePanel(c: PanelContext): HTMLElement {
   };
 
   // The twist's text is for everyone; drawing or dismissing one is the facilitator's call.
-  const drawTwist = h('button', { type: 'button', class: view.activeTwist ? '' : 'twist-button', 'data-testid': 'draw-twist', onclick: () => c.send({ type: 'player.drawTwist' }) }, view.activeTwist ? t('propose.twistAgain') : '⚡ ' + t('propose.twistDraw'));
+  const drawTwist = h('button', { type: 'button', class: view.activeTwist ? '' : 'twist-button', 'data-testid': 'draw-twist', 'data-key': 'draw-twist', onclick: () => c.send({ type: 'player.drawTwist' }) }, view.activeTwist ? t('propose.twistAgain') : '⚡ ' + t('propose.twistDraw'));
   const twist = view.activeTwist
     ? h(
         'aside',
