@@ -47,7 +47,7 @@ export class FacilitatorDrawer {
     this.isOpen = loadDrawerOpen() ?? firstUseOpen();
     this.title = h('h2', { id: `${DRAWER_ID}-title`, class: 'drawer__title' });
     this.body = h('div', { class: 'drawer__body' });
-    this.element = h('aside', { id: DRAWER_ID, class: 'drawer', 'data-testid': DRAWER_ID, 'aria-labelledby': `${DRAWER_ID}-title` }, this.title, this.body);
+    this.element = h('section', { id: DRAWER_ID, class: 'drawer', 'data-testid': DRAWER_ID, 'aria-labelledby': `${DRAWER_ID}-title` }, this.title, this.body);
     this.element.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
