@@ -10,6 +10,7 @@ import { renderTopbar, type TopbarState } from './ui/topbar.ts';
 import { renderStart } from './ui/startScreen.ts';
 import { loadPrefs, storePrefs, loadSession } from './ui/storage.ts';
 import { h } from './ui/dom.ts';
+import { FacilitatorDrawer } from './ui/drawer.ts';
 import type { GameController } from './game/controller.ts';
 import type { SetupDraft } from './ui/setupScreen.ts';
 import type { ScreenHost } from './extensions.ts';
@@ -24,17 +25,24 @@ const topbar = document.getElementById('topbar') as HTMLElement;
 const panel = document.getElementById('panel') as HTMLElement;
 const stage = document.getElementById('stage') as HTMLElement;
 const layout = document.getElementById('layout') as HTMLElement;
+const drawer = new FacilitatorDrawer(
+  () => drawTopbar(),
+  () => topbar.querySelector<HTMLElement>('[data-testid="drawer-toggle"]'),
+);
+panel.after(drawer.element);
 
 let screen: Screen = { kind: 'start' };
 let prefs = loadPrefs();
-let topState: TopbarState = { phase: 'start', progress: '', canAdvance: false, canUndo: false, canEndEarly: false, timer: 'none', muted: prefs.muted, inGame: false };
+let topState: Omit<TopbarState, 'drawer'> = { phase: 'start', progress: '', canAdvance: false, canUndo: false, canEndEarly: false, timer: 'none', muted: prefs.muted, inGame: false };
 let saveWarningShown = false;
 
 const noop = () => {};
 
 function drawTopbar(): void {
   const game = screen.kind === 'game' ? screen.game : null;
-  renderTopbar(topbar, topState, {
+  // The summary is a page of its own: no stage, so no drawer beside it.
+  const withDrawer = topState.inGame && topState.phase !== 'summary';
+  renderTopbar(topbar, { ...topState, drawer: withDrawer ? drawer.open : null }, {
     advance: game?.advance ?? noop,
     undo: game?.undo ?? noop,
     pause: game?.pause ?? noop,
@@ -44,6 +52,7 @@ function drawTopbar(): void {
     home: () => showStart(),
     setLanguage: (lang) => void setLanguage(lang),
     toggleMute: () => void toggleMute(),
+    toggleDrawer: drawer.flip,
   });
 }
 
@@ -149,7 +158,8 @@ async function showSetup(draft?: SetupDraft): Promise<void> {
 const gameHost = {
   panel,
   stage,
-  onChange(state: Omit<TopbarState, 'muted' | 'inGame'>) {
+  drawer,
+  onChange(state: Omit<TopbarState, 'muted' | 'inGame' | 'drawer'>) {
     // The summary is a document to read and print: it takes the whole width.
     setMode(state.phase === 'summary' ? 'page' : 'game');
     topState = { ...topState, ...state, inGame: true };

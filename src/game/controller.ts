@@ -17,6 +17,7 @@ import { storeSession, loadDrafts, storeDrafts } from '../ui/storage.ts';
 import type { PanelContext } from '../ui/panels.ts';
 import { replaceKeepingFocus, h } from '../ui/dom.ts';
 import { clock } from '../ui/names.ts';
+import { type FacilitatorDrawer, takeDrawerParts } from '../ui/drawer.ts';
 import { type RoomPanelInfo, lobbyStage } from '../ui/roomPanels.ts';
 import { play } from '../audio.ts';
 import type { TableView, TableLabels } from './table.ts';
@@ -36,6 +37,8 @@ const CUE_SOUNDS = { 'cue.flip': 'flip', 'cue.drop': 'drop', 'cue.voteDone': 'vo
 export interface ControllerHost {
   readonly panel: HTMLElement;
   readonly stage: HTMLElement;
+  /** The facilitator's drawer: the panel's parts marked `forDrawer` go there after every render. */
+  readonly drawer: Pick<FacilitatorDrawer, 'fill' | 'clear'>;
   /** Called after every render so the top bar can follow. */
   onChange(state: TopbarPresentation): void;
   onSaveFailed(): void;
@@ -177,6 +180,7 @@ export class GameController {
     if (this.destroyed) return;
     if (this.replaced) {
       replaceKeepingFocus(this.host.panel, replacedPanel(() => this.host.newSession(), this.room?.move.state === 'shown'));
+      this.host.drawer.fill([]);
       return;
     }
     const snapshot = this.actor.getSnapshot();
@@ -200,7 +204,9 @@ export class GameController {
       flash: this.flash,
       room: this.roomInfo(),
     });
+    const facilitatorParts = takeDrawerParts(panel);
     replaceKeepingFocus(this.host.panel, panel);
+    this.host.drawer.fill(facilitatorParts);
     // A new step starts at the top of the panel, where its heading is.
     const stepKey = `${view.phase}|${view.cardIndex}|${view.ballot?.voterNumber ?? ''}`;
     if (stepKey !== this.lastStepKey) {
@@ -265,5 +271,6 @@ export class GameController {
     this.table = null;
     this.host.stage.querySelector('.stage-lobby')?.remove();
     this.host.panel.replaceChildren(h('p', {}, ''));
+    this.host.drawer.clear();
   }
 }

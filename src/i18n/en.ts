@@ -106,6 +106,13 @@ export const en: Resources = {
     confirmEndEarly: 'Wrap up the session now and go to the top three?',
     home: 'To the start screen',
   },
+  drawer: {
+    title: 'For the facilitator',
+    toggle: 'Controls',
+    open: 'Open the controls',
+    close: 'Close the controls',
+    empty: 'Nothing to set here in this step: next step, step back and the clock are in the bar at the top.',
+  },
   player: {
     anonymous: 'Player {{n}}',
   },

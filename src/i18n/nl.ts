@@ -105,6 +105,13 @@ export const nl = {
     confirmEndEarly: 'De sessie nu afronden en naar de top drie gaan?',
     home: 'Naar het beginscherm',
   },
+  drawer: {
+    title: 'Voor de gespreksleider',
+    toggle: 'Bediening',
+    open: 'Bediening openen',
+    close: 'Bediening sluiten',
+    empty: 'In deze stap is hier niets in te stellen: volgende stap, stap terug en de klok staan in de balk bovenaan.',
+  },
   player: {
     anonymous: 'Speler {{n}}',
   },

@@ -23,3 +23,6 @@ function svg(paths: string[]): SVGSVGElement {
 
 export const speakerIcon = (muted: boolean): SVGSVGElement =>
   svg(muted ? ['M4 9h4l5-4v14l-5-4H4z', 'M17 9l5 6', 'M22 9l-5 6'] : ['M4 9h4l5-4v14l-5-4H4z', 'M16.5 8.5a5 5 0 0 1 0 7', 'M19 6a8.5 8.5 0 0 1 0 12']);
+
+/** Three sliders: the facilitator's drawer of settings and controls. */
+export const slidersIcon = (): SVGSVGElement => svg(['M4 6h9', 'M17 6h3', 'M4 12h3', 'M11 12h9', 'M4 18h11', 'M19 18h1', 'M15 4v4', 'M9 10v4', 'M17 16v4']);

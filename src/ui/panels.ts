@@ -15,6 +15,7 @@ import { LEVELS } from '../core/types.ts';
 import { imageUrl } from '../content.ts';
 import { playerName } from './names.ts';
 import { levelBadge } from './levelBadge.ts';
+import { forDrawer } from './drawer.ts';
 import type { PanelContext } from './panelContext.ts';
 import { mergeableList, mergedTexts } from './mergeControls.ts';
 import { guidePanel } from './guidePanel.ts';
@@ -114,6 +115,8 @@ function proposalItem(p: ProposalView, c: PanelContext, withHide: boolean, dots:
               type: 'button',
               class: 'ghost small',
               'data-testid': p.hidden ? 'proposal-restore' : 'proposal-hide',
+              // Hide and restore share the place: focus stays there for the next press.
+              'data-key': `hide-${p.id}`,
               'aria-label': t(p.hidden ? 'propose.restore' : 'propose.hide', { text: p.text.slice(0, 60) }),
               onclick: () => c.send({ type: p.hidden ? 'facilitator.restore' : 'facilitator.hide', proposalId: p.id }),
             },
@@ -147,6 +150,8 @@ function proposePanel(c: PanelContext): HTMLElement {
     c.send({ type: 'player.propose', text: current, level: currentLevel });
   };
 
+  // The twist's text is for everyone; drawing or dismissing one is the facilitator's call.
+  const drawTwist = h('button', { type: 'button', class: view.activeTwist ? '' : 'twist-button', 'data-testid': 'draw-twist', 'data-key': 'draw-twist', onclick: () => c.send({ type: 'player.drawTwist' }) }, view.activeTwist ? t('propose.twistAgain') : '⚡ ' + t('propose.twistDraw'));
   const twist = view.activeTwist
     ? h(
         'aside',
@@ -155,14 +160,17 @@ function proposePanel(c: PanelContext): HTMLElement {
         h('h2', {}, view.activeTwist.title[lang]),
         h('p', {}, view.activeTwist.prompt[lang]),
         h('p', { class: 'muted small' }, t('propose.twistHelp')),
-        h(
-          'div',
-          { class: 'row' },
-          h('button', { type: 'button', 'data-testid': 'draw-twist', onclick: () => c.send({ type: 'player.drawTwist' }) }, t('propose.twistAgain')),
-          h('button', { type: 'button', class: 'ghost', 'data-testid': 'dismiss-twist', onclick: () => c.send({ type: 'player.dismissTwist' }) }, t('propose.twistDismiss')),
-        ),
       )
-    : h('button', { type: 'button', class: 'twist-button', 'data-testid': 'draw-twist', onclick: () => c.send({ type: 'player.drawTwist' }) }, '⚡ ' + t('propose.twistDraw'));
+    : null;
+  const twistControls = forDrawer(
+    h(
+      'section',
+      { class: 'drawer-part', 'aria-label': t('propose.twistLabel') },
+      view.activeTwist
+        ? h('div', { class: 'row' }, drawTwist, h('button', { type: 'button', class: 'ghost', 'data-testid': 'dismiss-twist', onclick: () => c.send({ type: 'player.dismissTwist' }) }, t('propose.twistDismiss')))
+        : drawTwist,
+    ),
+  );
 
   const counter = text.length > 200 ? h('p', { class: `muted small${text.length > MAX_PROPOSAL_LENGTH ? ' error' : ''}` }, t('common.characters', { count: text.length, max: MAX_PROPOSAL_LENGTH })) : null;
 
@@ -240,12 +248,19 @@ function proposePanel(c: PanelContext): HTMLElement {
     timerLine(),
     form,
     twist,
+    twistControls,
     card
       ? h('details', { class: 'questions-box' }, h('summary', {}, t('card.questions')), h('ol', { class: 'questions' }, card.questions.map((q) => h('li', {}, q[lang]))))
       : null,
-    h('h2', {}, t('propose.title')),
-    view.proposals.length === 0 ? h('p', { class: 'muted' }, t('propose.none')) : mergeableList(c, (p, controls) => proposalItem(p, c, true, null, controls)),
-    dots,
+    forDrawer(
+      h(
+        'section',
+        { class: 'drawer-part', 'aria-labelledby': 'drawer-proposals' },
+        h('h3', { id: 'drawer-proposals' }, t('propose.title')),
+        view.proposals.length === 0 ? h('p', { class: 'muted' }, t('propose.none')) : mergeableList(c, (p, controls) => proposalItem(p, c, true, null, controls)),
+      ),
+    ),
+    forDrawer(dots),
   );
 }
 
@@ -412,10 +427,10 @@ function summaryPanel(c: PanelContext): HTMLElement {
   );
 }
 
-/** The step's panel, headed by the facilitator's guide for the step (collapsed until opened). */
+/** The step's panel; the facilitator's guide for the step heads the drawer (collapsed until opened). */
 export function renderPanel(c: PanelContext): HTMLElement {
   const panel = stepPanel(c);
-  panel.prepend(guidePanel(c.view.phase));
+  panel.prepend(forDrawer(guidePanel(c.view.phase)));
   return panel;
 }
 

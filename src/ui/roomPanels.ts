@@ -10,6 +10,7 @@ import type { DeviceProgress, ScreenView } from '../core/view.ts';
 import { MIN_PLAYERS } from '../core/session.ts';
 import { playerName } from './names.ts';
 import { moveBox } from './roomMoveBox.ts';
+import { forDrawer } from './drawer.ts';
 
 export type { RoomMoveInfo, RoomPanelInfo } from './panelContext.ts';
 
@@ -83,18 +84,26 @@ export function lobbyPanel(c: PanelContext): HTMLElement {
       ),
     ),
     h('h2', { 'aria-live': 'polite' }, seated === 0 ? t('room.waiting') : t('room.seated', { count: seated })),
-    room ? seatList(room, c) : null,
-    room
-      ? h(
-          'label',
-          { class: 'check' },
-          h('input', { type: 'checkbox', 'data-testid': 'room-lock', checked: room.locked, onchange: (e: Event) => room.lock((e.target as HTMLInputElement).checked) }),
-          h('span', {}, t('room.lock')),
-        )
-      : null,
-    room?.locked ? h('p', { class: 'muted small' }, t('room.locked')) : null,
     h('p', { class: 'muted' }, seated >= MIN_PLAYERS ? t('room.startHint') : t('room.needPlayers', { n: MIN_PLAYERS })),
-    room ? moveBox(room.move) : null,
+    room ? forDrawer(lobbySeats(room, c)) : null,
+    room ? forDrawer(moveBox(room.move)) : null,
+  );
+}
+
+/** Who sits at the table, with removing a seat and locking the room: the facilitator's, in the drawer. */
+function lobbySeats(room: RoomPanelInfo, c: PanelContext): HTMLElement {
+  return h(
+    'section',
+    { class: 'drawer-part', 'aria-labelledby': 'drawer-seats' },
+    h('h3', { id: 'drawer-seats' }, t('room.seated', { count: room.seats.length })),
+    seatList(room, c),
+    h(
+      'label',
+      { class: 'check' },
+      h('input', { type: 'checkbox', 'data-testid': 'room-lock', checked: room.locked, onchange: (e: Event) => room.lock((e.target as HTMLInputElement).checked) }),
+      h('span', {}, t('room.lock')),
+    ),
+    room.locked ? h('p', { class: 'muted small' }, t('room.locked')) : null,
   );
 }
 
@@ -112,14 +121,16 @@ export function roomStrip(c: PanelContext): HTMLElement | null {
     room.code ? h('p', { class: 'muted small', 'data-testid': 'join-strip' }, t('room.joinStrip', { url: room.joinUrl ?? '', code: room.code })) : null,
     // Someone left for good: removing the seat lets a vote or a scoring round finish without them.
     room.seats.length
-      ? h(
-          'details',
-          { class: 'seats-box', open: seatsOpen, ontoggle: (e: Event) => (seatsOpen = (e.target as HTMLDetailsElement).open) },
-          h('summary', { 'data-testid': 'seats-open' }, t('room.seated', { count: room.seats.length })),
-          seatList(room, c),
+      ? forDrawer(
+          h(
+            'details',
+            { class: 'seats-box', open: seatsOpen, ontoggle: (e: Event) => (seatsOpen = (e.target as HTMLDetailsElement).open) },
+            h('summary', { 'data-testid': 'seats-open' }, t('room.seated', { count: room.seats.length })),
+            seatList(room, c),
+          ),
         )
       : null,
-    moveBox(room.move),
+    forDrawer(moveBox(room.move)),
   );
 }
 
@@ -174,7 +185,7 @@ export function deviceVotePanel(c: PanelContext, runOff: boolean): HTMLElement {
     h('p', { class: 'timer-line', id: 'timer-display', role: 'timer', 'aria-live': 'off' }),
     view.progress ? progressLists(view, view.progress) : null,
     crowd && crowd.round < crowd.rounds
-      ? h('button', { type: 'button', 'data-testid': 'crowd-next-round', onclick: () => c.send({ type: 'facilitator.nextRound' }) }, t('room.nextRound'))
+      ? forDrawer(h('button', { type: 'button', 'data-testid': 'crowd-next-round', onclick: () => c.send({ type: 'facilitator.nextRound' }) }, t('room.nextRound')))
       : null,
   );
 }

@@ -10,6 +10,7 @@ import { deviceStore } from '../storage/index.ts';
 const PREFIX = 'ruimte.session.';
 const DRAFTS = 'ruimte.drafts.';
 const PREFS = 'ruimte.prefs';
+const DRAWER = 'ruimte.drawer';
 
 export interface StoredEntry {
   readonly id: string;
@@ -85,4 +86,15 @@ export function loadGuideOpen(): boolean {
 export function storeGuideOpen(open: boolean): void {
   // A convenience: a refused write only means the guide opens as before.
   deviceStore().write(GUIDE, { open });
+}
+
+/** Whether the facilitator's drawer was left open on this device; null before its first use. */
+export function loadDrawerOpen(): boolean | null {
+  const stored = deviceStore().read(DRAWER);
+  return stored.ok && typeof stored.value === 'boolean' ? stored.value : null;
+}
+
+export function storeDrawerOpen(open: boolean): void {
+  // A preference: a refused write only means the default next time.
+  deviceStore().write(DRAWER, open);
 }

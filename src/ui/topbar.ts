@@ -4,6 +4,7 @@
  */
 import { h, replaceKeepingFocus } from './dom.ts';
 import { speakerIcon } from './icons.ts';
+import { drawerToggle } from './drawer.ts';
 import { t, currentLang } from '../i18n/index.ts';
 import type { Phase } from '../core/phase.ts';
 
@@ -16,6 +17,8 @@ export interface TopbarState {
   readonly timer: 'none' | 'running' | 'paused';
   readonly muted: boolean;
   readonly inGame: boolean;
+  /** Whether the facilitator's drawer is open; null where there is none (outside a game, the summary). */
+  readonly drawer: boolean | null;
 }
 
 export interface TopbarActions {
@@ -28,6 +31,7 @@ export interface TopbarActions {
   home(): void;
   setLanguage(lang: string): void;
   toggleMute(): void;
+  toggleDrawer(): void;
 }
 
 export function renderTopbar(root: HTMLElement, state: TopbarState, actions: TopbarActions): void {
@@ -72,6 +76,7 @@ export function renderTopbar(root: HTMLElement, state: TopbarState, actions: Top
       state.inGame ? button('end-early', t('facilitator.endEarlyShort'), actions.endEarly, state.canEndEarly, { class: 'ghost', title: t('facilitator.endEarly'), 'aria-label': t('facilitator.endEarly') }) : null,
       button('undo', t('facilitator.undo'), actions.undo, state.canUndo, { class: 'secondary' }),
       button('advance', t('facilitator.advance'), actions.advance, state.canAdvance, { class: 'primary' }),
+      state.drawer === null ? null : drawerToggle(state.drawer, actions.toggleDrawer),
     ),
     h(
       'div',
