@@ -28,6 +28,7 @@ import { Announcer } from './announcements.ts';
 import { showTimerLine } from './timerLine.ts';
 import { exportSummary } from './summaryExport.ts';
 import { roomPanelInfo } from './roomInfo.ts';
+import { StageLink } from '../stage/stageLink.ts';
 
 type SessionActor = Actor<typeof sessionMachine>;
 
@@ -57,6 +58,8 @@ export class GameController {
 
   private readonly room: RoomLink | null = null;
   private replaced = false;
+  /** The stage window (presenter view) follows this session through the browser. */
+  private readonly stageLink: StageLink;
 
   constructor(
     private readonly host: ControllerHost,
@@ -70,8 +73,13 @@ export class GameController {
       'input' in start
         ? createActor(sessionMachine, { input: start.input })
         : createActor(sessionMachine, { snapshot: start.saved.snapshot as unknown as Snapshot<unknown> as never, input: start.saved.snapshot.context });
+    this.stageLink = new StageLink(
+      { sessionId: id, save: () => JSON.stringify(wrapSave(this.persisted(), Date.now())), lang: currentLang, room: () => (this.room ? { code: this.room.code, joinUrl: this.room.joinUrl, qrSvg: this.room.qrSvg } : null) },
+      () => this.render(),
+    );
     this.actor.on('*', (cue) => {
       this.table?.cue(cue.type);
+      this.stageLink.cue(cue.type);
       if (cue.type !== 'cue.reveal' || this.phase() !== 'top-three') play(CUE_SOUNDS[cue.type]);
     });
     this.actor.subscribe(() => {
@@ -199,7 +207,8 @@ export class GameController {
       flash: this.flash,
       room: this.roomInfo(),
     });
-    replaceKeepingFocus(this.host.panel, panel);
+    replaceKeepingFocus(this.host.panel, ...[view.phase === 'summary' ? null : this.stageLink.control(), panel].filter((n): n is HTMLElement => n !== null));
+    this.stageLink.publish();
     // A new step starts at the top of the panel, where its heading is.
     const stepKey = `${view.phase}|${view.cardIndex}|${view.ballot?.voterNumber ?? ''}`;
     if (stepKey !== this.lastStepKey) {
@@ -258,6 +267,7 @@ export class GameController {
   destroy(): void {
     this.destroyed = true;
     this.room?.close();
+    this.stageLink.close();
     window.clearInterval(this.ticker);
     this.actor.stop();
     this.table?.destroy();

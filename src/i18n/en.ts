@@ -106,6 +106,15 @@ export const en: Resources = {
     confirmEndEarly: 'Wrap up the session now and go to the top three?',
     home: 'To the start screen',
   },
+  stageWindow: {
+    open: 'Stage in its own window',
+    openHint: 'Opens a second window with only the stage: drag it to the TV or the projector.',
+    blocked: 'The browser stopped the new window. Allow pop-ups for this page and try again.',
+    title: 'Stage',
+    textLabel: 'What the stage shows',
+    waiting: 'Waiting for the facilitator’s screen…',
+    gone: 'The facilitator’s screen is away for a moment. Nothing is lost; we go on as soon as it is back.',
+  },
   player: {
     anonymous: 'Player {{n}}',
   },

@@ -105,6 +105,15 @@ export const nl = {
     confirmEndEarly: 'De sessie nu afronden en naar de top drie gaan?',
     home: 'Naar het beginscherm',
   },
+  stageWindow: {
+    open: 'Speelveld in eigen venster',
+    openHint: 'Opent een tweede venster met alleen het speelveld: sleep het naar de tv of de beamer.',
+    blocked: 'De browser hield het nieuwe venster tegen. Sta pop-ups toe voor deze pagina en probeer het opnieuw.',
+    title: 'Speelveld',
+    textLabel: 'Wat er op het speelveld staat',
+    waiting: 'Even wachten op het scherm van de gespreksleider…',
+    gone: 'Het scherm van de gespreksleider is even weg. Alles blijft bewaard; we gaan verder zodra het terug is.',
+  },
   player: {
     anonymous: 'Speler {{n}}',
   },
