@@ -60,6 +60,8 @@ export class GameController {
   private replaced = false;
   /** The stage window (presenter view) follows this session through the browser. */
   private readonly stageLink: StageLink;
+  /** The last save, as stored: what the stage window is sent. */
+  private saved: SavedSession | null = null;
 
   constructor(
     private readonly host: ControllerHost,
@@ -74,7 +76,7 @@ export class GameController {
         ? createActor(sessionMachine, { input: start.input })
         : createActor(sessionMachine, { snapshot: start.saved.snapshot as unknown as Snapshot<unknown> as never, input: start.saved.snapshot.context });
     this.stageLink = new StageLink(
-      { sessionId: id, save: () => JSON.stringify(wrapSave(this.persisted(), Date.now())), lang: currentLang, room: () => (this.room ? { code: this.room.code, joinUrl: this.room.joinUrl, qrSvg: this.room.qrSvg } : null) },
+      { sessionId: id, save: () => JSON.stringify(this.saved ?? wrapSave(this.persisted(), Date.now())), lang: currentLang, room: () => (this.room ? { code: this.room.code, joinUrl: this.room.joinUrl, qrSvg: this.room.qrSvg } : null) },
       () => this.render(),
     );
     this.actor.on('*', (cue) => {
@@ -137,7 +139,8 @@ export class GameController {
 
   private save(): void {
     const snapshot = this.persisted();
-    if (!storeSession(snapshot.context.id, wrapSave(snapshot, Date.now()))) this.host.onSaveFailed();
+    this.saved = wrapSave(snapshot, Date.now());
+    if (!storeSession(snapshot.context.id, this.saved)) this.host.onSaveFailed();
   }
 
   /** Devices: the room link feeds seats' actions in and publishes the saved session and per-seat views. */
