@@ -37,6 +37,8 @@ export class StageLink {
   private readonly channel: StageChannel | null;
   private queued = false;
   private blocked = false;
+  /** Whether a stage window of this session has said hello: until then nothing is sent (most games have none). */
+  private followed = false;
 
   constructor(
     private readonly source: StageSource,
@@ -46,13 +48,15 @@ export class StageLink {
   ) {
     this.channel = channel;
     channel?.listen((message) => {
-      if (message.type === 'hello' && message.sessionId === source.sessionId) this.post();
+      if (message.type !== 'hello' || message.sessionId !== source.sessionId) return;
+      this.followed = true;
+      this.post();
     });
   }
 
   /** After every render: the stage window follows (coalesced: one message per task, however many renders). */
   publish(): void {
-    if (!this.channel || this.queued) return;
+    if (!this.channel || !this.followed || this.queued) return;
     this.queued = true;
     queueMicrotask(() => {
       this.queued = false;
@@ -62,7 +66,7 @@ export class StageLink {
 
   /** A cue of the machine; it goes out before the state it belongs to, as in this window. */
   cue(type: string): void {
-    if (this.channel && isCue(type)) this.channel.post(stageMessage({ type: 'cue', sessionId: this.source.sessionId, cue: type }));
+    if (this.channel && this.followed && isCue(type)) this.channel.post(stageMessage({ type: 'cue', sessionId: this.source.sessionId, cue: type }));
   }
 
   private post(): void {

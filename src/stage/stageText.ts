@@ -6,7 +6,6 @@
 import type { ScreenView, ProposalView } from '../core/view.ts';
 import type { Lang } from '../core/types.ts';
 import type { TableLabels } from '../game/table.ts';
-import { t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 
 const proposalText = (p: ProposalView): string => p.texts.join(' / ');
@@ -75,6 +74,3 @@ function body(view: ScreenView, lang: Lang, labels: TableLabels): (HTMLElement |
 export function stageText(view: ScreenView, lang: Lang, labels: TableLabels): HTMLElement[] {
   return [h('h1', {}, labels.heading), labels.sub ? h('p', {}, labels.sub) : null, ...body(view, lang, labels)].filter((x): x is HTMLElement => x !== null && x !== undefined);
 }
-
-/** A label for the stage text region. */
-export const stageTextLabel = (): string => t('stageWindow.textLabel');

@@ -34,6 +34,7 @@ export class StageWindow {
   private readonly phaseEl: HTMLElement;
   private readonly text: HTMLElement;
   private readonly gone: HTMLElement;
+  private readonly region: HTMLElement;
   private readonly channel: StageChannel | null;
   private table: TableView | null = null;
   private saved: SavedSession | null = null;
@@ -55,11 +56,11 @@ export class StageWindow {
     this.phaseEl = h('p', { class: 'sr-only', 'data-testid': 'phase' });
     this.text = h('div', { 'data-testid': 'stage-text' });
     this.gone = h('p', { class: 'stage-window__gone', 'data-testid': 'stage-host-gone', role: 'status', hidden: true });
-    const region = h('section', { class: 'sr-only', 'aria-labelledby': 'stage-text-label' }, h('h2', { id: 'stage-text-label' }, ''), this.phaseEl, this.text);
+    this.region = h('section', { class: 'sr-only' }, this.phaseEl, this.text);
     const announcer = h('div', { id: 'announcer', class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
     app.classList.add('stage-window-app');
     document.body.classList.add('stage-window-body');
-    app.replaceChildren(h('main', { class: 'stage-window' }, this.stage, this.gone, region), announcer);
+    app.replaceChildren(h('main', { class: 'stage-window' }, this.stage, this.gone, this.region), announcer);
 
     const entry = loadSession(sessionId);
     if (entry?.parsed.ok) {
@@ -141,7 +142,7 @@ export class StageWindow {
 
   render(): void {
     document.title = `${t('stageWindow.title')} · ${t('common.appName')}`;
-    (document.getElementById('stage-text-label') as HTMLElement).textContent = t('stageWindow.textLabel');
+    this.region.setAttribute('aria-label', t('stageWindow.textLabel'));
     this.showGone();
     const saved = this.saved;
     if (!saved) return;

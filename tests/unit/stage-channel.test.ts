@@ -108,9 +108,20 @@ describe('the facilitator side', () => {
     expect(fake.posted).toEqual([{ v: 1, type: 'state', sessionId: 'mine', save: '{"n":1}', lang: 'nl', room: null }]);
   });
 
+  it('sends nothing until a stage window of its session says hello', async () => {
+    const fake = fakeChannel();
+    const link = new StageLink(source, () => {}, fake.channel);
+    link.cue('cue.flip');
+    link.publish();
+    await Promise.resolve();
+    expect(fake.posted).toEqual([]);
+  });
+
   it('sends one state per task however often it renders, after the cue that came first', async () => {
     const fake = fakeChannel();
     const link = new StageLink(source, () => {}, fake.channel);
+    fake.deliver(stageMessage({ type: 'hello', sessionId: 'mine' }));
+    fake.posted.length = 0;
     link.cue('cue.flip');
     link.cue('not-a-cue');
     link.publish();
