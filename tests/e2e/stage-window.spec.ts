@@ -83,6 +83,10 @@ test('the stage window follows the facilitator from the card to the top three, o
   await stage.waitForTimeout(3000);
   await stage.screenshot({ path: shots('stage-window-top-three.png') });
   await page.screenshot({ path: shots('main-window-top-three.png') });
+  // Sound plays once, from the facilitator's window: the stage window never even loads the sounds.
+  const loadsSounds = (p: Page) => p.evaluate(() => performance.getEntriesByType('resource').some((e) => /sfx[^/]*\.(webm|mp3)/.test(e.name)));
+  await expect.poll(() => loadsSounds(page)).toBe(true);
+  expect(await loadsSounds(stage)).toBe(false);
 });
 
 test('a reload of either window loses nothing, and a language switch follows', async ({ page, context }) => {
