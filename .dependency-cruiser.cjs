@@ -3,7 +3,7 @@
  * Type-only imports count too: a circle through types is still a circle.
  */
 /** Modules that only make sense in a browser (a canvas, sound, the DOM overlays, the page's boot). */
-const BROWSER_ONLY = ['^src/(ui|scenes|game|device|editor|programme|storage)/', '^src/(main|audio|content|extensions)\\.ts$', '^(node_modules/)?(phaser|howler|uqr)(/|$)'];
+const BROWSER_ONLY = ['^src/(ui|scenes|game|stage|device|editor|programme|storage)/', '^src/(main|audio|content|extensions)\\.ts$', '^(node_modules/)?(phaser|howler|uqr)(/|$)'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -20,7 +20,7 @@ module.exports = {
       severity: 'error',
       comment: 'src/core holds the rules and nothing else: it imports no view, no storage, no device, no screen beside the game.',
       from: { path: '^src/core/' },
-      to: { path: '^src/(ui|scenes|game|storage|device|editor|programme)/' },
+      to: { path: '^src/(ui|scenes|game|stage|storage|device|editor|programme)/' },
     },
     {
       name: 'core-has-no-browser',

@@ -279,6 +279,13 @@ async function boot(): Promise<void> {
     openDevice(document.getElementById('app') as HTMLElement, { search: window.location.search });
     return;
   }
+  // The stage window (presenter view, `?stage=<session id>`): only the stage, following the facilitator's window.
+  const stageId = params.get('stage');
+  if (stageId !== null) {
+    const { openStageWindow } = await import('./stage/stageWindow.ts');
+    openStageWindow(document.getElementById('app') as HTMLElement, { sessionId: stageId });
+    return;
+  }
   const sessionId = params.get('session');
   const entry = sessionId ? loadSession(sessionId) : null;
   const hostCode = params.get('host');

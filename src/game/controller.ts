@@ -17,7 +17,7 @@ import { storeSession, loadDrafts, storeDrafts } from '../ui/storage.ts';
 import type { PanelContext } from '../ui/panels.ts';
 import { replaceKeepingFocus, h } from '../ui/dom.ts';
 import { clock } from '../ui/names.ts';
-import { type FacilitatorDrawer, takeDrawerParts } from '../ui/drawer.ts';
+import { type FacilitatorDrawer, forDrawer, takeDrawerParts } from '../ui/drawer.ts';
 import { type RoomPanelInfo, lobbyStage } from '../ui/roomPanels.ts';
 import { play } from '../audio.ts';
 import type { TableView, TableLabels } from './table.ts';
@@ -29,6 +29,7 @@ import { Announcer } from './announcements.ts';
 import { showTimerLine } from './timerLine.ts';
 import { exportSummary } from './summaryExport.ts';
 import { roomPanelInfo } from './roomInfo.ts';
+import { StageLink } from '../stage/stageLink.ts';
 
 type SessionActor = Actor<typeof sessionMachine>;
 
@@ -60,6 +61,10 @@ export class GameController {
 
   private readonly room: RoomLink | null = null;
   private replaced = false;
+  /** The stage window (presenter view) follows this session through the browser. */
+  private readonly stageLink: StageLink;
+  /** The last save, as stored: what the stage window is sent. */
+  private saved: SavedSession | null = null;
 
   constructor(
     private readonly host: ControllerHost,
@@ -73,8 +78,13 @@ export class GameController {
       'input' in start
         ? createActor(sessionMachine, { input: start.input })
         : createActor(sessionMachine, { snapshot: start.saved.snapshot as unknown as Snapshot<unknown> as never, input: start.saved.snapshot.context });
+    this.stageLink = new StageLink(
+      { sessionId: id, save: () => JSON.stringify(this.saved ?? wrapSave(this.persisted(), Date.now())), lang: currentLang, room: () => (this.room ? { code: this.room.code, joinUrl: this.room.joinUrl, qrSvg: this.room.qrSvg } : null) },
+      () => this.render(),
+    );
     this.actor.on('*', (cue) => {
       this.table?.cue(cue.type);
+      this.stageLink.cue(cue.type);
       if (cue.type !== 'cue.reveal' || this.phase() !== 'top-three') play(CUE_SOUNDS[cue.type]);
     });
     this.actor.subscribe(() => {
@@ -132,7 +142,8 @@ export class GameController {
 
   private save(): void {
     const snapshot = this.persisted();
-    if (!storeSession(snapshot.context.id, wrapSave(snapshot, Date.now()))) this.host.onSaveFailed();
+    this.saved = wrapSave(snapshot, Date.now());
+    if (!storeSession(snapshot.context.id, this.saved)) this.host.onSaveFailed();
   }
 
   /** Devices: the room link feeds seats' actions in and publishes the saved session and per-seat views. */
@@ -204,9 +215,12 @@ export class GameController {
       flash: this.flash,
       room: this.roomInfo(),
     });
+    const stageControl = view.phase === 'summary' ? null : this.stageLink.control();
+    if (stageControl) panel.prepend(forDrawer(stageControl));
     const facilitatorParts = takeDrawerParts(panel);
     replaceKeepingFocus(this.host.panel, panel);
     this.host.drawer.fill(facilitatorParts);
+    this.stageLink.publish();
     // A new step starts at the top of the panel, where its heading is.
     const stepKey = `${view.phase}|${view.cardIndex}|${view.ballot?.voterNumber ?? ''}`;
     if (stepKey !== this.lastStepKey) {
@@ -265,6 +279,7 @@ export class GameController {
   destroy(): void {
     this.destroyed = true;
     this.room?.close();
+    this.stageLink.close();
     window.clearInterval(this.ticker);
     this.actor.stop();
     this.table?.destroy();

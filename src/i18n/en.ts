@@ -113,6 +113,15 @@ export const en: Resources = {
     close: 'Close the controls',
     empty: 'Nothing to set here in this step: next step, step back and the clock are in the bar at the top.',
   },
+  stageWindow: {
+    open: 'Stage in its own window',
+    openHint: 'Opens a second window with only the stage: drag it to the TV or the projector.',
+    blocked: 'The browser stopped the new window. Allow pop-ups for this page and try again.',
+    title: 'Stage',
+    textLabel: 'What the stage shows',
+    waiting: 'Waiting for the facilitator’s screen…',
+    gone: 'The facilitator’s screen is away for a moment. Nothing is lost; we go on as soon as it is back.',
+  },
   player: {
     anonymous: 'Player {{n}}',
   },

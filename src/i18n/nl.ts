@@ -112,6 +112,15 @@ export const nl = {
     close: 'Bediening sluiten',
     empty: 'In deze stap is hier niets in te stellen: volgende stap, stap terug en de klok staan in de balk bovenaan.',
   },
+  stageWindow: {
+    open: 'Speelveld in eigen venster',
+    openHint: 'Opent een tweede venster met alleen het speelveld: sleep het naar de tv of de beamer.',
+    blocked: 'De browser hield het nieuwe venster tegen. Sta pop-ups toe voor deze pagina en probeer het opnieuw.',
+    title: 'Speelveld',
+    textLabel: 'Wat er op het speelveld staat',
+    waiting: 'Even wachten op het scherm van de gespreksleider…',
+    gone: 'Het scherm van de gespreksleider is even weg. Alles blijft bewaard; we gaan verder zodra het terug is.',
+  },
   player: {
     anonymous: 'Speler {{n}}',
   },

@@ -191,7 +191,7 @@ export function deviceVotePanel(c: PanelContext, runOff: boolean): HTMLElement {
 }
 
 /** On the stage during the lobby: the QR code and the code big enough to read from the back of the room. */
-export function lobbyStage(room: RoomPanelInfo): HTMLElement {
+export function lobbyStage(room: Pick<RoomPanelInfo, 'qrSvg' | 'code' | 'joinUrl'>): HTMLElement {
   return h(
     'div',
     { class: 'stage-lobby', 'aria-hidden': 'true' },
