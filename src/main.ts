@@ -262,6 +262,12 @@ async function boot(): Promise<void> {
     openDevice(document.getElementById('app') as HTMLElement, { search: window.location.search });
     return;
   }
+  // The facilitator's remote on a phone (`?remote=CODE#r=…`): its own page, loaded only here.
+  if (params.has('remote')) {
+    const { openRemote } = await import('./remote/index.ts');
+    openRemote(document.getElementById('app') as HTMLElement, { search: window.location.search, hash: window.location.hash });
+    return;
+  }
   const sessionId = params.get('session');
   const entry = sessionId ? loadSession(sessionId) : null;
   const hostCode = params.get('host');

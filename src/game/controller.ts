@@ -28,6 +28,8 @@ import { Announcer } from './announcements.ts';
 import { showTimerLine } from './timerLine.ts';
 import { exportSummary } from './summaryExport.ts';
 import { roomPanelInfo } from './roomInfo.ts';
+import { RemoteLink } from './remoteLink.ts';
+import { remoteControl } from '../ui/remoteControl.ts';
 
 type SessionActor = Actor<typeof sessionMachine>;
 
@@ -56,6 +58,7 @@ export class GameController {
   private destroyed = false;
 
   private readonly room: RoomLink | null = null;
+  private readonly remote: RemoteLink;
   private replaced = false;
 
   constructor(
@@ -77,11 +80,18 @@ export class GameController {
     this.actor.subscribe(() => {
       this.save();
       this.room?.publish();
+      this.remote?.publish();
       this.render();
     });
     this.actor.start();
     const context = this.actor.getSnapshot().context;
     if (context.settings.playMode === 'devices') this.room = this.openRoom(context.id, takeover);
+    this.remote = new RemoteLink(context.id, {
+      snapshot: () => this.actor.getSnapshot(),
+      send: (e) => this.send(e),
+      room: () => (this.room ? this.room.key : undefined),
+      changed: () => this.render(),
+    });
     this.save();
     this.render();
     this.ticker = window.setInterval(() => this.tick(), 250);
@@ -199,7 +209,8 @@ export class GameController {
       flash: this.flash,
       room: this.roomInfo(),
     });
-    replaceKeepingFocus(this.host.panel, panel);
+    // The remote's block: the facilitator's side only, never the stage (the link is made after the first render).
+    replaceKeepingFocus(this.host.panel, panel, ...(this.remote ? [remoteControl(this.remote.panelInfo())] : []));
     // A new step starts at the top of the panel, where its heading is.
     const stepKey = `${view.phase}|${view.cardIndex}|${view.ballot?.voterNumber ?? ''}`;
     if (stepKey !== this.lastStepKey) {
@@ -258,6 +269,7 @@ export class GameController {
   destroy(): void {
     this.destroyed = true;
     this.room?.close();
+    this.remote?.close();
     window.clearInterval(this.ticker);
     this.actor.stop();
     this.table?.destroy();
