@@ -77,8 +77,9 @@ export function remoteViewOf(snapshot: SessionSnapshot, rev: number, now: number
     can: {
       advance: can({ type: 'advance' }),
       undo: can({ type: 'undo' }),
-      pause: can({ type: 'pause' }),
-      resume: can({ type: 'resume' }),
+      // The machine takes these in any step; like the top bar, the remote offers them for the clock there is.
+      pause: can({ type: 'pause' }) && ctx.timer.kind === 'running',
+      resume: can({ type: 'resume' }) && ctx.timer.kind === 'paused',
       addTime: can({ type: 'addTime' }) && ctx.timer.kind !== 'none',
       endEarly: can({ type: 'endEarly' }),
     },
