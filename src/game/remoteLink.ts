@@ -128,6 +128,8 @@ export class RemoteLink {
 
   show(): void {
     this.shown = true;
+    // No server the last time: try again.
+    if (this.status === 'no-server' && !this.socket) this.status = 'off';
     this.start();
     this.hooks.changed();
   }

@@ -28,6 +28,7 @@ import { hashToken, randomToken, tokenMatches } from './tokens.ts';
 /** ws's payload limit for the remote path (a screen's view with some room for a `too-big` answer). */
 export const REMOTE_MAX_PAYLOAD = MAX_SCREEN_MESSAGE_BYTES + 16 * 1024;
 const UNJOINED_MS = 10_000;
+const UNJOINED_MAX_BYTES = 4 * 1024;
 const HEARTBEAT_MS = 30_000;
 /** The room's last activity is written at most this often for a screen that only has the remote open. */
 const TOUCH_EVERY_MS = 60_000;
@@ -135,7 +136,8 @@ export class RemoteHub {
         const bad = (reason: 'bad-message' | 'too-big', why: string): void => refuse(reason, !badFrames.take(), why);
         if (isBinary) return bad('bad-message', 'binary frame');
         const buffer = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
-        const max = conn.role === 'screen' ? MAX_SCREEN_MESSAGE_BYTES : MAX_REMOTE_MESSAGE_BYTES;
+        // Until a socket has come in (as the screen or a phone), its frames may be only a few KiB.
+        const max = conn.role === 'screen' ? MAX_SCREEN_MESSAGE_BYTES : conn.role === 'remote' ? MAX_REMOTE_MESSAGE_BYTES : UNJOINED_MAX_BYTES;
         if (buffer.length > max) return bad('too-big', 'message over the size limit');
         const parsed = parseRemoteSocketMessage(buffer.toString('utf8'), max);
         if (!parsed.ok) return bad(parsed.reason, 'not a valid remote-path message');
