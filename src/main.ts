@@ -286,6 +286,12 @@ async function boot(): Promise<void> {
     openStageWindow(document.getElementById('app') as HTMLElement, { sessionId: stageId });
     return;
   }
+  // The facilitator's remote on a phone (`?remote=CODE#r=…`): its own page, loaded only here.
+  if (params.has('remote')) {
+    const { openRemote } = await import('./remote/index.ts');
+    openRemote(document.getElementById('app') as HTMLElement, { search: window.location.search, hash: window.location.hash });
+    return;
+  }
   const sessionId = params.get('session');
   const entry = sessionId ? loadSession(sessionId) : null;
   const hostCode = params.get('host');

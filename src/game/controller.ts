@@ -30,6 +30,8 @@ import { showTimerLine } from './timerLine.ts';
 import { exportSummary } from './summaryExport.ts';
 import { roomPanelInfo } from './roomInfo.ts';
 import { StageLink } from '../stage/stageLink.ts';
+import { RemoteLink } from './remoteLink.ts';
+import { remoteControl } from '../ui/remoteControl.ts';
 
 type SessionActor = Actor<typeof sessionMachine>;
 
@@ -60,6 +62,7 @@ export class GameController {
   private destroyed = false;
 
   private readonly room: RoomLink | null = null;
+  private readonly remote: RemoteLink;
   private replaced = false;
   /** The stage window (presenter view) follows this session through the browser. */
   private readonly stageLink: StageLink;
@@ -90,11 +93,18 @@ export class GameController {
     this.actor.subscribe(() => {
       this.save();
       this.room?.publish();
+      this.remote?.publish();
       this.render();
     });
     this.actor.start();
     const context = this.actor.getSnapshot().context;
     if (context.settings.playMode === 'devices') this.room = this.openRoom(context.id, takeover);
+    this.remote = new RemoteLink(context.id, {
+      snapshot: () => this.actor.getSnapshot(),
+      send: (e) => this.send(e),
+      room: () => (this.room ? this.room.hostCredentials : undefined),
+      changed: () => this.render(),
+    });
     this.save();
     this.render();
     this.ticker = window.setInterval(() => this.tick(), 250);
@@ -215,6 +225,8 @@ export class GameController {
       flash: this.flash,
       room: this.roomInfo(),
     });
+    // The remote's block: the facilitator's side only, in the drawer (the link is made after the first render).
+    if (this.remote) panel.append(forDrawer(remoteControl(this.remote.panelInfo())));
     const stageControl = view.phase === 'summary' ? null : this.stageLink.control();
     if (stageControl) panel.prepend(forDrawer(stageControl));
     const facilitatorParts = takeDrawerParts(panel);
@@ -280,6 +292,7 @@ export class GameController {
     this.destroyed = true;
     this.room?.close();
     this.stageLink.close();
+    this.remote?.close();
     window.clearInterval(this.ticker);
     this.actor.stop();
     this.table?.destroy();

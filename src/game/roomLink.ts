@@ -128,6 +128,11 @@ export class RoomLink {
     return this.room?.code ?? null;
   }
 
+  /** This screen's own credentials, for its remote link to prove it holds the room; never shown or put in an address. */
+  get hostCredentials(): RoomKey | null {
+    return this.room ? { code: this.room.code, hostToken: this.room.hostToken } : null;
+  }
+
   /** Asks the server for a fresh move key (the previous one stops working); sent again on `welcome` if the line was down. */
   showMove(): void {
     this.move = { state: 'asking' };

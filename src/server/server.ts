@@ -28,6 +28,8 @@ import type { PendingCaps } from './pending.ts';
 import { AddressLimiter, DEFAULT_ADDRESS_LIMITS, TokenBucket, type AddressLimits } from './rateLimit.ts';
 import { Outbox } from './outbox.ts';
 import { Hub, type Conn } from './rooms.ts';
+import { REMOTE_MAX_PAYLOAD, RemoteHub } from './remote.ts';
+import { REMOTE_SOCKET_PATH } from '../net/remoteProtocol.ts';
 import { SocketLog } from './socketLog.ts';
 import { staticFiles } from './static.ts';
 import { Store } from './store.ts';
@@ -126,6 +128,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limiter = new AddressLimiter(options.addressLimits ?? DEFAULT_ADDRESS_LIMITS);
   const hub = new Hub({ store, limiter, roomTtlMs: options.roomTtlMs, log, pendingCaps: options.pendingCaps });
   const outbox = new Outbox(store, log, MAX_BUFFERED_BYTES, () => hub.saveAll());
+  const remotes = new RemoteHub({ store, db: store.sqlite, limiter, outbox, roomTtlMs: options.roomTtlMs, log });
   const serveFile = staticFiles(options.dist);
   const allowList = new HostAllowList(options.host, options.allowedHosts ?? []);
   const proxies = new TrustedProxies(options.trustProxy ?? []);
@@ -162,7 +165,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ urls: lanUrls() }));
       return;
     }
-    if (path === HOST_SOCKET_PATH || path === PLAYER_SOCKET_PATH) {
+    if (path === HOST_SOCKET_PATH || path === PLAYER_SOCKET_PATH || path === REMOTE_SOCKET_PATH) {
       answer(res, 426, 'This address is for WebSockets.', { Upgrade: 'websocket' });
       return;
     }
@@ -175,11 +178,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const hostWss = new WebSocketServer({ noServer: true, maxPayload: HOST_MAX_PAYLOAD, perMessageDeflate: false });
   const playerWss = new WebSocketServer({ noServer: true, maxPayload: PLAYER_MAX_PAYLOAD, perMessageDeflate: false });
+  const remoteWss = new WebSocketServer({ noServer: true, maxPayload: REMOTE_MAX_PAYLOAD, perMessageDeflate: false });
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const path = (req.url ?? '/').split('?')[0];
-    const wss = path === HOST_SOCKET_PATH ? hostWss : path === PLAYER_SOCKET_PATH ? playerWss : null;
+    const wss = path === HOST_SOCKET_PATH ? hostWss : path === PLAYER_SOCKET_PATH ? playerWss : path === REMOTE_SOCKET_PATH ? remoteWss : null;
     if (!allowList.allows(req.headers.host)) {
       logOnce(`host ${String(req.headers.host)}`, `refused a room socket for another host name (${String(req.headers.host).slice(0, 80)})`);
       refuseUpgrade(socket, 421);
@@ -213,7 +217,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       else socketsByAddress.delete(ip);
     };
     socket.once('close', release);
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, ip, wss === hostWss ? 'host' : 'player'));
+    wss.handleUpgrade(req, socket, head, (ws) => (wss === remoteWss ? remotes.attach(ws, ip) : attach(ws, ip, wss === hostWss ? 'host' : 'player')));
   });
 
   function sameOrigin(req: IncomingMessage): boolean {
@@ -417,6 +421,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await background?.close();
         outbox.flush();
         for (const ws of sockets.keys()) ws.terminate();
+        remotes.close();
+        await new Promise<void>((r) => remoteWss.close(() => r()));
         await new Promise<void>((r) => hostWss.close(() => r()));
         await new Promise<void>((r) => playerWss.close(() => r()));
         http.closeAllConnections();

@@ -164,6 +164,11 @@ export class Store {
     });
   }
 
+  /** The connection itself, for a module that keeps a table of its own next to the rooms (remote.ts). */
+  get sqlite(): Database.Database {
+    return this.db;
+  }
+
   /** A room was deleted since the last checkpoint: its old pages may still be in the WAL. */
   private deleted = false;
 
