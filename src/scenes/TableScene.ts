@@ -28,6 +28,8 @@ export class TableScene extends Phaser.Scene {
   private pendingReveal = false;
   private pendingTwist = false;
   private measured = '';
+  /** The smallest text is read again once things are at rest after a drawing (not on every frame). */
+  private measureDue = true;
 
   constructor(private readonly hooks: TableHooks = {}) {
     super('TableScene');
@@ -61,14 +63,26 @@ export class TableScene extends Phaser.Scene {
       this.idleSince = time;
       return;
     }
-    this.measure();
-    // A few frames after the last change are enough to paint it; then the loop sleeps (the clock wakes it once a second).
-    if (time - this.idleSince > 120) this.game.loop.sleep();
+    if (this.measureDue) this.measure();
+    // Two frames after the last change are enough to paint it; then the loop sleeps (the clock wakes it once a second).
+    if (time - this.idleSince > 10) this.game.loop.sleep();
   }
 
+  /**
+   * Starts the loop at the next animation frame. TimeStep.wake() would also run one whole step at once:
+   * inside the tap's handler, before anything new is drawn, forcing a layout of the half-built page.
+   */
   private wake(): void {
     this.idleSince = -1;
-    if (!this.game.loop.running) this.game.loop.wake();
+    const loop = this.game.loop;
+    if (loop.running) return;
+    const own = loop as unknown as { tick?: () => void };
+    own.tick = () => {};
+    try {
+      loop.wake();
+    } finally {
+      delete own.tick;
+    }
   }
 
   show(view: ScreenView, lang: Lang, labels: TableLabels): void {
@@ -88,6 +102,7 @@ export class TableScene extends Phaser.Scene {
 
   /** `data-min-text-px` on the stage element: the smallest text drawn now, at the canvas's CSS scale. */
   private measure(): void {
+    this.measureDue = false;
     const canvas = this.game.canvas;
     const stage = canvas?.parentElement;
     if (!stage || this.scale.width <= 0) return;
@@ -126,6 +141,7 @@ export class TableScene extends Phaser.Scene {
     const w = this.scale.width;
     const h = this.scale.height;
     if (!frame || w < 80 || h < 80) return;
+    this.measureDue = true;
     const sizeKey = `${w}x${h}`;
     if (!this.geo || sizeKey !== `${this.geoW}x${this.geoH}`) {
       this.geo = stageFrame(w, h);
@@ -141,7 +157,7 @@ export class TableScene extends Phaser.Scene {
       this.headKey = headKey;
       this.drawChrome(labels, geo);
     }
-    this.drawTimer(labels, geo);
+    this.drawTimer(labels, geo, force);
     const layoutKey = JSON.stringify([
       view.phase,
       view.cardIndex,
@@ -206,6 +222,7 @@ export class TableScene extends Phaser.Scene {
     this.pendingReveal = false;
     this.pendingTwist = false;
     this.measured = '';
+    this.measureDue = true;
   }
 
   private geoW = 0;
@@ -251,15 +268,31 @@ export class TableScene extends Phaser.Scene {
     this.chrome.add(heading);
   }
 
-  private drawTimer(labels: TableLabels, geo: StageFrame): void {
-    this.timerLayer.removeAll(true);
+  private timerKey = '';
+  private timerRing: Phaser.GameObjects.Graphics | null = null;
+  private timerText: Phaser.GameObjects.Text | null = null;
+
+  /** The clock: its ring and text are kept and changed in place, and only when what they show changes. */
+  private drawTimer(labels: TableLabels, geo: StageFrame, force: boolean): void {
+    const fraction = Math.max(0, Math.min(1, labels.timerFraction));
+    const key = labels.timer ? `${labels.timer}|${Math.round(fraction * 720)}|${geo.timer.x},${geo.timer.y},${geo.timer.r},${geo.type.small}` : '';
+    if (!force && key === this.timerKey && this.timerRing?.active) return;
+    this.timerKey = key;
+    if (!this.timerRing?.active || !this.timerText?.active) {
+      this.timerLayer.removeAll(true);
+      this.timerRing = this.add.graphics();
+      this.timerText = this.text(0, 0, '', geo.type.small, '#264653', { fontStyle: 'bold' }).setOrigin(0.5);
+      this.timerLayer.add([this.timerRing, this.timerText]);
+    }
+    const g = this.timerRing;
+    const label = this.timerText as Phaser.GameObjects.Text;
+    g.clear();
+    this.timerLayer.setVisible(labels.timer !== '');
     if (!labels.timer) return;
     const { x, y, r } = geo.timer;
     const stroke = Math.max(6, r * 0.2);
-    const g = this.add.graphics();
     g.fillStyle(COLORS.cream, 1).fillCircle(x, y, r + stroke / 2);
     g.lineStyle(stroke, COLORS.sand, 1).strokeCircle(x, y, r - stroke / 2);
-    const fraction = Math.max(0, Math.min(1, labels.timerFraction));
     const over = fraction === 0;
     if (fraction > 0) {
       g.lineStyle(stroke, fraction < 0.15 ? COLORS.coral : COLORS.teal, 1);
@@ -267,8 +300,11 @@ export class TableScene extends Phaser.Scene {
       g.arc(x, y, r - stroke / 2, -Math.PI / 2, -Math.PI / 2 + Math.PI * 2 * fraction, false);
       g.strokePath();
     }
-    const label = this.text(x, y, over ? '0:00' : labels.timer, geo.type.small, over ? '#b5523b' : '#264653', { fontStyle: 'bold' }).setOrigin(0.5);
-    this.timerLayer.add([g, label]);
+    label.setPosition(x, y);
+    if (label.style.fontSize !== `${geo.type.small}px`) label.setFontSize(geo.type.small);
+    const color = over ? '#b5523b' : '#264653';
+    if (label.style.color !== color) label.setColor(color);
+    label.setText(over ? '0:00' : labels.timer);
   }
 
   private pulseBallotBox(): void {
