@@ -20,7 +20,6 @@ export class TableScene extends Phaser.Scene {
   private layoutKey = '';
   private headKey = '';
   private geo: StageFrame | null = null;
-  private background!: Phaser.GameObjects.Graphics;
   private chrome!: Phaser.GameObjects.Container;
   private content!: Phaser.GameObjects.Container;
   private timerLayer!: Phaser.GameObjects.Container;
@@ -36,8 +35,8 @@ export class TableScene extends Phaser.Scene {
   }
 
   create(): void {
-    this.cameras.main.setBackgroundColor(COLORS.table);
-    this.background = this.add.graphics();
+    // The table top is the stage's CSS under a transparent canvas (styles.css): a static layer the browser
+    // composites, so the frames of an animation never repaint it.
     this.chrome = this.add.container(0, 0);
     this.content = this.add.container(0, 0);
     this.timerLayer = this.add.container(0, 0);
@@ -147,7 +146,6 @@ export class TableScene extends Phaser.Scene {
       this.geo = stageFrame(w, h);
       this.geoW = w;
       this.geoH = h;
-      this.drawBackground(w, h);
       force = true;
     }
     const geo = this.geo;
@@ -229,14 +227,6 @@ export class TableScene extends Phaser.Scene {
   private geoH = 0;
   private shownIds = new Set<string>();
   private shownRound = '';
-
-  /** The table top: drawn once per stage size (a static layer). */
-  private drawBackground(w: number, h: number): void {
-    const m = Math.max(8, Math.min(w, h) * 0.012);
-    this.background.clear();
-    this.background.fillStyle(COLORS.tableEdge, 1).fillRoundedRect(m, m, w - m * 2, h - m * 2, 24);
-    this.background.fillStyle(0xf9f2e3, 1).fillRoundedRect(m + 8, m + 8, w - m * 2 - 16, h - m * 2 - 16, 20);
-  }
 
   private drawChrome(labels: TableLabels, geo: StageFrame): void {
     this.chrome.removeAll(true);
