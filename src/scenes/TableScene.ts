@@ -19,6 +19,7 @@ export class TableScene extends Phaser.Scene {
   private frame: Frame | null = null;
   private layoutKey = '';
   private headKey = '';
+  private progressKey = '';
   private geo: StageFrame | null = null;
   private chrome!: Phaser.GameObjects.Container;
   private content!: Phaser.GameObjects.Container;
@@ -38,6 +39,9 @@ export class TableScene extends Phaser.Scene {
     // The table top is the stage's CSS under a transparent canvas (styles.css): a static layer the browser
     // composites, so the frames of an animation never repaint it.
     this.chrome = this.add.container(0, 0);
+    this.progressLayer = this.add.container(0, 0);
+    this.headingLayer = this.add.container(0, 0);
+    this.chrome.add([this.progressLayer, this.headingLayer]);
     this.content = this.add.container(0, 0);
     this.timerLayer = this.add.container(0, 0);
     const onResize = (): void => {
@@ -150,10 +154,16 @@ export class TableScene extends Phaser.Scene {
     }
     const geo = this.geo;
     const { view, labels } = frame;
-    const headKey = JSON.stringify([labels.progress, labels.heading, labels.sub]);
+    // The progress line and the heading are redrawn apart: a new step changes the heading, seldom the line.
+    const progressKey = JSON.stringify(labels.progress);
+    if (force || progressKey !== this.progressKey) {
+      this.progressKey = progressKey;
+      this.drawProgress(labels, geo);
+    }
+    const headKey = JSON.stringify([labels.heading, labels.sub]);
     if (force || headKey !== this.headKey) {
       this.headKey = headKey;
-      this.drawChrome(labels, geo);
+      this.drawHeading(labels, geo);
     }
     this.drawTimer(labels, geo, force);
     const layoutKey = JSON.stringify([
@@ -228,8 +238,11 @@ export class TableScene extends Phaser.Scene {
   private shownIds = new Set<string>();
   private shownRound = '';
 
-  private drawChrome(labels: TableLabels, geo: StageFrame): void {
-    this.chrome.removeAll(true);
+  private progressLayer!: Phaser.GameObjects.Container;
+  private headingLayer!: Phaser.GameObjects.Container;
+
+  private drawProgress(labels: TableLabels, geo: StageFrame): void {
+    this.progressLayer.removeAll(true);
     const { small, title } = geo.type;
     const steps = labels.progress;
     const { left, right, y, dot } = geo.progress;
@@ -238,7 +251,7 @@ export class TableScene extends Phaser.Scene {
     line.lineStyle(Math.max(3, dot * 0.4), COLORS.grey, 1).lineBetween(left, y, right, y);
     const nowIndex = steps.findIndex((s) => s.state === 'now');
     if (nowIndex > 0) line.lineStyle(Math.max(3, dot * 0.4), COLORS.teal, 1).lineBetween(left, y, left + gap * nowIndex, y);
-    this.chrome.add(line);
+    this.progressLayer.add(line);
     steps.forEach((step, i) => {
       const x = left + gap * i;
       if (step.state === 'done') line.fillStyle(COLORS.teal, 1).fillCircle(x, y, dot);
@@ -247,15 +260,20 @@ export class TableScene extends Phaser.Scene {
       const label = this.text(x, y + dot * 1.4, step.label, small, step.state === 'next' ? '#6b6458' : '#264653', { fontStyle: step.state === 'now' ? 'bold' : 'normal' }).setOrigin(0.5, 0);
       // Many steps on a narrow stage: only the current step and the ends keep their labels.
       if (label.width > gap * 0.95 && step.state !== 'now' && i !== 0 && i !== steps.length - 1) label.setVisible(false);
-      this.chrome.add(label);
+      this.progressLayer.add(label);
     });
+  }
+
+  private drawHeading(labels: TableLabels, geo: StageFrame): void {
+    this.headingLayer.removeAll(true);
+    const { small, title } = geo.type;
     const text = labels.sub ? `${labels.heading}  ·  ${labels.sub}` : labels.heading;
     const heading = this.text(geo.heading.x, geo.heading.y, text, title, '#264653', { fontStyle: 'bold' });
     // One line only: a long heading drops the sub, then shrinks, never below the smallest text.
     if (heading.width > geo.heading.w && labels.sub) heading.setText(labels.heading);
     if (heading.width > geo.heading.w) heading.setFontSize(Math.max(small, Math.floor((title * geo.heading.w) / heading.width)));
     if (heading.width > geo.heading.w) heading.setCrop(0, 0, geo.heading.w, heading.height);
-    this.chrome.add(heading);
+    this.headingLayer.add(heading);
   }
 
   private timerKey = '';
