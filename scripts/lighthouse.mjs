@@ -158,7 +158,14 @@ async function main() {
   const load = [loadavg()[0]];
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
-    const r = await audit(lh, url);
+    // A run Lighthouse itself botches (NO_NAVSTART and the like, seen on a busy machine) is tried once more.
+    let r;
+    try {
+      r = await audit(lh, url);
+    } catch (error) {
+      log(`run ${i + 1} failed (${error?.message ?? error}); trying it once more`);
+      r = await audit(lh, url);
+    }
     runs.push(r);
     log(`run ${i + 1}: performance ${r.performance}, accessibility ${r.accessibility}, TBT ${Math.round(r.tbtMs)} ms, CLS ${r.cls.toFixed(3)}, ${(r.bytes / 1024).toFixed(0)} KiB`);
   }
