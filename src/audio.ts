@@ -1,6 +1,7 @@
 /**
- * Sound cues through Howler alone, loaded lazily behind the start screen. Nothing plays before the first
- * touch or key press (browsers block it, and a TV should not start beeping on its own); mute is saved.
+ * Sound cues through Howler alone. Nothing plays before the first touch or key press (browsers block it, and
+ * a TV should not start beeping on its own), so Howler and the sprite are not even fetched before then: the
+ * start screen loads and parses nothing it cannot use. Mute is saved.
  */
 import type { Howl } from 'howler';
 import webmUrl from '../assets/audio/sfx.webm?url';
@@ -9,21 +10,37 @@ import mp3Url from '../assets/audio/sfx.mp3?url';
 export type SoundName = 'flip' | 'drop' | 'vote-done' | 'timer-end' | 'reveal' | 'twist' | 'tap';
 
 let howl: Howl | null = null;
+let loading: Promise<void> | null = null;
 let muted = false;
 let gestureSeen = false;
 
-export async function initSound(startMuted: boolean): Promise<void> {
-  muted = startMuted;
-  const markGesture = () => (gestureSeen = true);
-  window.addEventListener('pointerdown', markGesture, { once: true, capture: true });
-  window.addEventListener('keydown', markGesture, { once: true, capture: true });
-  const [{ Howl }, sprite] = await Promise.all([import('howler'), import('../assets/audio/sfx.json')]);
-  howl = new Howl({
-    src: [webmUrl, mp3Url],
-    sprite: sprite.default.sprite as unknown as Record<string, [number, number]>,
-    preload: true,
-    volume: 0.8,
+/** Loads Howler and the sprite once, after the first gesture. */
+function load(): Promise<void> {
+  loading ??= Promise.all([import('howler'), import('../assets/audio/sfx.json')]).then(([{ Howl }, sprite]) => {
+    howl = new Howl({
+      src: [webmUrl, mp3Url],
+      sprite: sprite.default.sprite as unknown as Record<string, [number, number]>,
+      preload: true,
+      volume: 0.8,
+      mute: muted,
+    });
   });
+  return loading;
+}
+
+export function initSound(startMuted: boolean): void {
+  muted = startMuted;
+  if (gestureSeen) return;
+  const onGesture = (): void => {
+    window.removeEventListener('pointerdown', onGesture, true);
+    window.removeEventListener('keydown', onGesture, true);
+    gestureSeen = true;
+    void load().catch(() => {
+      loading = null;
+    });
+  };
+  window.addEventListener('pointerdown', onGesture, { capture: true });
+  window.addEventListener('keydown', onGesture, { capture: true });
 }
 
 export function play(name: SoundName): void {

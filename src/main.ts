@@ -277,6 +277,7 @@ async function boot(): Promise<void> {
   if (params.has('join')) {
     const { openDevice } = await import('./device/index.ts');
     openDevice(document.getElementById('app') as HTMLElement, { search: window.location.search });
+    showPage();
     return;
   }
   // The stage window (presenter view, `?stage=<session id>`): only the stage, following the facilitator's window.
@@ -298,7 +299,9 @@ async function boot(): Promise<void> {
   if (hostCode) await takeOverRoom(hostCode, window.location.hash);
   else if (entry?.parsed.ok) await resumeGame(entry.id);
   else showStart();
-  // Warm the caches behind the first screen: sound, then the game modules.
+  showPage();
+  // Warm the caches behind the first screen with the game modules. Sound only listens for the first tap or
+  // key press: Howler itself is fetched then (src/audio.ts).
   import('./audio.ts').then((a) => a.initSound(prefs.muted)).catch(noop);
   const idle = (fn: () => void): void => void (typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(fn) : setTimeout(fn, 500));
   idle(() => {
@@ -308,6 +311,12 @@ async function boot(): Promise<void> {
   void currentLang;
 }
 
+/** The page stays hidden until its first screen is drawn, so nothing shifts as it fills in (styles.css). */
+function showPage(): void {
+  document.getElementById('app')?.setAttribute('data-ready', '');
+}
+
 boot().catch((error: unknown) => {
   panel.replaceChildren(h('p', { role: 'alert' }, String(error)));
+  showPage();
 });

@@ -19,8 +19,8 @@ export class TableScene extends Phaser.Scene {
   private frame: Frame | null = null;
   private layoutKey = '';
   private headKey = '';
+  private progressKey = '';
   private geo: StageFrame | null = null;
-  private background!: Phaser.GameObjects.Graphics;
   private chrome!: Phaser.GameObjects.Container;
   private content!: Phaser.GameObjects.Container;
   private timerLayer!: Phaser.GameObjects.Container;
@@ -28,15 +28,20 @@ export class TableScene extends Phaser.Scene {
   private pendingReveal = false;
   private pendingTwist = false;
   private measured = '';
+  /** The smallest text is read again once things are at rest after a drawing (not on every frame). */
+  private measureDue = true;
 
   constructor(private readonly hooks: TableHooks = {}) {
     super('TableScene');
   }
 
   create(): void {
-    this.cameras.main.setBackgroundColor(COLORS.table);
-    this.background = this.add.graphics();
+    // The table top is the stage's CSS under a transparent canvas (styles.css): a static layer the browser
+    // composites, so the frames of an animation never repaint it.
     this.chrome = this.add.container(0, 0);
+    this.progressLayer = this.add.container(0, 0);
+    this.headingLayer = this.add.container(0, 0);
+    this.chrome.add([this.progressLayer, this.headingLayer]);
     this.content = this.add.container(0, 0);
     this.timerLayer = this.add.container(0, 0);
     const onResize = (): void => {
@@ -61,14 +66,26 @@ export class TableScene extends Phaser.Scene {
       this.idleSince = time;
       return;
     }
-    this.measure();
-    // A few frames after the last change are enough to paint it; then the loop sleeps (the clock wakes it once a second).
-    if (time - this.idleSince > 120) this.game.loop.sleep();
+    if (this.measureDue) this.measure();
+    // Two frames after the last change are enough to paint it; then the loop sleeps (the clock wakes it once a second).
+    if (time - this.idleSince > 10) this.game.loop.sleep();
   }
 
+  /**
+   * Starts the loop at the next animation frame. TimeStep.wake() would also run one whole step at once:
+   * inside the tap's handler, before anything new is drawn, forcing a layout of the half-built page.
+   */
   private wake(): void {
     this.idleSince = -1;
-    if (!this.game.loop.running) this.game.loop.wake();
+    const loop = this.game.loop;
+    if (loop.running) return;
+    const own = loop as unknown as { tick?: () => void };
+    own.tick = () => {};
+    try {
+      loop.wake();
+    } finally {
+      delete own.tick;
+    }
   }
 
   show(view: ScreenView, lang: Lang, labels: TableLabels): void {
@@ -88,6 +105,7 @@ export class TableScene extends Phaser.Scene {
 
   /** `data-min-text-px` on the stage element: the smallest text drawn now, at the canvas's CSS scale. */
   private measure(): void {
+    this.measureDue = false;
     const canvas = this.game.canvas;
     const stage = canvas?.parentElement;
     if (!stage || this.scale.width <= 0) return;
@@ -126,22 +144,28 @@ export class TableScene extends Phaser.Scene {
     const w = this.scale.width;
     const h = this.scale.height;
     if (!frame || w < 80 || h < 80) return;
+    this.measureDue = true;
     const sizeKey = `${w}x${h}`;
     if (!this.geo || sizeKey !== `${this.geoW}x${this.geoH}`) {
       this.geo = stageFrame(w, h);
       this.geoW = w;
       this.geoH = h;
-      this.drawBackground(w, h);
       force = true;
     }
     const geo = this.geo;
     const { view, labels } = frame;
-    const headKey = JSON.stringify([labels.progress, labels.heading, labels.sub]);
+    // The progress line and the heading are redrawn apart: a new step changes the heading, seldom the line.
+    const progressKey = JSON.stringify(labels.progress);
+    if (force || progressKey !== this.progressKey) {
+      this.progressKey = progressKey;
+      this.drawProgress(labels, geo);
+    }
+    const headKey = JSON.stringify([labels.heading, labels.sub]);
     if (force || headKey !== this.headKey) {
       this.headKey = headKey;
-      this.drawChrome(labels, geo);
+      this.drawHeading(labels, geo);
     }
-    this.drawTimer(labels, geo);
+    this.drawTimer(labels, geo, force);
     const layoutKey = JSON.stringify([
       view.phase,
       view.cardIndex,
@@ -206,6 +230,7 @@ export class TableScene extends Phaser.Scene {
     this.pendingReveal = false;
     this.pendingTwist = false;
     this.measured = '';
+    this.measureDue = true;
   }
 
   private geoW = 0;
@@ -213,16 +238,11 @@ export class TableScene extends Phaser.Scene {
   private shownIds = new Set<string>();
   private shownRound = '';
 
-  /** The table top: drawn once per stage size (a static layer). */
-  private drawBackground(w: number, h: number): void {
-    const m = Math.max(8, Math.min(w, h) * 0.012);
-    this.background.clear();
-    this.background.fillStyle(COLORS.tableEdge, 1).fillRoundedRect(m, m, w - m * 2, h - m * 2, 24);
-    this.background.fillStyle(0xf9f2e3, 1).fillRoundedRect(m + 8, m + 8, w - m * 2 - 16, h - m * 2 - 16, 20);
-  }
+  private progressLayer!: Phaser.GameObjects.Container;
+  private headingLayer!: Phaser.GameObjects.Container;
 
-  private drawChrome(labels: TableLabels, geo: StageFrame): void {
-    this.chrome.removeAll(true);
+  private drawProgress(labels: TableLabels, geo: StageFrame): void {
+    this.progressLayer.removeAll(true);
     const { small, title } = geo.type;
     const steps = labels.progress;
     const { left, right, y, dot } = geo.progress;
@@ -231,7 +251,7 @@ export class TableScene extends Phaser.Scene {
     line.lineStyle(Math.max(3, dot * 0.4), COLORS.grey, 1).lineBetween(left, y, right, y);
     const nowIndex = steps.findIndex((s) => s.state === 'now');
     if (nowIndex > 0) line.lineStyle(Math.max(3, dot * 0.4), COLORS.teal, 1).lineBetween(left, y, left + gap * nowIndex, y);
-    this.chrome.add(line);
+    this.progressLayer.add(line);
     steps.forEach((step, i) => {
       const x = left + gap * i;
       if (step.state === 'done') line.fillStyle(COLORS.teal, 1).fillCircle(x, y, dot);
@@ -240,26 +260,47 @@ export class TableScene extends Phaser.Scene {
       const label = this.text(x, y + dot * 1.4, step.label, small, step.state === 'next' ? '#6b6458' : '#264653', { fontStyle: step.state === 'now' ? 'bold' : 'normal' }).setOrigin(0.5, 0);
       // Many steps on a narrow stage: only the current step and the ends keep their labels.
       if (label.width > gap * 0.95 && step.state !== 'now' && i !== 0 && i !== steps.length - 1) label.setVisible(false);
-      this.chrome.add(label);
+      this.progressLayer.add(label);
     });
+  }
+
+  private drawHeading(labels: TableLabels, geo: StageFrame): void {
+    this.headingLayer.removeAll(true);
+    const { small, title } = geo.type;
     const text = labels.sub ? `${labels.heading}  ·  ${labels.sub}` : labels.heading;
     const heading = this.text(geo.heading.x, geo.heading.y, text, title, '#264653', { fontStyle: 'bold' });
     // One line only: a long heading drops the sub, then shrinks, never below the smallest text.
     if (heading.width > geo.heading.w && labels.sub) heading.setText(labels.heading);
     if (heading.width > geo.heading.w) heading.setFontSize(Math.max(small, Math.floor((title * geo.heading.w) / heading.width)));
     if (heading.width > geo.heading.w) heading.setCrop(0, 0, geo.heading.w, heading.height);
-    this.chrome.add(heading);
+    this.headingLayer.add(heading);
   }
 
-  private drawTimer(labels: TableLabels, geo: StageFrame): void {
-    this.timerLayer.removeAll(true);
+  private timerKey = '';
+  private timerRing: Phaser.GameObjects.Graphics | null = null;
+  private timerText: Phaser.GameObjects.Text | null = null;
+
+  /** The clock: its ring and text are kept and changed in place, and only when what they show changes. */
+  private drawTimer(labels: TableLabels, geo: StageFrame, force: boolean): void {
+    const fraction = Math.max(0, Math.min(1, labels.timerFraction));
+    const key = labels.timer ? `${labels.timer}|${Math.round(fraction * 720)}|${geo.timer.x},${geo.timer.y},${geo.timer.r},${geo.type.small}` : '';
+    if (!force && key === this.timerKey && this.timerRing?.active) return;
+    this.timerKey = key;
+    if (!this.timerRing?.active || !this.timerText?.active) {
+      this.timerLayer.removeAll(true);
+      this.timerRing = this.add.graphics();
+      this.timerText = this.text(0, 0, '', geo.type.small, '#264653', { fontStyle: 'bold' }).setOrigin(0.5);
+      this.timerLayer.add([this.timerRing, this.timerText]);
+    }
+    const g = this.timerRing;
+    const label = this.timerText as Phaser.GameObjects.Text;
+    g.clear();
+    this.timerLayer.setVisible(labels.timer !== '');
     if (!labels.timer) return;
     const { x, y, r } = geo.timer;
     const stroke = Math.max(6, r * 0.2);
-    const g = this.add.graphics();
     g.fillStyle(COLORS.cream, 1).fillCircle(x, y, r + stroke / 2);
     g.lineStyle(stroke, COLORS.sand, 1).strokeCircle(x, y, r - stroke / 2);
-    const fraction = Math.max(0, Math.min(1, labels.timerFraction));
     const over = fraction === 0;
     if (fraction > 0) {
       g.lineStyle(stroke, fraction < 0.15 ? COLORS.coral : COLORS.teal, 1);
@@ -267,8 +308,11 @@ export class TableScene extends Phaser.Scene {
       g.arc(x, y, r - stroke / 2, -Math.PI / 2, -Math.PI / 2 + Math.PI * 2 * fraction, false);
       g.strokePath();
     }
-    const label = this.text(x, y, over ? '0:00' : labels.timer, geo.type.small, over ? '#b5523b' : '#264653', { fontStyle: 'bold' }).setOrigin(0.5);
-    this.timerLayer.add([g, label]);
+    label.setPosition(x, y);
+    if (label.style.fontSize !== `${geo.type.small}px`) label.setFontSize(geo.type.small);
+    const color = over ? '#b5523b' : '#264653';
+    if (label.style.color !== color) label.setColor(color);
+    label.setText(over ? '0:00' : labels.timer);
   }
 
   private pulseBallotBox(): void {

@@ -1,7 +1,6 @@
 /** Boots Phaser into the stage element and returns the table as a `TableView`. Loaded by createTable.ts when a game starts. */
 import Phaser from 'phaser';
 import { TableScene } from './TableScene.ts';
-import { COLORS } from './palette.ts';
 import type { TableHooks, TableView } from '../game/table.ts';
 
 export function bootTable(parent: HTMLElement, hooks: TableHooks = {}): Promise<TableView> {
@@ -12,7 +11,9 @@ export function bootTable(parent: HTMLElement, hooks: TableHooks = {}): Promise<
       // software rendering) Canvas keeps 60 fps where WebGL dropped to ~12. The trimmed Phaser has no WebGL.
       type: Phaser.CANVAS,
       parent,
-      backgroundColor: COLORS.table,
+      // Transparent: the table top under it is CSS (styles.css, .stage::before), so a frame only clears the
+      // canvas and draws what is on the table, not the whole table again.
+      transparent: true,
       // Howler alone handles audio; Phaser must not open its own AudioContext.
       audio: { noAudio: true },
       banner: false,
