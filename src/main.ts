@@ -217,19 +217,20 @@ async function resumeGame(id: string): Promise<void> {
   window.history.replaceState(null, '', url);
 }
 
-/** `?host=CODE#key`: this screen takes over a session on devices from another screen. */
-async function takeOverRoom(code: string, hostToken: string): Promise<void> {
+/** `?host=CODE#<hostToken>.<typed>`: this screen takes over a session on devices from another screen. */
+async function takeOverRoom(code: string, fragment: string): Promise<void> {
   // The key must not stay in the address bar or the history.
   const url = new URL(window.location.href);
   url.searchParams.delete('host');
   url.hash = '';
   window.history.replaceState(null, '', url);
   panel.replaceChildren(h('p', { role: 'status' }, t('room.takingOver')));
-  const [{ fetchTakeover }, { parseSave }, { storeSession }] = await Promise.all([import('./game/roomLink.ts'), import('./core/save.ts'), import('./ui/storage.ts')]);
-  const key = { code: code.toUpperCase(), hostToken };
-  const result = await fetchTakeover(key);
+  const [{ fetchTakeover, moveKeyFrom }, { parseSave }, { storeSession }] = await Promise.all([import('./game/roomLink.ts'), import('./core/save.ts'), import('./ui/storage.ts')]);
+  // The fragment carries the host token and the typed part of the room code (the room key comes from it).
+  const key = await moveKeyFrom(code, fragment);
+  const result = key ? await fetchTakeover(key) : { ok: false as const };
   const parsed = result.ok ? parseSave(JSON.stringify(result.snapshot)) : null;
-  if (!parsed || !parsed.ok) {
+  if (!key || !parsed || !parsed.ok) {
     showStart();
     window.alert(t('room.takeoverFailed'));
     return;

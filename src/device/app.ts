@@ -9,6 +9,8 @@ import type { Lang, Level } from '../core/types.ts';
 import { MAX_SEAT_NAME, PLAYER_SOCKET_PATH, playerActionSchema, type PlayerAction, type PlayerMessage, type RefusalReason, type ServerMessage } from '../net/protocol.ts';
 import { ReconnectingSocket, socketUrl, type SocketStatus } from '../net/socket.ts';
 import { isCode, normalizeCode } from './codes.ts';
+import { newSecret } from '../net/crypto.ts';
+import { openViewForSeat, roomKeys, roomSecretFromTyped, sealAction, sealJoinCard, seatKeys, splitTypedCode, type RoomKeys, type SeatKeys } from '../net/roomCrypto.ts';
 import { ACTIVE_KEY, DeviceStore, type Draft, type Pending, type StoredSeat } from './store.ts';
 import type { DeviceAppOptions } from './options.ts';
 import { Outbox, resend } from './outbox.ts';
@@ -21,11 +23,16 @@ import { renderJoin } from './join.ts';
 
 export type { DeviceAppOptions } from './options.ts';
 
-type Intent = { readonly kind: 'join'; readonly code: string; readonly name: string } | { readonly kind: 'rejoin'; readonly code: string; readonly seat: StoredSeat };
+/** A join carries the room secret (from the link, or being stretched from the typed code) and a new seat secret. */
+type Intent =
+  | { readonly kind: 'join'; readonly code: string; readonly name: string; readonly roomSecret: Promise<string>; readonly secret: string }
+  | { readonly kind: 'rejoin'; readonly code: string; readonly seat: StoredSeat };
 
 const EMPTY_DRAFT: Draft = { text: '', level: 'team' };
 /** After a rate limit: wait this long before sending the outbox again. */
 const RATE_LIMIT_PAUSE_MS = 3_000;
+/** After `pending-full` (the room holds too much while the screen is away): wait this long before trying again. */
+const PENDING_FULL_PAUSE_MS = 5_000;
 
 export class DeviceApp {
   private readonly root: HTMLElement;
@@ -58,6 +65,14 @@ export class DeviceApp {
   private hostGone = false;
   private replaced = false;
   private rateLimited = false;
+  private pendingFull = false;
+  private pendingTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The room secret from the join link, for its room code. */
+  private readonly linkSecret: { readonly code: string; readonly secret: string } | null;
+  private keys: Promise<{ readonly room: RoomKeys; readonly seat: SeatKeys }> | null = null;
+  /** Messages in, and sealed actions out, each in order: opening and sealing take a moment. */
+  private inbox: Promise<void> = Promise.resolve();
+  private outgoing: Promise<void> = Promise.resolve();
   private proposeError: string | null = null;
   private proposeSent = false;
   private readonly steps = new StepFocus();
@@ -72,6 +87,7 @@ export class DeviceApp {
     this.home = opts.home;
     this.lang = this.store.lang() ?? opts.lang;
     this.joinCode = normalizeCode(opts.code);
+    this.linkSecret = opts.secret && isCode(this.joinCode) ? { code: this.joinCode, secret: opts.secret } : null;
     void applyLanguage(this.lang).then((changed) => changed && this.redraw());
 
     // A reload in the tab that was playing goes straight back in; a fresh scan of the QR code asks first.
@@ -87,7 +103,8 @@ export class DeviceApp {
     this.socket = null;
     if (this.ticker !== null) clearInterval(this.ticker);
     if (this.rateTimer !== null) clearTimeout(this.rateTimer);
-    this.ticker = this.rateTimer = null;
+    if (this.pendingTimer !== null) clearTimeout(this.pendingTimer);
+    this.ticker = this.rateTimer = this.pendingTimer = null;
   }
 
   // ---- joining ----------------------------------------------------------------------------------------
@@ -124,14 +141,23 @@ export class DeviceApp {
     );
   }
 
+  /**
+   * The whole typed code (`CODE-XXXX-XXXX`) gives the room secret (PBKDF2, a moment); a code that came with the
+   * join link needs only its six characters, the secret came in the link's fragment.
+   */
   private join(rawCode: string, rawName: string): void {
-    const code = normalizeCode(rawCode);
+    const typedCode = normalizeCode(rawCode);
+    const whole = splitTypedCode(typedCode);
+    const code = whole?.code ?? typedCode;
     const name = rawName.trim();
-    this.joinCode = code;
+    this.joinCode = typedCode;
     this.joinName = rawName;
     if (!isCode(code)) return this.failJoin(t('device:join.error.code'), 'join-code');
+    const fromLink = this.linkSecret?.code === code ? this.linkSecret.secret : null;
+    if (!whole && !fromLink) return this.failJoin(t('device:join.error.typed'), 'join-code');
     if (name.length < 1 || name.length > MAX_SEAT_NAME) return this.failJoin(t('device:join.error.name', { max: MAX_SEAT_NAME }), 'join-name');
-    this.connect({ kind: 'join', code, name });
+    const roomSecret = whole ? roomSecretFromTyped(whole.code, whole.typed) : Promise.resolve(fromLink!);
+    this.connect({ kind: 'join', code, name, roomSecret, secret: newSecret() });
   }
 
   private failJoin(text: string, focus?: string): void {
@@ -153,8 +179,17 @@ export class DeviceApp {
   private sendIntent(): void {
     const intent = this.intent;
     if (!intent) return;
-    if (intent.kind === 'join') this.socket?.send({ t: 'join', code: intent.code, name: intent.name });
-    else this.socket?.send({ t: 'rejoin', code: intent.code, seatToken: intent.seat.seatToken });
+    if (intent.kind === 'rejoin') {
+      this.socket?.send({ t: 'rejoin', code: intent.code, seatToken: intent.seat.seatToken });
+      return;
+    }
+    // The name and the seat secret go sealed with the room key: only the shared screen can open them.
+    void intent.roomSecret
+      .then(roomKeys)
+      .then((keys) => sealJoinCard(keys, { name: intent.name, secret: intent.secret }))
+      .then((sealed) => {
+        if (this.intent === intent) this.socket?.send({ t: 'join', code: intent.code, sealed });
+      });
   }
 
   private openSocket(): void {
@@ -163,7 +198,9 @@ export class DeviceApp {
     this.socket = new ReconnectingSocket<PlayerMessage, ServerMessage>({
       url: this.url,
       onOpen: () => this.onOpen(),
-      onMessage: (msg) => this.onMessage(msg),
+      onMessage: (msg) => {
+        this.inbox = this.inbox.then(() => this.onMessage(msg)).catch((error: unknown) => console.error('device', error));
+      },
       onStatus: (s) => this.onStatus(s),
     });
   }
@@ -191,6 +228,7 @@ export class DeviceApp {
     this.mode = 'play';
     this.code = code;
     this.seat = seat;
+    this.keys = Promise.all([roomKeys(seat.roomSecret), seatKeys(seat.secret)]).then(([room, own]) => ({ room, seat: own }));
     this.joinError = null;
     this.outbox = new Outbox({ load: () => this.store.outbox(code), save: (r) => this.store.saveOutbox(code, r) });
     this.outbox.useSeat(seat.seatId);
@@ -201,13 +239,18 @@ export class DeviceApp {
     this.render();
   }
 
-  private onMessage(msg: ServerMessage): void {
+  private async onMessage(msg: ServerMessage): Promise<void> {
     switch (msg.t) {
       case 'joined': {
         const intent = this.intent;
         const code = intent?.code ?? this.code;
         if (!isCode(code)) return;
-        const seat: StoredSeat = { seatId: msg.seatId, seatToken: msg.seatToken, name: msg.name || (intent?.kind === 'join' ? intent.name : (intent?.seat.name ?? '')) };
+        const known = intent?.kind === 'rejoin' ? intent.seat : intent ? null : this.seat;
+        const seat: StoredSeat =
+          intent?.kind === 'join'
+            ? { seatId: msg.seatId, seatToken: msg.seatToken, name: intent.name, secret: intent.secret, roomSecret: await intent.roomSecret }
+            : { seatId: msg.seatId, seatToken: msg.seatToken, name: known?.name ?? '', secret: known?.secret ?? '', roomSecret: known?.roomSecret ?? '' };
+        if (!seat.secret) return;
         this.store.saveSeat(code, seat);
         this.intent = null;
         this.joined = true;
@@ -223,20 +266,23 @@ export class DeviceApp {
         return;
       }
       case 'view': {
-        if (this.mode !== 'play' || !isDeviceView(msg.view)) return;
+        const keys = this.keys ? await this.keys : null;
+        // This seat's own view, or the lobby view: sealed, so the server could not read (nor swap) it.
+        const view = keys ? await openViewForSeat(keys.seat, keys.room, msg.view) : undefined;
+        if (this.mode !== 'play' || !isDeviceView(view)) return;
         const first = this.view === null;
         // The same view again (a rejoin, the host coming back) says nothing about taps acknowledged since.
-        const { clock, ...content } = msg.view;
+        const { clock, ...content } = view;
         // Timers count against the shared screen's clock, not this phone's.
         this.clockOffset = clock - Date.now();
         const json = JSON.stringify(content);
         if (json !== this.viewJson) this.settled = [];
         this.viewJson = json;
-        this.view = msg.view;
+        this.view = view;
         this.hostGone = false;
-        if (first && this.store.lang() === null && msg.view.lang !== this.lang) {
+        if (first && this.store.lang() === null && view.lang !== this.lang) {
           // No choice made on this device yet: follow the session's language.
-          this.lang = msg.view.lang;
+          this.lang = view.lang;
           void applyLanguage(this.lang).then(() => this.render());
         }
         this.render();
@@ -244,6 +290,7 @@ export class DeviceApp {
       }
       case 'ack': {
         if (!this.outbox) return;
+        this.pendingFull = false;
         this.settled.push(...this.outbox.ack(msg.seq));
         this.render();
         return;
@@ -305,6 +352,17 @@ export class DeviceApp {
           this.render();
         }, RATE_LIMIT_PAUSE_MS);
         return;
+      case 'pending-full':
+        // Not stored: the phone keeps it (and what came after) and tries again in a moment.
+        this.pendingFull = true;
+        this.render();
+        if (this.pendingTimer === null) {
+          this.pendingTimer = setTimeout(() => {
+            this.pendingTimer = null;
+            this.flush();
+          }, PENDING_FULL_PAUSE_MS);
+        }
+        return;
       default:
         // A message the server could not read: never resend it blindly, the line comes back by itself.
         if (fatal) this.socket?.reconnectNow();
@@ -322,7 +380,8 @@ export class DeviceApp {
     this.seat = null;
     this.outbox = null;
     this.forgetView();
-    this.joined = this.hostGone = this.replaced = this.rateLimited = false;
+    this.joined = this.hostGone = this.replaced = this.rateLimited = this.pendingFull = false;
+    this.keys = null;
     this.steps.reset();
     this.intent = null;
     this.status = null;
@@ -344,13 +403,27 @@ export class DeviceApp {
   private act(action: PlayerAction): void {
     if (!this.outbox || !v.safeParse(playerActionSchema, action).success) return;
     const entry = this.outbox.add(action);
-    if (this.joined && !this.rateLimited) this.socket?.send({ t: 'act', seq: entry.seq, action: entry.action });
+    if (this.joined && !this.rateLimited && !this.pendingFull) this.sendAct(entry.seq, entry.action);
     this.render();
   }
 
   private flush(): void {
     if (!this.outbox || !this.socket || !this.joined) return;
-    resend(this.outbox, (msg) => this.socket?.send(msg) ?? false);
+    resend(this.outbox, (msg) => this.sendAct(msg.seq, msg.action));
+  }
+
+  /** Seals an action with this seat's key and sends it, after whatever is being sealed before it (the server takes numbers in order). */
+  private sendAct(seq: number, action: PlayerAction): boolean {
+    const socket = this.socket;
+    const keys = this.keys;
+    if (!socket || !keys || this.status !== 'open') return false;
+    this.outgoing = this.outgoing
+      .then(async () => {
+        const sealed = await sealAction((await keys).seat, seq, action);
+        if (this.socket === socket) socket.send({ t: 'act', seq, sealed });
+      })
+      .catch((error: unknown) => console.error('device', error));
+    return true;
   }
 
   private propose(text: string, level: Level): void {
@@ -395,6 +468,7 @@ export class DeviceApp {
       hostGone: this.hostGone,
       replaced: this.replaced,
       rateLimited: this.rateLimited,
+      pendingFull: this.pendingFull,
       waiting: this.outbox?.pending().length ?? 0,
       draft: view && !isPollDeviceView(view) ? (this.store.draft(this.code, view.cardIndex) ?? EMPTY_DRAFT) : EMPTY_DRAFT,
       proposeError: this.proposeError,

@@ -12,7 +12,8 @@ export function roomPanelInfo(room: RoomLink, page: { readonly origin: string; r
     qrSvg: room.qrSvg,
     seats: room.seats,
     locked: room.locked,
-    moveUrl: key ? `${page.origin}${page.pathname}?host=${key.code}#${key.hostToken}` : null,
+    // The typed part of the room code rides along in the fragment: the new screen needs the room key too.
+    moveUrl: key ? `${page.origin}${page.pathname}?host=${key.code}#${key.hostToken}.${key.typed}` : null,
     lock: (locked) => room.lock(locked),
     remove: (seatId) => room.remove(seatId),
   };
