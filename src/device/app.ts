@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { announce } from '../ui/dom.ts';
 import { t } from '../i18n/index.ts';
 import type { Lang, Level } from '../core/types.ts';
-import { MAX_SEAT_NAME, PLAYER_SOCKET_PATH, playerActionSchema, type PlayerAction, type PlayerMessage, type RefusalReason, type ServerMessage } from '../net/protocol.ts';
+import { CODE_LENGTH, MAX_SEAT_NAME, PLAYER_SOCKET_PATH, playerActionSchema, type PlayerAction, type PlayerMessage, type RefusalReason, type ServerMessage } from '../net/protocol.ts';
 import { ReconnectingSocket, socketUrl, type SocketStatus } from '../net/socket.ts';
 import { isCode, normalizeCode } from './codes.ts';
 import { newSecret } from '../net/crypto.ts';
@@ -148,7 +148,7 @@ export class DeviceApp {
   private join(rawCode: string, rawName: string): void {
     const typedCode = normalizeCode(rawCode);
     const whole = splitTypedCode(typedCode);
-    const code = whole?.code ?? typedCode;
+    const code = whole?.code ?? typedCode.slice(0, CODE_LENGTH);
     const name = rawName.trim();
     this.joinCode = typedCode;
     this.joinName = rawName;
