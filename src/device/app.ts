@@ -1,17 +1,18 @@
 /**
- * The device page's controller: join or rejoin a room, keep the line up, send taps through the outbox,
- * and draw the latest view with this device's own unconfirmed taps laid over it.
+ * The device page's controller: join or rejoin a room (the join page itself: `DeviceJoin`, joinFlow.ts), keep
+ * the line up, send taps through the outbox (sealed, sealing.ts), and draw the latest view with this device's
+ * own unconfirmed taps laid over it.
  */
 import * as v from 'valibot';
 import { announce } from '../ui/dom.ts';
 import { t } from '../i18n/index.ts';
 import type { Lang, Level } from '../core/types.ts';
-import { CODE_LENGTH, MAX_SEAT_NAME, PLAYER_SOCKET_PATH, playerActionSchema, type PlayerAction, type PlayerMessage, type RefusalReason, type ServerMessage } from '../net/protocol.ts';
-import { ReconnectingSocket, socketUrl, type SocketStatus } from '../net/socket.ts';
-import { isCode, normalizeCode } from './codes.ts';
-import { newSecret } from '../net/crypto.ts';
-import { openViewForSeat, roomKeys, roomSecretFromTyped, sealAction, sealJoinCard, seatKeys, splitTypedCode, type RoomKeys, type SeatKeys } from '../net/roomCrypto.ts';
-import { ACTIVE_KEY, DeviceStore, type Draft, type Pending, type StoredSeat } from './store.ts';
+import { playerActionSchema, type PlayerAction, type PlayerMessage, type RefusalReason, type ServerMessage } from '../net/protocol.ts';
+import { ReconnectingSocket, type SocketStatus } from '../net/socket.ts';
+import { isCode } from './codes.ts';
+import { SeatSealing } from './sealing.ts';
+import { DeviceJoin } from './joinFlow.ts';
+import { ACTIVE_KEY, type Draft, type Pending, type StoredSeat } from './store.ts';
 import type { DeviceAppOptions } from './options.ts';
 import { Outbox, resend } from './outbox.ts';
 import { type AnyDeviceView, isDeviceView, isPollDeviceView, withPending } from './optimistic.ts';
@@ -19,14 +20,8 @@ import { renderDevice, updateTimer, type DeviceState } from './render.ts';
 import { applyLanguage, refusalText, showCodeInAddress } from './page.ts';
 import { proposalProblem } from './proposePanel.ts';
 import { StepFocus, stepKey } from './stepFocus.ts';
-import { renderJoin } from './join.ts';
 
 export type { DeviceAppOptions } from './options.ts';
-
-/** A join carries the room secret (from the link, or being stretched from the typed code) and a new seat secret. */
-type Intent =
-  | { readonly kind: 'join'; readonly code: string; readonly name: string; readonly roomSecret: Promise<string>; readonly secret: string }
-  | { readonly kind: 'rejoin'; readonly code: string; readonly seat: StoredSeat };
 
 const EMPTY_DRAFT: Draft = { text: '', level: 'team' };
 /** After a rate limit: wait this long before sending the outbox again. */
@@ -34,21 +29,7 @@ const RATE_LIMIT_PAUSE_MS = 3_000;
 /** After `pending-full` (the room holds too much while the screen is away): wait this long before trying again. */
 const PENDING_FULL_PAUSE_MS = 5_000;
 
-export class DeviceApp {
-  private readonly root: HTMLElement;
-  private readonly store: DeviceStore;
-  private readonly session: DeviceAppOptions['session'];
-  private readonly url: string;
-  private readonly home: () => void;
-  private lang: Lang;
-  private socket: ReconnectingSocket<PlayerMessage, ServerMessage> | null = null;
-  private status: SocketStatus | null = null;
-  private mode: 'join' | 'play' = 'join';
-  private intent: Intent | null = null;
-  // join page
-  private joinCode: string;
-  private joinName = '';
-  private joinError: string | null = null;
+export class DeviceApp extends DeviceJoin {
   // play
   private code = '';
   private seat: StoredSeat | null = null;
@@ -67,12 +48,9 @@ export class DeviceApp {
   private rateLimited = false;
   private pendingFull = false;
   private pendingTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The room secret from the join link, for its room code. */
-  private readonly linkSecret: { readonly code: string; readonly secret: string } | null;
-  private keys: Promise<{ readonly room: RoomKeys; readonly seat: SeatKeys }> | null = null;
-  /** Messages in, and sealed actions out, each in order: opening and sealing take a moment. */
+  private sealing: SeatSealing | null = null;
+  /** Messages in, in order: opening a view takes a moment. */
   private inbox: Promise<void> = Promise.resolve();
-  private outgoing: Promise<void> = Promise.resolve();
   private proposeError: string | null = null;
   private proposeSent = false;
   private readonly steps = new StepFocus();
@@ -80,14 +58,7 @@ export class DeviceApp {
   private rateTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(opts: DeviceAppOptions) {
-    this.root = opts.root;
-    this.store = new DeviceStore(opts.local);
-    this.session = opts.session;
-    this.url = opts.url ?? socketUrl(PLAYER_SOCKET_PATH);
-    this.home = opts.home;
-    this.lang = this.store.lang() ?? opts.lang;
-    this.joinCode = normalizeCode(opts.code);
-    this.linkSecret = opts.secret && isCode(this.joinCode) ? { code: this.joinCode, secret: opts.secret } : null;
+    super(opts);
     void applyLanguage(this.lang).then((changed) => changed && this.redraw());
 
     // A reload in the tab that was playing goes straight back in; a fresh scan of the QR code asks first.
@@ -107,92 +78,7 @@ export class DeviceApp {
     this.ticker = this.rateTimer = this.pendingTimer = null;
   }
 
-  // ---- joining ----------------------------------------------------------------------------------------
-
-  private renderJoin(): void {
-    this.mode = 'join';
-    const remembered = this.store.remembered(this.joinCode || null);
-    renderJoin(
-      this.root,
-      {
-        code: this.joinCode,
-        name: this.joinName,
-        lang: this.lang,
-        error: this.joinError,
-        remembered: remembered ? { code: remembered.code, name: remembered.seat.name } : null,
-        busy: this.intent !== null,
-        status: this.intent ? this.status : null,
-      },
-      {
-        edit: (code, name) => {
-          this.joinCode = code;
-          this.joinName = name;
-        },
-        join: (code, name) => this.join(code, name),
-        rejoin: () => {
-          if (remembered) this.connect({ kind: 'rejoin', code: remembered.code, seat: remembered.seat });
-        },
-        setLang: (lang) => this.setLang(lang),
-        home: () => {
-          this.destroy();
-          this.home();
-        },
-      },
-    );
-  }
-
-  /**
-   * The whole typed code (`CODE-XXXX-XXXX`) gives the room secret (PBKDF2, a moment); a code that came with the
-   * join link needs only its six characters, the secret came in the link's fragment.
-   */
-  private join(rawCode: string, rawName: string): void {
-    const typedCode = normalizeCode(rawCode);
-    const whole = splitTypedCode(typedCode);
-    const code = whole?.code ?? typedCode.slice(0, CODE_LENGTH);
-    const name = rawName.trim();
-    this.joinCode = typedCode;
-    this.joinName = rawName;
-    if (!isCode(code)) return this.failJoin(t('device:join.error.code'), 'join-code');
-    const fromLink = this.linkSecret?.code === code ? this.linkSecret.secret : null;
-    if (!whole && !fromLink) return this.failJoin(t('device:join.error.typed'), 'join-code');
-    if (name.length < 1 || name.length > MAX_SEAT_NAME) return this.failJoin(t('device:join.error.name', { max: MAX_SEAT_NAME }), 'join-name');
-    const roomSecret = whole ? roomSecretFromTyped(whole.code, whole.typed) : Promise.resolve(fromLink!);
-    this.connect({ kind: 'join', code, name, roomSecret, secret: newSecret() });
-  }
-
-  private failJoin(text: string, focus?: string): void {
-    this.intent = null;
-    this.joinError = text;
-    this.renderJoin();
-    if (focus) this.root.querySelector<HTMLElement>(`[data-testid="${focus}"]`)?.focus();
-  }
-
-  /** Opens a line for a join or rejoin attempt (or uses the one that is open). */
-  private connect(intent: Intent): void {
-    this.intent = intent;
-    this.joinError = null;
-    if (this.socket && this.status === 'open') this.sendIntent();
-    else if (!this.socket) this.openSocket();
-    if (this.mode === 'join') this.renderJoin();
-  }
-
-  private sendIntent(): void {
-    const intent = this.intent;
-    if (!intent) return;
-    if (intent.kind === 'rejoin') {
-      this.socket?.send({ t: 'rejoin', code: intent.code, seatToken: intent.seat.seatToken });
-      return;
-    }
-    // The name and the seat secret go sealed with the room key: only the shared screen can open them.
-    void intent.roomSecret
-      .then(roomKeys)
-      .then((keys) => sealJoinCard(keys, { name: intent.name, secret: intent.secret }))
-      .then((sealed) => {
-        if (this.intent === intent) this.socket?.send({ t: 'join', code: intent.code, sealed });
-      });
-  }
-
-  private openSocket(): void {
+  protected openSocket(): void {
     this.socket?.close();
     this.status = null;
     this.socket = new ReconnectingSocket<PlayerMessage, ServerMessage>({
@@ -205,13 +91,13 @@ export class DeviceApp {
     });
   }
 
-  private onOpen(): void {
+  protected onOpen(): void {
     this.joined = false;
     if (this.mode === 'play' && this.seat) this.intent = { kind: 'rejoin', code: this.code, seat: this.seat };
     this.sendIntent();
   }
 
-  private onStatus(s: SocketStatus): void {
+  protected onStatus(s: SocketStatus): void {
     this.status = s;
     if (this.mode === 'join') {
       if (this.intent && s === 'offline') this.joinError = t('device:join.error.offline');
@@ -224,11 +110,11 @@ export class DeviceApp {
 
   // ---- playing ----------------------------------------------------------------------------------------
 
-  private play(code: string, seat: StoredSeat): void {
+  protected play(code: string, seat: StoredSeat): void {
     this.mode = 'play';
     this.code = code;
     this.seat = seat;
-    this.keys = Promise.all([roomKeys(seat.roomSecret), seatKeys(seat.secret)]).then(([room, own]) => ({ room, seat: own }));
+    this.sealing = new SeatSealing(seat);
     this.joinError = null;
     this.outbox = new Outbox({ load: () => this.store.outbox(code), save: (r) => this.store.saveOutbox(code, r) });
     this.outbox.useSeat(seat.seatId);
@@ -239,7 +125,7 @@ export class DeviceApp {
     this.render();
   }
 
-  private async onMessage(msg: ServerMessage): Promise<void> {
+  protected async onMessage(msg: ServerMessage): Promise<void> {
     switch (msg.t) {
       case 'joined': {
         const intent = this.intent;
@@ -266,9 +152,8 @@ export class DeviceApp {
         return;
       }
       case 'view': {
-        const keys = this.keys ? await this.keys : null;
         // This seat's own view, or the lobby view: sealed, so the server could not read (nor swap) it.
-        const view = keys ? await openViewForSeat(keys.seat, keys.room, msg.view) : undefined;
+        const view = this.sealing ? await this.sealing.openView(msg.view) : undefined;
         if (this.mode !== 'play' || !isDeviceView(view)) return;
         const first = this.view === null;
         // The same view again (a rejoin, the host coming back) says nothing about taps acknowledged since.
@@ -381,7 +266,7 @@ export class DeviceApp {
     this.outbox = null;
     this.forgetView();
     this.joined = this.hostGone = this.replaced = this.rateLimited = this.pendingFull = false;
-    this.keys = null;
+    this.sealing = null;
     this.steps.reset();
     this.intent = null;
     this.status = null;
@@ -412,17 +297,11 @@ export class DeviceApp {
     resend(this.outbox, (msg) => this.sendAct(msg.seq, msg.action));
   }
 
-  /** Seals an action with this seat's key and sends it, after whatever is being sealed before it (the server takes numbers in order). */
+  /** Seals an action with this seat's key and sends it, in order. */
   private sendAct(seq: number, action: PlayerAction): boolean {
     const socket = this.socket;
-    const keys = this.keys;
-    if (!socket || !keys || this.status !== 'open') return false;
-    this.outgoing = this.outgoing
-      .then(async () => {
-        const sealed = await sealAction((await keys).seat, seq, action);
-        if (this.socket === socket) socket.send({ t: 'act', seq, sealed });
-      })
-      .catch((error: unknown) => console.error('device', error));
+    if (!socket || !this.sealing || this.status !== 'open') return false;
+    this.sealing.sendAct(seq, action, (sealed) => this.socket === socket && socket.send({ t: 'act', seq, sealed }));
     return true;
   }
 
@@ -451,7 +330,7 @@ export class DeviceApp {
     return this.view && !isPollDeviceView(this.view) ? this.view.cardIndex : 0;
   }
 
-  private render(): void {
+  protected render(): void {
     if (this.mode !== 'play') return;
     const view = this.shownView();
     const step = stepKey(view);
@@ -504,7 +383,7 @@ export class DeviceApp {
 
   // ---- language and small helpers ---------------------------------------------------------------------
 
-  private setLang(lang: Lang): void {
+  protected setLang(lang: Lang): void {
     this.lang = lang;
     this.store.saveLang(lang);
     void applyLanguage(this.lang).then(() => {
