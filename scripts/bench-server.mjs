@@ -114,11 +114,11 @@ if (process.argv[2] === '--bare') {
         ws.room = room;
         ws.seatId = `s${nextId++}`;
         room.seats.set(ws.seatId, ws);
-        ws.send(JSON.stringify({ t: 'joined', code: m.code, seatId: ws.seatId, seatToken: 'y'.repeat(32), name: m.name, lastSeq: 0 }));
-        room.host.send(JSON.stringify({ t: 'seats', seats: [...room.seats.keys()].map((id) => ({ id, name: '', connected: true })) }));
+        ws.send(JSON.stringify({ t: 'joined', code: m.code, seatId: ws.seatId, seatToken: 'y'.repeat(32), lastSeq: 0 }));
+        room.host.send(JSON.stringify({ t: 'seats', seats: [...room.seats.keys()].map((id) => ({ id, sealed: m.sealed, connected: true })) }));
       } else if (m.t === 'act') {
         ws.send(JSON.stringify({ t: 'ack', seq: m.seq }));
-        ws.room.host.send(JSON.stringify({ t: 'act', seatId: ws.seatId, seq: m.seq, action: m.action }));
+        ws.room.host.send(JSON.stringify({ t: 'act', seatId: ws.seatId, seq: m.seq, sealed: m.sealed }));
       }
     });
   });
@@ -131,6 +131,20 @@ if (process.argv[2] === '--bare') {
 const ACTS = Number(process.env.ACTS ?? 2);
 const WINDOW_MS = Number(process.env.WINDOW_MS ?? 20_000);
 const padding = 'x'.repeat(960);
+
+/**
+ * Stand-ins for sealed values (src/net/crypto.ts): the same shape and size as AES-GCM's (`v1.<iv>.<ciphertext
+ * and 16-byte tag>`, base64url), but readable, so these clients spend no time on crypto and the figures stay the
+ * server's. The server cannot tell them apart: it never opens anything.
+ */
+const IV = 'A'.repeat(16);
+const TAG = Buffer.alloc(16);
+const sealedLike = (json) => `v1.${IV}.${Buffer.concat([Buffer.from(json), TAG]).toString('base64url')}`;
+const unsealLike = (sealed) => {
+  const bytes = Buffer.from(sealed.slice(3 + IV.length + 1), 'base64url');
+  return bytes.subarray(0, bytes.length - TAG.length).toString();
+};
+const LOBBY = sealedLike('{"lobby":true}');
 let port = 0;
 let phase = 'warmup';
 const latencies = { warmup: [], burst: [], steady: [] };
@@ -167,8 +181,11 @@ function sendFrame(ws, text) {
 const isView = (data) => data[6] === 0x76 && data[7] === 0x69 && data[8] === 0x65;
 const isAck = (data) => data[6] === 0x61 && data[7] === 0x63 && data[8] === 0x6b;
 const SEQ_KEY = Buffer.from('"seq":');
-/** The `"seq":N` of a view: the seat's last action the host applied. */
-function viewSeq(data) {
+/** The `"seq":N` of a (sealed-like) view: the seat's last action the host applied. */
+function viewSeq(frame) {
+  const text = frame.toString();
+  const start = text.indexOf('"view":"') + 8;
+  const data = Buffer.from(unsealLike(text.slice(start, text.indexOf('"', start))));
   let i = data.indexOf(SEQ_KEY);
   if (i < 0) return 0;
   i += SEQ_KEY.length;
@@ -227,10 +244,12 @@ class Host {
     publishes++;
     let views = '';
     for (const id of this.seatIds) {
-      views += `${views === '' ? '' : ','}"${id}":{"seat":"${id}","seq":${this.applied[id] ?? 0},"phase":"vote","dotsLeft":3,"pad":"${padding}"}`;
+      const view = sealedLike(`{"seat":"${id}","seq":${this.applied[id] ?? 0},"phase":"vote","dotsLeft":3,"pad":"${padding}"}`);
+      views += `${views === '' ? '' : ','}"${id}":"${view}"`;
     }
     const applied = JSON.stringify(this.applied);
-    this.ws.send(`{"t":"publish","snapshot":{"applied":${applied},"notes":"${padding}"},"views":{${views}},"lobbyView":{"lobby":true},"applied":${applied}}`);
+    const snapshot = sealedLike(`{"applied":${applied},"notes":"${padding}"}`);
+    this.ws.send(`{"t":"publish","snapshot":"${snapshot}","views":{${views}},"lobbyView":"${LOBBY}","applied":${applied}}`);
   }
 }
 
@@ -258,7 +277,7 @@ class Player {
         else if (m.t === 'refused') refusedCount++;
       });
     });
-    ws.send(JSON.stringify({ t: 'join', code: this.room.code, name: `Player ${this.index + 1}` }));
+    ws.send(JSON.stringify({ t: 'join', code: this.room.code, sealed: sealedLike(JSON.stringify({ name: `Player ${this.index + 1}`, secret: 'z'.repeat(43) })) }));
     await joined;
   }
 
@@ -266,7 +285,7 @@ class Player {
     this.seq++;
     this.sent.push({ seq: this.seq, at: now(), phase });
     outstanding++;
-    sendFrame(this.ws, `{"t":"act","seq":${this.seq},"action":${action}}`);
+    sendFrame(this.ws, `{"t":"act","seq":${this.seq},"sealed":"${sealedLike(`{"seq":${this.seq},"action":${action}}`)}"}`);
   }
 
   onView(data) {

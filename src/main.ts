@@ -227,7 +227,7 @@ async function resumeGame(id: string): Promise<void> {
   window.history.replaceState(null, '', url);
 }
 
-/** `?host=CODE#m=<moveKey>`: this screen takes over a session on devices from another screen, once. */
+/** `?host=CODE#m=<moveKey>.<typed>`: this screen takes over a session on devices from another screen, once. */
 async function takeOverRoom(code: string, hash: string): Promise<void> {
   // The key must not stay in the address bar or the history.
   const url = new URL(window.location.href);
@@ -235,14 +235,16 @@ async function takeOverRoom(code: string, hash: string): Promise<void> {
   url.hash = '';
   window.history.replaceState(null, '', url);
   panel.replaceChildren(h('p', { role: 'status' }, t('room.takingOver')));
-  const [{ fetchTakeover }, { parseMoveFragment, MOVE_KEY_MINUTES }, { parseSave }, { storeSession }] = await Promise.all([
+  const [{ fetchTakeover, moveRoomSecret }, { parseMoveFragment, MOVE_KEY_MINUTES }, { parseSave }, { storeSession }] = await Promise.all([
     import('./game/roomLink.ts'),
     import('./game/roomMove.ts'),
     import('./core/save.ts'),
     import('./ui/storage.ts'),
   ]);
+  // The fragment carries the one-time move key and the typed part of the room code (the room key comes from it).
   const fragment = parseMoveFragment(hash);
-  const result = fragment ? await fetchTakeover(code.toUpperCase(), fragment.moveKey) : ({ ok: false, reason: 'used' } as const);
+  const room = fragment ? await moveRoomSecret(code, fragment.rest ?? undefined) : null;
+  const result = fragment && room ? await fetchTakeover(code.toUpperCase(), fragment.moveKey, room) : ({ ok: false, reason: 'used' } as const);
   const parsed = result.ok ? parseSave(JSON.stringify(result.snapshot)) : null;
   if (!result.ok || !parsed?.ok) {
     showStart();

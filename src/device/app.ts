@@ -1,15 +1,18 @@
 /**
- * The device page's controller: join or rejoin a room, keep the line up, send taps through the outbox,
- * and draw the latest view with this device's own unconfirmed taps laid over it.
+ * The device page's controller: join or rejoin a room (the join page itself: `DeviceJoin`, joinFlow.ts), keep
+ * the line up, send taps through the outbox (sealed, sealing.ts), and draw the latest view with this device's
+ * own unconfirmed taps laid over it.
  */
 import * as v from 'valibot';
 import { announce } from '../ui/dom.ts';
 import { t } from '../i18n/index.ts';
 import type { Lang, Level } from '../core/types.ts';
-import { MAX_SEAT_NAME, PLAYER_SOCKET_PATH, playerActionSchema, type PlayerAction, type PlayerMessage, type RefusalReason, type ServerMessage } from '../net/protocol.ts';
-import { ReconnectingSocket, socketUrl, type SocketStatus } from '../net/socket.ts';
-import { isCode, normalizeCode } from './codes.ts';
-import { ACTIVE_KEY, DeviceStore, type Draft, type Pending, type StoredSeat } from './store.ts';
+import { playerActionSchema, type PlayerAction, type PlayerMessage, type RefusalReason, type ServerMessage } from '../net/protocol.ts';
+import { ReconnectingSocket, type SocketStatus } from '../net/socket.ts';
+import { isCode } from './codes.ts';
+import { SeatSealing } from './sealing.ts';
+import { DeviceJoin } from './joinFlow.ts';
+import { ACTIVE_KEY, type Draft, type Pending, type StoredSeat } from './store.ts';
 import type { DeviceAppOptions } from './options.ts';
 import { Outbox, resend } from './outbox.ts';
 import { type AnyDeviceView, isDeviceView, isPollDeviceView, withPending } from './optimistic.ts';
@@ -17,31 +20,16 @@ import { renderDevice, updateTimer, type DeviceState } from './render.ts';
 import { applyLanguage, refusalText, showCodeInAddress } from './page.ts';
 import { proposalProblem } from './proposePanel.ts';
 import { StepFocus, stepKey } from './stepFocus.ts';
-import { renderJoin } from './join.ts';
 
 export type { DeviceAppOptions } from './options.ts';
-
-type Intent = { readonly kind: 'join'; readonly code: string; readonly name: string } | { readonly kind: 'rejoin'; readonly code: string; readonly seat: StoredSeat };
 
 const EMPTY_DRAFT: Draft = { text: '', level: 'team' };
 /** After a rate limit: wait this long before sending the outbox again. */
 const RATE_LIMIT_PAUSE_MS = 3_000;
+/** After `pending-full` (the room holds too much while the screen is away): wait this long before trying again. */
+const PENDING_FULL_PAUSE_MS = 5_000;
 
-export class DeviceApp {
-  private readonly root: HTMLElement;
-  private readonly store: DeviceStore;
-  private readonly session: DeviceAppOptions['session'];
-  private readonly url: string;
-  private readonly home: () => void;
-  private lang: Lang;
-  private socket: ReconnectingSocket<PlayerMessage, ServerMessage> | null = null;
-  private status: SocketStatus | null = null;
-  private mode: 'join' | 'play' = 'join';
-  private intent: Intent | null = null;
-  // join page
-  private joinCode: string;
-  private joinName = '';
-  private joinError: string | null = null;
+export class DeviceApp extends DeviceJoin {
   // play
   private code = '';
   private seat: StoredSeat | null = null;
@@ -58,6 +46,11 @@ export class DeviceApp {
   private hostGone = false;
   private replaced = false;
   private rateLimited = false;
+  private pendingFull = false;
+  private pendingTimer: ReturnType<typeof setTimeout> | null = null;
+  private sealing: SeatSealing | null = null;
+  /** Messages in, in order: opening a view takes a moment. */
+  private inbox: Promise<void> = Promise.resolve();
   private proposeError: string | null = null;
   private proposeSent = false;
   private readonly steps = new StepFocus();
@@ -65,13 +58,7 @@ export class DeviceApp {
   private rateTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(opts: DeviceAppOptions) {
-    this.root = opts.root;
-    this.store = new DeviceStore(opts.local);
-    this.session = opts.session;
-    this.url = opts.url ?? socketUrl(PLAYER_SOCKET_PATH);
-    this.home = opts.home;
-    this.lang = this.store.lang() ?? opts.lang;
-    this.joinCode = normalizeCode(opts.code);
+    super(opts);
     void applyLanguage(this.lang).then((changed) => changed && this.redraw());
 
     // A reload in the tab that was playing goes straight back in; a fresh scan of the QR code asks first.
@@ -87,94 +74,30 @@ export class DeviceApp {
     this.socket = null;
     if (this.ticker !== null) clearInterval(this.ticker);
     if (this.rateTimer !== null) clearTimeout(this.rateTimer);
-    this.ticker = this.rateTimer = null;
+    if (this.pendingTimer !== null) clearTimeout(this.pendingTimer);
+    this.ticker = this.rateTimer = this.pendingTimer = null;
   }
 
-  // ---- joining ----------------------------------------------------------------------------------------
-
-  private renderJoin(): void {
-    this.mode = 'join';
-    const remembered = this.store.remembered(this.joinCode || null);
-    renderJoin(
-      this.root,
-      {
-        code: this.joinCode,
-        name: this.joinName,
-        lang: this.lang,
-        error: this.joinError,
-        remembered: remembered ? { code: remembered.code, name: remembered.seat.name } : null,
-        busy: this.intent !== null,
-        status: this.intent ? this.status : null,
-      },
-      {
-        edit: (code, name) => {
-          this.joinCode = code;
-          this.joinName = name;
-        },
-        join: (code, name) => this.join(code, name),
-        rejoin: () => {
-          if (remembered) this.connect({ kind: 'rejoin', code: remembered.code, seat: remembered.seat });
-        },
-        setLang: (lang) => this.setLang(lang),
-        home: () => {
-          this.destroy();
-          this.home();
-        },
-      },
-    );
-  }
-
-  private join(rawCode: string, rawName: string): void {
-    const code = normalizeCode(rawCode);
-    const name = rawName.trim();
-    this.joinCode = code;
-    this.joinName = rawName;
-    if (!isCode(code)) return this.failJoin(t('device:join.error.code'), 'join-code');
-    if (name.length < 1 || name.length > MAX_SEAT_NAME) return this.failJoin(t('device:join.error.name', { max: MAX_SEAT_NAME }), 'join-name');
-    this.connect({ kind: 'join', code, name });
-  }
-
-  private failJoin(text: string, focus?: string): void {
-    this.intent = null;
-    this.joinError = text;
-    this.renderJoin();
-    if (focus) this.root.querySelector<HTMLElement>(`[data-testid="${focus}"]`)?.focus();
-  }
-
-  /** Opens a line for a join or rejoin attempt (or uses the one that is open). */
-  private connect(intent: Intent): void {
-    this.intent = intent;
-    this.joinError = null;
-    if (this.socket && this.status === 'open') this.sendIntent();
-    else if (!this.socket) this.openSocket();
-    if (this.mode === 'join') this.renderJoin();
-  }
-
-  private sendIntent(): void {
-    const intent = this.intent;
-    if (!intent) return;
-    if (intent.kind === 'join') this.socket?.send({ t: 'join', code: intent.code, name: intent.name });
-    else this.socket?.send({ t: 'rejoin', code: intent.code, seatToken: intent.seat.seatToken });
-  }
-
-  private openSocket(): void {
+  protected openSocket(): void {
     this.socket?.close();
     this.status = null;
     this.socket = new ReconnectingSocket<PlayerMessage, ServerMessage>({
       url: this.url,
       onOpen: () => this.onOpen(),
-      onMessage: (msg) => this.onMessage(msg),
+      onMessage: (msg) => {
+        this.inbox = this.inbox.then(() => this.onMessage(msg)).catch((error: unknown) => console.error('device', error));
+      },
       onStatus: (s) => this.onStatus(s),
     });
   }
 
-  private onOpen(): void {
+  protected onOpen(): void {
     this.joined = false;
     if (this.mode === 'play' && this.seat) this.intent = { kind: 'rejoin', code: this.code, seat: this.seat };
     this.sendIntent();
   }
 
-  private onStatus(s: SocketStatus): void {
+  protected onStatus(s: SocketStatus): void {
     this.status = s;
     if (this.mode === 'join') {
       if (this.intent && s === 'offline') this.joinError = t('device:join.error.offline');
@@ -187,10 +110,11 @@ export class DeviceApp {
 
   // ---- playing ----------------------------------------------------------------------------------------
 
-  private play(code: string, seat: StoredSeat): void {
+  protected play(code: string, seat: StoredSeat): void {
     this.mode = 'play';
     this.code = code;
     this.seat = seat;
+    this.sealing = new SeatSealing(seat);
     this.joinError = null;
     this.outbox = new Outbox({ load: () => this.store.outbox(code), save: (r) => this.store.saveOutbox(code, r) });
     this.outbox.useSeat(seat.seatId);
@@ -201,13 +125,18 @@ export class DeviceApp {
     this.render();
   }
 
-  private onMessage(msg: ServerMessage): void {
+  protected async onMessage(msg: ServerMessage): Promise<void> {
     switch (msg.t) {
       case 'joined': {
         const intent = this.intent;
         const code = intent?.code ?? this.code;
         if (!isCode(code)) return;
-        const seat: StoredSeat = { seatId: msg.seatId, seatToken: msg.seatToken, name: msg.name || (intent?.kind === 'join' ? intent.name : (intent?.seat.name ?? '')) };
+        const known = intent?.kind === 'rejoin' ? intent.seat : intent ? null : this.seat;
+        const seat: StoredSeat =
+          intent?.kind === 'join'
+            ? { seatId: msg.seatId, seatToken: msg.seatToken, name: intent.name, secret: intent.secret, roomSecret: await intent.roomSecret }
+            : { seatId: msg.seatId, seatToken: msg.seatToken, name: known?.name ?? '', secret: known?.secret ?? '', roomSecret: known?.roomSecret ?? '' };
+        if (!seat.secret) return;
         this.store.saveSeat(code, seat);
         this.intent = null;
         this.joined = true;
@@ -223,20 +152,22 @@ export class DeviceApp {
         return;
       }
       case 'view': {
-        if (this.mode !== 'play' || !isDeviceView(msg.view)) return;
+        // This seat's own view, or the lobby view: sealed, so the server could not read (nor swap) it.
+        const view = this.sealing ? await this.sealing.openView(msg.view) : undefined;
+        if (this.mode !== 'play' || !isDeviceView(view)) return;
         const first = this.view === null;
         // The same view again (a rejoin, the host coming back) says nothing about taps acknowledged since.
-        const { clock, ...content } = msg.view;
+        const { clock, ...content } = view;
         // Timers count against the shared screen's clock, not this phone's.
         this.clockOffset = clock - Date.now();
         const json = JSON.stringify(content);
         if (json !== this.viewJson) this.settled = [];
         this.viewJson = json;
-        this.view = msg.view;
+        this.view = view;
         this.hostGone = false;
-        if (first && this.store.lang() === null && msg.view.lang !== this.lang) {
+        if (first && this.store.lang() === null && view.lang !== this.lang) {
           // No choice made on this device yet: follow the session's language.
-          this.lang = msg.view.lang;
+          this.lang = view.lang;
           void applyLanguage(this.lang).then(() => this.render());
         }
         this.render();
@@ -244,6 +175,7 @@ export class DeviceApp {
       }
       case 'ack': {
         if (!this.outbox) return;
+        this.pendingFull = false;
         this.settled.push(...this.outbox.ack(msg.seq));
         this.render();
         return;
@@ -305,6 +237,17 @@ export class DeviceApp {
           this.render();
         }, RATE_LIMIT_PAUSE_MS);
         return;
+      case 'pending-full':
+        // Not stored: the phone keeps it (and what came after) and tries again in a moment.
+        this.pendingFull = true;
+        this.render();
+        if (this.pendingTimer === null) {
+          this.pendingTimer = setTimeout(() => {
+            this.pendingTimer = null;
+            this.flush();
+          }, PENDING_FULL_PAUSE_MS);
+        }
+        return;
       default:
         // A message the server could not read: never resend it blindly, the line comes back by itself.
         if (fatal) this.socket?.reconnectNow();
@@ -322,7 +265,8 @@ export class DeviceApp {
     this.seat = null;
     this.outbox = null;
     this.forgetView();
-    this.joined = this.hostGone = this.replaced = this.rateLimited = false;
+    this.joined = this.hostGone = this.replaced = this.rateLimited = this.pendingFull = false;
+    this.sealing = null;
     this.steps.reset();
     this.intent = null;
     this.status = null;
@@ -344,13 +288,21 @@ export class DeviceApp {
   private act(action: PlayerAction): void {
     if (!this.outbox || !v.safeParse(playerActionSchema, action).success) return;
     const entry = this.outbox.add(action);
-    if (this.joined && !this.rateLimited) this.socket?.send({ t: 'act', seq: entry.seq, action: entry.action });
+    if (this.joined && !this.rateLimited && !this.pendingFull) this.sendAct(entry.seq, entry.action);
     this.render();
   }
 
   private flush(): void {
     if (!this.outbox || !this.socket || !this.joined) return;
-    resend(this.outbox, (msg) => this.socket?.send(msg) ?? false);
+    resend(this.outbox, (msg) => this.sendAct(msg.seq, msg.action));
+  }
+
+  /** Seals an action with this seat's key and sends it, in order. */
+  private sendAct(seq: number, action: PlayerAction): boolean {
+    const socket = this.socket;
+    if (!socket || !this.sealing || this.status !== 'open') return false;
+    this.sealing.sendAct(seq, action, (sealed) => this.socket === socket && socket.send({ t: 'act', seq, sealed }));
+    return true;
   }
 
   private propose(text: string, level: Level): void {
@@ -378,7 +330,7 @@ export class DeviceApp {
     return this.view && !isPollDeviceView(this.view) ? this.view.cardIndex : 0;
   }
 
-  private render(): void {
+  protected render(): void {
     if (this.mode !== 'play') return;
     const view = this.shownView();
     const step = stepKey(view);
@@ -395,6 +347,7 @@ export class DeviceApp {
       hostGone: this.hostGone,
       replaced: this.replaced,
       rateLimited: this.rateLimited,
+      pendingFull: this.pendingFull,
       waiting: this.outbox?.pending().length ?? 0,
       draft: view && !isPollDeviceView(view) ? (this.store.draft(this.code, view.cardIndex) ?? EMPTY_DRAFT) : EMPTY_DRAFT,
       proposeError: this.proposeError,
@@ -430,7 +383,7 @@ export class DeviceApp {
 
   // ---- language and small helpers ---------------------------------------------------------------------
 
-  private setLang(lang: Lang): void {
+  protected setLang(lang: Lang): void {
     this.lang = lang;
     this.store.saveLang(lang);
     void applyLanguage(this.lang).then(() => {

@@ -7,6 +7,7 @@ import { currentLang, t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { DeviceApp } from './app.ts';
 import { codeFromSearch } from './codes.ts';
+import { secretFromHash } from '../net/roomCrypto.ts';
 import { usableStore } from './store.ts';
 import { deviceStore, tabStore } from '../storage/index.ts';
 import { registerDeviceTexts } from './texts.ts';
@@ -34,7 +35,11 @@ export function openDevice(app: HTMLElement, opts: OpenDeviceOptions): DeviceApp
   document.body.classList.add('device-body');
   app.replaceChildren(root, announcer);
   document.title = t('device:title');
+  // The room secret in the join link's fragment: taken, then out of the address bar and the history.
+  const secret = secretFromHash(window.location.hash);
+  if (window.location.hash) window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
   return new DeviceApp({
+    secret,
     root,
     code: codeFromSearch(opts.search) ?? '',
     lang: currentLang(),

@@ -5,10 +5,10 @@
  */
 import { h, replaceKeepingFocus } from '../ui/dom.ts';
 import { t } from '../i18n/index.ts';
-import { CODE_LENGTH, MAX_SEAT_NAME } from '../net/protocol.ts';
+import { MAX_SEAT_NAME } from '../net/protocol.ts';
 import type { Lang } from '../core/types.ts';
 import type { SocketStatus } from '../net/socket.ts';
-import { normalizeCode } from './codes.ts';
+import { TYPED_CODE_LENGTH, normalizeCode } from './codes.ts';
 import { connectionBadge, languageSelect } from './widgets.ts';
 
 export interface JoinState {
@@ -47,9 +47,9 @@ export function renderJoin(root: HTMLElement, state: JoinState, actions: JoinAct
     autocorrect: 'off',
     spellcheck: 'false',
     enterkeyhint: 'next',
-    maxlength: CODE_LENGTH + 4,
+    maxlength: TYPED_CODE_LENGTH + 4,
     'aria-describedby': 'join-code-hint',
-    'aria-invalid': state.error && state.code.length !== CODE_LENGTH ? 'true' : null,
+    'aria-invalid': state.error && state.code.length !== TYPED_CODE_LENGTH ? 'true' : null,
   });
   const name = h('input', {
     id: 'join-name',

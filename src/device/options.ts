@@ -6,6 +6,8 @@ export interface DeviceAppOptions {
   readonly root: HTMLElement;
   /** The room code from the address (`?join=CODE`); empty for a bare `?join`. */
   readonly code: string;
+  /** The room secret from the join link's fragment (`#k=…`), when the page was opened with it. */
+  readonly secret?: string | null;
   /** The language the page booted in; the device's own choice, once made, wins. */
   readonly lang: Lang;
   readonly local: KeyValueStore;

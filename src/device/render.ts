@@ -69,7 +69,8 @@ function banners(state: DeviceState, actions: DeviceActions): Out {
     out.push(h('div', { class: 'banner banner--warn', role: 'status', 'data-testid': 'banner-offline' }, h('p', {}, t('device:banner.offline')), h('button', { type: 'button', 'data-key': 'reconnect', onclick: actions.reconnect }, t('device:banner.retry'))));
   }
   if (state.hostGone && !state.replaced && state.status === 'open') out.push(h('div', { class: 'banner banner--info', role: 'status', 'data-testid': 'host-gone' }, h('p', {}, t('device:banner.hostGone'))));
-  if (state.rateLimited) out.push(h('div', { class: 'banner banner--info', role: 'status' }, h('p', {}, t('device:banner.rateLimited'))));
+  if (state.rateLimited) out.push(h('div', { class: 'banner banner--info', role: 'status', 'data-testid': 'banner-rateLimited' }, h('p', {}, t('device:banner.rateLimited'))));
+  if (state.pendingFull) out.push(h('div', { class: 'banner banner--info', role: 'status', 'data-testid': 'banner-pendingFull' }, h('p', {}, t('device:banner.pendingFull'))));
   return out;
 }
 
@@ -211,7 +212,7 @@ export function renderDevice(root: HTMLElement, view: AnyDeviceView | null, stat
   section(root, 'head', headKey, () => header(view, state, actions));
   // A finished or closed poll has nothing left to send: the shared screen being away is no news.
   const shown = poll && (poll.done || poll.closed) ? { ...state, hostGone: false } : state;
-  const bannerKey = JSON.stringify([state.lang, shown.status, shown.hostGone, shown.replaced, shown.rateLimited]);
+  const bannerKey = JSON.stringify([state.lang, shown.status, shown.hostGone, shown.replaced, shown.rateLimited, shown.pendingFull]);
   section(root, 'banners', bannerKey, () => banners(shown, actions));
   const mainKey = JSON.stringify([state.lang, state.name, state.proposeError, state.proposeSent, poll ? (state.pollIndex ?? null) : null, view && { ...view, timer: null, progress: null }]);
   section(root, 'main', mainKey, () =>

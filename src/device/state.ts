@@ -14,6 +14,8 @@ export interface DeviceState {
   /** This seat was opened on another screen; this one stopped. */
   readonly replaced: boolean;
   readonly rateLimited: boolean;
+  /** The room holds too many actions while the shared screen is away: this phone keeps them and tries again. */
+  readonly pendingFull: boolean;
   /** Actions not yet acknowledged by the server. */
   readonly waiting: number;
   /** The proposal being typed for the current card. */

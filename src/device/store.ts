@@ -2,8 +2,9 @@
  * What a player's device remembers, in the device's store (`src/storage`; pure parsing, so it is tested in
  * Node):
  *
- * - `ruimte.seat.<CODE>` = `{ seatId, seatToken, name }`: the seat in a room. The token lives only here,
- *   never in a URL or the QR code.
+ * - `ruimte.seat.<CODE>` = `{ seatId, seatToken, name, secret, roomSecret }`: the seat in a room. The token
+ *   lives only here, never in a URL or the QR code; `secret` is the seat's own secret (the keys of its actions
+ *   and view), `roomSecret` the room's (lobby view), both never sent to the server in plain.
  * - `ruimte.lastRoom` = the code of the room this device last joined.
  * - `ruimte.outbox.<CODE>` = `{ seatId, nextSeq, pending: [{ seq, action }] }`: actions not yet acknowledged
  *   (see `outbox.ts`).
@@ -22,6 +23,8 @@ export interface StoredSeat {
   readonly seatId: string;
   readonly seatToken: string;
   readonly name: string;
+  readonly secret: string;
+  readonly roomSecret: string;
 }
 
 export interface Pending {
@@ -67,6 +70,8 @@ const seatSchema = v.object({
   seatId: v.pipe(v.string(), v.regex(/^s[A-Za-z0-9]{1,16}$/)),
   seatToken: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{32,64}$/)),
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_SEAT_NAME)),
+  secret: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{32,64}$/)),
+  roomSecret: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{32,64}$/)),
 });
 
 export function parseSeat(raw: string | null): StoredSeat | null {
@@ -142,7 +147,8 @@ export class DeviceStore {
   }
 
   saveSeat(code: string, seat: StoredSeat): void {
-    write(this.store, seatKey(code), JSON.stringify({ seatId: seat.seatId, seatToken: seat.seatToken, name: seat.name }));
+    const { seatId, seatToken, name, secret, roomSecret } = seat;
+    write(this.store, seatKey(code), JSON.stringify({ seatId, seatToken, name, secret, roomSecret }));
     write(this.store, LAST_ROOM_KEY, code);
   }
 

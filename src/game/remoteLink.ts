@@ -17,7 +17,10 @@ import type { SessionEvent } from '../core/events.ts';
 import { jsonObject } from '../core/json.ts';
 import { deviceStore } from '../storage/index.ts';
 import type { RemotePanelInfo } from '../ui/remoteControl.ts';
-import type { RoomKey } from './roomLink.ts';
+import type { RoomKey as FullRoomKey } from './roomLink.ts';
+
+/** What the remote needs of a room: its code and this screen's host token (never its secrets). */
+type RoomKey = Pick<FullRoomKey, 'code' | 'hostToken'>;
 import { eventFor, remoteViewOf, stepOf, type SessionSnapshot } from './remoteView.ts';
 
 export interface RemoteHooks {

@@ -6,6 +6,7 @@ import { MOVE_KEY_MINUTES, moveAddress } from './roomMove.ts';
 type Page = { readonly origin: string; readonly pathname: string };
 
 export function roomPanelInfo(room: RoomLink, page: Page): RoomPanelInfo {
+  // The typed part of the room code rides along in the move address's fragment: the new screen needs the room key too.
   return {
     status: room.status,
     problem: room.problem,
@@ -25,5 +26,5 @@ function moveInfo(room: RoomLink, page: Page): RoomMoveInfo {
   const base = { minutes: MOVE_KEY_MINUTES, show: () => room.showMove(), hide: () => room.hideMove() };
   if (move.state !== 'shown' || !room.code) return { ...base, state: move.state === 'shown' ? 'hidden' : move.state, url: null };
   if (move.until <= Date.now()) return { ...base, state: 'expired', url: null };
-  return { ...base, state: 'shown', url: moveAddress(`${page.origin}${page.pathname}`, room.code, move.key) };
+  return { ...base, state: 'shown', url: moveAddress(`${page.origin}${page.pathname}`, room.code, move.key, room.typedSecret) };
 }

@@ -8,7 +8,22 @@
  * takes the room back and an action the server sends again after a reconnect is not applied twice.
  */
 import { ReconnectingSocket, socketUrl, type SocketStatus } from '../net/socket.ts';
-import { HOST_SOCKET_PATH, MOVE_KEY_MINUTES, type HostMessage, type PlayerAction, type Seat, type ServerMessage, joinPath } from '../net/protocol.ts';
+import { HOST_SOCKET_PATH, MOVE_KEY_MINUTES, type HostMessage, type PlayerAction, type SealedSeat, type Seat, type ServerMessage, joinPath } from '../net/protocol.ts';
+import {
+  newTypedSecret,
+  openAction,
+  openJoinCard,
+  openSnapshot,
+  roomKeys,
+  roomSecretFromTyped,
+  sealLobbyView,
+  sealSnapshot,
+  sealView,
+  seatKeys,
+  typedRoomCode,
+  type RoomKeys,
+  type SeatKeys,
+} from '../net/roomCrypto.ts';
 import type { SessionEvent } from '../core/events.ts';
 import { jsonObject } from '../core/json.ts';
 import { deviceStore } from '../storage/index.ts';
@@ -16,22 +31,28 @@ import { deviceStore } from '../storage/index.ts';
 export interface RoomKey {
   readonly code: string;
   readonly hostToken: string;
+  /** The typed part of the room code (`CODE-XXXX-XXXX`), never sent to the server. */
+  readonly typed: string;
+  /** The room secret stretched from it (saves a PBKDF2 run). */
+  readonly secret: string;
 }
 
 interface StoredRoom extends RoomKey {
   readonly applied: Record<string, number>;
 }
 
+const isTyped = (x: unknown): x is string => typeof x === 'string' && /^[A-Z0-9]{8}$/.test(x);
+
 const roomKey = (sessionId: string) => `ruimte.room.${sessionId}`;
 
 export function loadRoom(sessionId: string): StoredRoom | null {
   const data = jsonObject(deviceStore().readRaw(roomKey(sessionId)));
-  if (!data || typeof data.code !== 'string' || typeof data.hostToken !== 'string') return null;
+  if (!data || typeof data.code !== 'string' || typeof data.hostToken !== 'string' || !isTyped(data.typed) || typeof data.secret !== 'string') return null;
   const applied: Record<string, number> = {};
   if (data.applied && typeof data.applied === 'object') {
     for (const [seat, seq] of Object.entries(data.applied as Record<string, unknown>)) if (typeof seq === 'number') applied[seat] = seq;
   }
-  return { code: data.code, hostToken: data.hostToken, applied };
+  return { code: data.code, hostToken: data.hostToken, typed: data.typed, secret: data.secret, applied };
 }
 
 export function storeRoom(sessionId: string, room: StoredRoom): void {
@@ -85,6 +106,12 @@ export type RoomStatus = SocketStatus | 'replaced';
 export type MoveState =
   | { readonly state: 'hidden' | 'asking' }
   | { readonly state: 'shown'; readonly key: string; readonly until: number };
+/** A seat's join card, opened: its name and the keys of its actions and view. */
+interface OpenedSeat {
+  readonly sealed: string;
+  readonly name: string;
+  readonly keys: SeatKeys;
+}
 
 export class RoomLink {
   private readonly socket: ReconnectingSocket<HostMessage, ServerMessage>;
@@ -99,6 +126,10 @@ export class RoomLink {
   private failures = 0;
   move: MoveState = { state: 'hidden' };
   private moveTimer = 0;
+  private keys: Promise<RoomKeys> | null = null;
+  private readonly opened = new Map<string, OpenedSeat>();
+  /** Messages in and publishes out, one after the other: opening and sealing take a moment each. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly sessionId: string,
@@ -106,7 +137,10 @@ export class RoomLink {
     takeover: RoomKey | null = null,
   ) {
     this.room = takeover ? { ...takeover, applied: {} } : loadRoom(sessionId);
-    if (this.room) void this.makeJoinUrl(this.room.code);
+    if (this.room) {
+      this.keys = roomKeys(this.room.secret);
+      void this.makeJoinUrl(this.room.code, this.room.secret);
+    }
     this.socket = new ReconnectingSocket<HostMessage, ServerMessage>({
       url: socketUrl(HOST_SOCKET_PATH),
       onOpen: () => {
@@ -114,7 +148,7 @@ export class RoomLink {
         this.problem = null;
         this.socket.send(this.room ? { t: 'hello', code: this.room.code, hostToken: this.room.hostToken } : { t: 'open' });
       },
-      onMessage: (msg) => this.receive(msg),
+      onMessage: (msg) => this.enqueue(() => this.receive(msg)),
       onStatus: (s) => {
         if (this.status === 'replaced') return;
         this.status = s;
@@ -124,13 +158,23 @@ export class RoomLink {
     });
   }
 
+  private enqueue(task: () => Promise<void> | void): void {
+    this.queue = this.queue.then(task).catch((error: unknown) => console.error('room link', error));
+  }
+
+  /** The room code as people type it on a phone: `CODE-XXXX-XXXX` (the server only ever sees CODE). */
   get code(): string | null {
-    return this.room?.code ?? null;
+    return this.room ? typedRoomCode(this.room.code, this.room.typed) : null;
   }
 
   /** This screen's own credentials, for its remote link to prove it holds the room; never shown or put in an address. */
-  get hostCredentials(): RoomKey | null {
+  get hostCredentials(): Pick<RoomKey, 'code' | 'hostToken'> | null {
     return this.room ? { code: this.room.code, hostToken: this.room.hostToken } : null;
+  }
+
+  /** The typed part of the room code, for the move address's fragment only (never sent to the server). */
+  get typedSecret(): string | null {
+    return this.room?.typed ?? null;
   }
 
   /** Asks the server for a fresh move key (the previous one stops working); sent again on `welcome` if the line was down. */
@@ -147,24 +191,48 @@ export class RoomLink {
     this.hooks.changed();
   }
 
-  private receive(msg: ServerMessage): void {
+  /** Opens the join cards of seats not opened yet; seats whose card does not open (not sealed for this room) are left out. */
+  private async openSeats(sealedSeats: readonly SealedSeat[]): Promise<Seat[]> {
+    const keys = this.keys ? await this.keys : null;
+    const out: Seat[] = [];
+    if (!keys) return out;
+    for (const seat of sealedSeats) {
+      let known = this.opened.get(seat.id);
+      if (!known || known.sealed !== seat.sealed) {
+        const card = await openJoinCard(keys, seat.sealed);
+        if (!card) continue;
+        known = { sealed: seat.sealed, name: card.name, keys: await seatKeys(card.secret) };
+        this.opened.set(seat.id, known);
+      }
+      out.push({ id: seat.id, name: known.name, connected: seat.connected });
+    }
+    return out;
+  }
+
+  private async receive(msg: ServerMessage): Promise<void> {
     switch (msg.t) {
-      case 'opened':
-        this.room = { code: msg.code, hostToken: msg.hostToken, applied: {} };
+      case 'opened': {
+        // The typed part of the code is made here and never leaves this screen (and the phones).
+        const typed = newTypedSecret();
+        const secret = await roomSecretFromTyped(msg.code, typed);
+        this.room = { code: msg.code, hostToken: msg.hostToken, typed, secret, applied: {} };
+        this.keys = roomKeys(secret);
         storeRoom(this.sessionId, this.room);
-        void this.makeJoinUrl(msg.code);
-        this.publishNow();
+        void this.makeJoinUrl(msg.code, secret);
+        await this.publishSealed();
         this.hooks.changed();
         return;
-      case 'welcome':
+      }
+      case 'welcome': {
         this.locked = msg.locked;
-        this.seats = msg.seats;
+        this.seats = await this.openSeats(msg.seats);
         if (this.room) storeRoom(this.sessionId, this.room);
         if (this.move.state === 'asking') this.socket.send({ t: 'moveKey' });
-        this.hooks.seats(msg.seats);
+        this.hooks.seats(this.seats);
         this.publish();
         this.hooks.changed();
         return;
+      }
       case 'moveKey': {
         if (this.move.state !== 'asking') return;
         const until = Date.now() + MOVE_KEY_MINUTES * 60_000;
@@ -176,8 +244,8 @@ export class RoomLink {
         return;
       }
       case 'seats':
-        this.seats = msg.seats;
-        this.hooks.seats(msg.seats);
+        this.seats = await this.openSeats(msg.seats);
+        this.hooks.seats(this.seats);
         this.hooks.changed();
         return;
       case 'act': {
@@ -188,10 +256,13 @@ export class RoomLink {
           this.publish();
           return;
         }
+        const seat = this.opened.get(msg.seatId);
+        const action = seat ? await openAction(seat.keys, msg.seq, msg.sealed) : undefined;
         this.room = { ...this.room, applied: { ...this.room.applied, [msg.seatId]: msg.seq } };
         storeRoom(this.sessionId, this.room);
-        // A refused action changes nothing, so nothing else would publish the seat's `applied`.
-        if (!this.hooks.act(msg.seatId, msg.action)) this.publish();
+        // A refused action (or one that does not open: not sealed by this seat) changes nothing, so nothing
+        // else would publish the seat's `applied`.
+        if (!action || !this.hooks.act(msg.seatId, action)) this.publish();
         return;
       }
       case 'refused':
@@ -202,6 +273,8 @@ export class RoomLink {
         } else if (msg.fatal && (msg.reason === 'no-room' || msg.reason === 'bad-token')) {
           // The server no longer knows the room (expired or its store was reset): open a new one.
           this.room = null;
+          this.keys = null;
+          this.opened.clear();
           deviceStore().remove(roomKey(this.sessionId));
           this.socket.send({ t: 'open' });
         }
@@ -224,14 +297,28 @@ export class RoomLink {
     this.publishScheduled = true;
     window.setTimeout(() => {
       this.publishScheduled = false;
-      this.publishNow();
+      this.enqueue(() => this.publishSealed());
     }, 0);
   }
 
-  private publishNow(): void {
-    if (!this.room || this.status !== 'open') return;
+  /** Seals and sends the publication: each seat's view with its own key, the lobby view and the snapshot with the room's. */
+  private async publishSealed(): Promise<void> {
+    if (!this.room || this.status !== 'open' || !this.keys) return;
+    const applied = this.room.applied;
     const { snapshot, views, lobbyView } = this.hooks.publication();
-    this.socket.send({ t: 'publish', snapshot, views, lobbyView, applied: this.room.applied });
+    const keys = await this.keys;
+    const sealedViews: Record<string, string> = {};
+    await Promise.all(
+      Object.entries(views).map(async ([seatId, view]) => {
+        const seat = this.opened.get(seatId);
+        if (seat && view !== undefined) sealedViews[seatId] = await sealView(seat.keys, view);
+      }),
+    );
+    const [sealedSnapshot, sealedLobby] = await Promise.all([
+      snapshot === null || snapshot === undefined ? null : sealSnapshot(keys, snapshot),
+      lobbyView === null || lobbyView === undefined ? null : sealLobbyView(keys, lobbyView),
+    ]);
+    this.socket.send({ t: 'publish', snapshot: sealedSnapshot, views: sealedViews, lobbyView: sealedLobby, applied });
   }
 
   lock(locked: boolean): void {
@@ -249,8 +336,12 @@ export class RoomLink {
     this.socket.close();
   }
 
-  /** Phones cannot reach "localhost": when this screen was opened that way, ask the server for its LAN address. */
-  private async makeJoinUrl(code: string): Promise<void> {
+  /**
+   * The join link carries the room secret in its fragment (`#k=…`, never sent to any server), so a phone that
+   * scans it skips the typed part. Phones cannot reach "localhost": when this screen was opened that way, ask
+   * the server for its LAN address.
+   */
+  private async makeJoinUrl(code: string, secret: string): Promise<void> {
     let base = `${location.origin}${location.pathname}`;
     if (/^(localhost|127\.|\[::1\])/.test(location.hostname)) {
       try {
@@ -262,7 +353,7 @@ export class RoomLink {
         // Keep this screen's own address: right for a tablet that plays alone on this machine.
       }
     }
-    this.joinUrl = `${base.replace(/\?.*$/, '')}${joinPath(code)}`;
+    this.joinUrl = `${base.replace(/\?.*$/, '')}${joinPath(code)}#k=${secret}`;
     const { renderSVG } = await import('uqr');
     this.qrSvg = renderSVG(this.joinUrl, { border: 2 });
     this.hooks.changed();
@@ -272,14 +363,21 @@ export class RoomLink {
 /** Why a move did not work: the key was spent, replaced or expired; the room is gone; or no answer from the server. */
 export type TakeoverFailure = 'used' | 'gone' | 'offline';
 
+/** A move address's fragment after the one-time key: the typed part of the room code (the room key comes from it). */
+export async function moveRoomSecret(code: string, typed: string | undefined): Promise<{ readonly typed: string; readonly secret: string } | null> {
+  if (!isTyped(typed)) return null;
+  return { typed, secret: await roomSecretFromTyped(code.toUpperCase(), typed) };
+}
+
 /**
  * Moving the session to another screen: take the room over with a one-time move key (`takeOver`). The server
- * spends the key, tells the old screen it was replaced, and answers with the last saved session and this
- * screen's own host token, with which the controller then says `hello`.
+ * spends the key, tells the old screen it was replaced, and answers with the last saved session (sealed: opened
+ * here with the room key) and this screen's own host token, with which the controller then says `hello`.
  */
 export function fetchTakeover(
   code: string,
   moveKey: string,
+  room: { readonly typed: string; readonly secret: string },
   timeoutMs = 8000,
 ): Promise<{ ok: true; snapshot: unknown; key: RoomKey } | { ok: false; reason: TakeoverFailure }> {
   type Result = Awaited<ReturnType<typeof fetchTakeover>>;
@@ -307,7 +405,16 @@ export function fetchTakeover(
         return;
       }
       if (msg.t === 'welcome') {
-        finish(msg.snapshot && msg.hostToken ? { ok: true, snapshot: msg.snapshot, key: { code, hostToken: msg.hostToken } } : { ok: false, reason: 'gone' });
+        const sealed = msg.snapshot;
+        const hostToken = msg.hostToken;
+        ws.onclose = null;
+        if (!hostToken) {
+          finish({ ok: false, reason: 'gone' });
+          return;
+        }
+        void roomKeys(room.secret)
+          .then((keys) => openSnapshot(keys, sealed))
+          .then((snapshot) => finish(snapshot ? { ok: true, snapshot, key: { code, hostToken, typed: room.typed, secret: room.secret } } : { ok: false, reason: 'gone' }));
       } else if (msg.t === 'refused') {
         finish({ ok: false, reason: msg.reason === 'bad-token' ? 'used' : msg.reason === 'no-room' ? 'gone' : 'offline' });
       }

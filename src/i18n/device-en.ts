@@ -10,7 +10,7 @@ export const deviceEn: Same<typeof deviceNl> = {
     heading: 'Join from your phone',
     intro: 'Type the room code from the shared screen and fill in your name. Your teammates see your name in the list; your ideas and votes stay anonymous.',
     code: 'Room code',
-    codeHint: 'Six characters, shown on the shared screen.',
+    codeHint: 'The whole code from the shared screen, with both parts after the dash.',
     name: 'Your name',
     nameHint: 'A first name or nickname is enough.',
     submit: 'Join',
@@ -22,6 +22,7 @@ export const deviceEn: Same<typeof deviceNl> = {
     privacy: 'Your seat is remembered on this device only, so you can carry on after a hiccup.',
     error: {
       code: 'A room code has six characters. Have another look at the shared screen.',
+      typed: 'Type the whole code from the shared screen, including the two parts after the dash.',
       name: 'Fill in your name (at most {{max}} characters).',
       'no-room': 'There is no room {{code}} (any more). Is the code right? The session may have ended.',
       locked: 'Room {{code}} is locked: nobody can join right now. Ask the facilitator to open it for a moment.',
@@ -52,6 +53,7 @@ export const deviceEn: Same<typeof deviceNl> = {
     noRoom: 'This room no longer exists: the session has ended or was closed.',
     toJoin: 'Go to join',
     rateLimited: 'Easy does it: your choices will be sent again in a moment.',
+    pendingFull: 'The shared screen is away and a lot is waiting already. Your choices stay on this phone and go along as soon as the screen is back.',
   },
   header: {
     me: 'You: {{name}}',

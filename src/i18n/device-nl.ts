@@ -6,7 +6,7 @@ export const deviceNl = {
     heading: 'Doe mee met je telefoon',
     intro: 'Typ de kamercode van het gedeelde scherm en vul je naam in. Je teamgenoten zien je naam in de lijst; je ideeën en stemmen blijven anoniem.',
     code: 'Kamercode',
-    codeHint: 'Zes tekens, te zien op het gedeelde scherm.',
+    codeHint: 'De hele code van het gedeelde scherm, met beide delen na het streepje.',
     name: 'Je naam',
     nameHint: 'Een voornaam of bijnaam is genoeg.',
     submit: 'Meedoen',
@@ -18,6 +18,7 @@ export const deviceNl = {
     privacy: 'Je plek wordt alleen op dit apparaat onthouden, zodat je na een storing gewoon verder kunt.',
     error: {
       code: 'Een kamercode heeft zes tekens. Kijk nog even op het gedeelde scherm.',
+      typed: 'Typ de hele code van het gedeelde scherm, ook de twee delen na het streepje.',
       name: 'Vul je naam in (maximaal {{max}} tekens).',
       'no-room': 'Kamer {{code}} bestaat niet (meer). Klopt de code? Misschien is de sessie al afgelopen.',
       locked: 'Kamer {{code}} is op slot: er kan nu niemand meer bij. Vraag de begeleider om de kamer even open te zetten.',
@@ -48,6 +49,7 @@ export const deviceNl = {
     noRoom: 'Deze kamer bestaat niet meer: de sessie is afgelopen of gesloten.',
     toJoin: 'Naar meedoen',
     rateLimited: 'Even rustig aan: je keuzes worden zo opnieuw verstuurd.',
+    pendingFull: 'Het gedeelde scherm is weg en er wacht al veel. Je keuzes blijven op deze telefoon en gaan mee zodra het scherm terug is.',
   },
   header: {
     me: 'Jij: {{name}}',

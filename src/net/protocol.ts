@@ -6,6 +6,10 @@
  * looks at it. Views are opaque to the server: the host computes one per seat (`deviceView.ts`) and the
  * server hands each seat only its own.
  *
+ * Everything the server must not read travels sealed (`src/net/crypto.ts`, `src/net/roomCrypto.ts`): a join's
+ * name and seat secret, every action, every view, the saved session. The server checks only that a sealed
+ * value looks sealed and fits its size, and routes it by room code and seat id.
+ *
  * Tokens never travel in a URL or the QR code: only the room code does.
  */
 import * as v from 'valibot';
@@ -24,6 +28,10 @@ export const MAX_PLAYER_MESSAGE_BYTES = 64 * 1024;
 /** Largest message a host may send (the whole saved session plus the views). Anything at 1 MB is refused. */
 export const MAX_HOST_MESSAGE_BYTES = 1000 * 1024;
 export const MAX_SEAT_NAME = 40;
+/** Largest sealed join (name and seat secret): a 40-character name in any script fits with room to spare. */
+export const MAX_SEALED_JOIN = 1024;
+/** Length of the part of a typed room code the server never sees (`CODE-XXXX-XXXX`), from `CODE_ALPHABET`. */
+export const TYPED_SECRET_LENGTH = 8;
 /** How long a move key works (see the `moveKey` host message). */
 export const MOVE_KEY_MINUTES = 10;
 export const PROTOCOL_VERSION = 1;
@@ -35,8 +43,13 @@ const name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_SEAT_N
 const seq = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
 const id = v.pipe(v.string(), v.maxLength(64));
 const level = v.picklist(LEVELS);
+/** A value sealed by `seal` (src/net/crypto.ts): `v1.<iv>.<ciphertext>`, base64url. */
+export const SEALED_PATTERN = /^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22,}$/;
+const sealed = v.pipe(v.string(), v.regex(SEALED_PATTERN));
+const sealedJoin = v.pipe(v.string(), v.maxLength(MAX_SEALED_JOIN), v.regex(SEALED_PATTERN));
 
-/** What a player may ask the host to do; the host stamps the seat (`by`) from the server, never from the device. */
+/** What a player may ask the host to do (sealed in `act`, so checked by the host once opened); the host stamps
+ * the seat (`by`) from the server, never from the device. */
 export const playerActionSchema = v.variant('type', [
   v.object({ type: v.literal('checkIn'), cardId: id }),
   v.object({ type: v.literal('propose'), text: v.pipe(v.string(), v.maxLength(MAX_PROPOSAL_LENGTH)), level }),
@@ -52,15 +65,28 @@ export type PlayerAction = v.InferOutput<typeof playerActionSchema>;
 
 /** Messages from a player's device. */
 export const playerMessageSchema = v.variant('t', [
-  v.object({ t: v.literal('join'), code, name }),
+  /** `sealed`: the name and the phone's own seat secret (`JoinCard`), sealed with the room key. */
+  v.object({ t: v.literal('join'), code, sealed: sealedJoin }),
   v.object({ t: v.literal('rejoin'), code, seatToken: token }),
-  v.object({ t: v.literal('act'), seq, action: playerActionSchema }),
+  /** `sealed`: `{ seq, action }` sealed with the seat's act key; the frame limit caps its size. */
+  v.object({ t: v.literal('act'), seq, sealed }),
   v.object({ t: v.literal('ping') }),
 ]);
 export type PlayerMessage = v.InferOutput<typeof playerMessageSchema>;
 
-export const seatSchema = v.object({ id: seatId, name: v.string(), connected: v.boolean() });
-export type Seat = v.InferOutput<typeof seatSchema>;
+/** What a player seals into `join` with the room key: only the host can open it. */
+export const joinCardSchema = v.object({ name, secret: token });
+export type JoinCard = v.InferOutput<typeof joinCardSchema>;
+
+/** A seat as the server knows it: `sealed` is the join card as the phone sealed it. */
+export const sealedSeatSchema = v.object({ id: seatId, sealed: v.string(), connected: v.boolean() });
+export type SealedSeat = v.InferOutput<typeof sealedSeatSchema>;
+/** A seat as the shared screen knows it, once it has opened the seat's join card. */
+export interface Seat {
+  readonly id: string;
+  readonly name: string;
+  readonly connected: boolean;
+}
 
 /** Messages from the shared screen. */
 export const hostMessageSchema = v.variant('t', [
@@ -72,13 +98,14 @@ export const hostMessageSchema = v.variant('t', [
   v.object({ t: v.literal('takeOver'), code, moveKey: token }),
   /**
    * After every step: the saved session (so a host on another screen can take over), one view per seat,
-   * a view for seats not (yet) in the session, and for each seat the last action applied.
+   * a view for seats not (yet) in the session, and for each seat the last action applied. All sealed: the
+   * snapshot and lobby view with room keys, each view with its seat's view key.
    */
   v.object({
     t: v.literal('publish'),
-    snapshot: v.unknown(),
-    views: v.record(seatId, v.unknown()),
-    lobbyView: v.unknown(),
+    snapshot: v.nullable(sealed),
+    views: v.record(seatId, sealed),
+    lobbyView: v.nullable(sealed),
     applied: v.record(seatId, v.pipe(v.number(), v.integer(), v.minValue(0))),
   }),
   v.object({ t: v.literal('lock'), locked: v.boolean() }),
@@ -108,16 +135,17 @@ export type ServerMessage =
   // to the host
   | { readonly t: 'opened'; readonly code: string; readonly hostToken: string }
   /** `hostToken`: only after `takeOver`, the new screen's own host token (the previous one no longer works). */
-  | { readonly t: 'welcome'; readonly code: string; readonly locked: boolean; readonly seats: readonly Seat[]; readonly snapshot: unknown; readonly hostToken?: string }
+  | { readonly t: 'welcome'; readonly code: string; readonly locked: boolean; readonly seats: readonly SealedSeat[]; readonly snapshot: string | null; readonly hostToken?: string }
   /** The answer to `moveKey`: works once, for `MOVE_KEY_MINUTES`, and only until the next `moveKey`. */
   | { readonly t: 'moveKey'; readonly key: string }
-  | { readonly t: 'seats'; readonly seats: readonly Seat[] }
-  | { readonly t: 'act'; readonly seatId: string; readonly seq: number; readonly action: PlayerAction }
+  | { readonly t: 'seats'; readonly seats: readonly SealedSeat[] }
+  | { readonly t: 'act'; readonly seatId: string; readonly seq: number; readonly sealed: string }
   // to a player
   /** `lastSeq`: the highest action number the server has stored for this seat (0 for a new seat). */
-  | { readonly t: 'joined'; readonly code: string; readonly seatId: string; readonly seatToken: string; readonly name: string; readonly lastSeq: number }
+  | { readonly t: 'joined'; readonly code: string; readonly seatId: string; readonly seatToken: string; readonly lastSeq: number }
   | { readonly t: 'ack'; readonly seq: number }
-  | { readonly t: 'view'; readonly view: unknown }
+  /** A sealed view: the seat's own (its view key) or the lobby view (the room's lobby key). */
+  | { readonly t: 'view'; readonly view: string }
   | { readonly t: 'hostGone' }
   // to anyone
   | { readonly t: 'refused'; readonly reason: RefusalReason; readonly fatal: boolean; readonly seq?: number }

@@ -3,7 +3,7 @@
  * them: finding, touching, expiring and evicting rooms, their views, seats and pending actions, and writing a
  * publish once per batch. The sockets as the rooms see them are `Conn`.
  */
-import type { RefusalReason, Seat } from '../net/protocol.ts';
+import type { RefusalReason, SealedSeat } from '../net/protocol.ts';
 import { DEFAULT_PENDING_CAPS, PendingLedger, type PendingCaps } from './pending.ts';
 import type { AddressLimiter } from './rateLimit.ts';
 import type { Store } from './store.ts';
@@ -55,7 +55,7 @@ export interface LiveRoom {
    * when the frame's own text could be used, else parsed. */
   unsaved: { readonly snapshot: unknown; readonly snapshotJson: string | undefined } | null;
   /** Seats in joining order, once needed. */
-  seatRows: Array<{ readonly id: string; readonly name: string }> | null;
+  seatRows: Array<{ readonly id: string; readonly sealed: string }> | null;
   /** Numbers and sizes of each seat's pending actions, once needed. */
   pending: PendingLedger | null;
 }
@@ -166,9 +166,9 @@ export class RoomState {
     return live.views;
   }
 
-  protected seatList(live: LiveRoom): Seat[] {
-    live.seatRows ??= this.store.seats(live.code).map((s) => ({ id: s.id, name: s.name }));
-    return live.seatRows.map((s) => ({ id: s.id, name: s.name, connected: live.seats.has(s.id) }));
+  protected seatList(live: LiveRoom): SealedSeat[] {
+    live.seatRows ??= this.store.seats(live.code).map((s) => ({ id: s.id, sealed: s.name }));
+    return live.seatRows.map((s) => ({ id: s.id, sealed: s.sealed, connected: live.seats.has(s.id) }));
   }
 
   protected pendingOf(live: LiveRoom): PendingLedger {

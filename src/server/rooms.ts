@@ -144,7 +144,7 @@ export class Hub extends RoomState {
     const token = newHostToken === null ? '' : `,"hostToken":${json(newHostToken)}`;
     conn.send(`{"t":"welcome","code":${json(code)},"locked":${room.locked},"seats":${json(this.seatList(live))},"snapshot":${snapshot ?? 'null'}${token}}`);
     for (const p of this.store.pending(code)) {
-      conn.send(`{"t":"act","seatId":${json(p.seatId)},"seq":${p.seq},"action":${p.action}}`);
+      conn.send(`{"t":"act","seatId":${json(p.seatId)},"seq":${p.seq},"sealed":${p.action}}`);
     }
     // The players see the host is back: each gets its view again.
     const views = this.viewSet(live);
@@ -221,18 +221,19 @@ export class Hub extends RoomState {
   playerMessage(conn: Conn, msg: PlayerMessage): void {
     switch (msg.t) {
       case 'join':
-        return this.join(conn, msg.code, msg.name);
+        return this.join(conn, msg.code, msg.sealed);
       case 'rejoin':
         return this.rejoin(conn, msg.code, msg.seatToken);
       case 'act':
-        return this.act(conn, msg.seq, msg.action);
+        return this.act(conn, msg.seq, msg.sealed);
       case 'ping':
         if (conn.code !== null) this.touchIfLive(conn.code);
         return conn.send(PONG);
     }
   }
 
-  private join(conn: Conn, code: string, name: string): void {
+  /** `sealed`: the phone's name and seat secret, sealed with the room key; stored and relayed to the host as is. */
+  private join(conn: Conn, code: string, sealed: string): void {
     if (conn.seated) return conn.refuse('bad-message', false, 'a socket takes one seat');
     if (!this.limiter.attempt(conn.ip, this.now(), code)) return conn.refuse('rate-limited', false, 'too many join attempts from this address');
     const room = this.findRoom(code);
@@ -246,10 +247,10 @@ export class Hub extends RoomState {
     let seatId = randomSeatId();
     while (this.store.seat(seatId)) seatId = randomSeatId();
     const seatToken = randomToken();
-    this.store.createSeat(code, seatId, seatToken, name, this.now());
+    this.store.createSeat(code, seatId, seatToken, sealed, this.now());
     const live = this.attachSeat(conn, code, seatId, 0, room.lastActive);
-    live.seatRows?.push({ id: seatId, name });
-    conn.send(json({ t: 'joined', code, seatId, seatToken, name, lastSeq: 0 }));
+    live.seatRows?.push({ id: seatId, sealed });
+    conn.send(json({ t: 'joined', code, seatId, seatToken, lastSeq: 0 }));
     this.afterAttach(conn, live, seatId);
   }
 
@@ -276,7 +277,7 @@ export class Hub extends RoomState {
     }
     const live = this.attachSeat(conn, code, seat.id, seat.lastSeq, room.lastActive);
     // Only the token's hash is stored: the phone gets back the token it sent.
-    conn.send(json({ t: 'joined', code, seatId: seat.id, seatToken, name: seat.name, lastSeq: seat.lastSeq }));
+    conn.send(json({ t: 'joined', code, seatId: seat.id, seatToken, lastSeq: seat.lastSeq }));
     this.afterAttach(conn, live, seat.id);
   }
 
@@ -300,7 +301,8 @@ export class Hub extends RoomState {
     this.sendSeats(live);
   }
 
-  private act(conn: Conn, seq: number, action: unknown): void {
+  /** `sealed`: the action sealed with the seat's key; the server only stores it while the host is away and relays it. */
+  private act(conn: Conn, seq: number, sealed: string): void {
     const code = conn.code;
     const seatId = conn.seatId;
     if (code === null || seatId === null) return conn.refuse('not-joined', false, 'act before join');
@@ -313,7 +315,7 @@ export class Hub extends RoomState {
     const live = this.live.get(code);
     if (!live) return conn.refuse('not-joined', false, 'act from a socket whose room is gone');
     if (this.now() - live.lastActive > this.ttl) return this.expire(code);
-    const actionJson = json(action);
+    const actionJson = json(sealed);
     const bytes = Buffer.byteLength(actionJson, 'utf8');
     const pending = this.pendingOf(live);
     const full = conn.heldFrom !== 0 && seq > conn.heldFrom ? 'held' : pending.refusal(seatId, bytes, this.caps);
@@ -328,7 +330,7 @@ export class Hub extends RoomState {
     conn.lastSeq = seq;
     this.touch(live);
     conn.send(`{"t":"ack","seq":${seq}}`);
-    live.host?.send(`{"t":"act","seatId":${json(seatId)},"seq":${seq},"action":${actionJson}}`);
+    live.host?.send(`{"t":"act","seatId":${json(seatId)},"seq":${seq},"sealed":${actionJson}}`);
   }
 
   private detachSeat(conn: Conn): void {

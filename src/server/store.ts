@@ -38,6 +38,7 @@ export interface RoomRow {
 export interface SeatRow {
   readonly id: string;
   readonly code: string;
+  /** The phone's join card (name and seat secret), sealed with the room key: the server cannot read it. */
   readonly name: string;
   readonly lastSeq: number;
 }
@@ -349,9 +350,9 @@ export class Store {
     return r ? toSeat(r) : undefined;
   }
 
-  /** Stores the seat with its token's hash. */
-  createSeat(code: string, id: string, token: string, name: string, now: number): void {
-    this.q.insertSeat.run(id, code, hashToken(token), name, now);
+  /** Stores the seat with its token's hash; `sealed` is its join card as the phone sealed it (column `name`). */
+  createSeat(code: string, id: string, token: string, sealed: string, now: number): void {
+    this.q.insertSeat.run(id, code, hashToken(token), sealed, now);
   }
 
   deleteSeat(code: string, id: string): boolean {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectPhase, openPhone } from './helpers.ts';
+import { expectPhase, openPhone, roomCodeOf, TYPED_CODE } from './helpers.ts';
 import { expectNoSeriousViolations } from './a11y.ts';
 
 // axe is injected as a script; the game's CSP would refuse it.
@@ -31,9 +31,9 @@ test.describe('playing from phones', () => {
     await page.getByTestId('card-count').fill('1');
     await page.getByTestId('start-game').click();
     await expectPhase(page, 'lobby');
-    await expect(page.getByTestId('room-code')).toHaveText(/^[A-HJ-NP-Z2-9]{6}$/);
+    await expect(page.getByTestId('room-code')).toHaveText(TYPED_CODE);
     const code = (await page.getByTestId('room-code').textContent()) ?? '';
-    await expect(page.getByTestId('join-url')).toContainText(`?join=${code}`);
+    await expect(page.getByTestId('join-url')).toContainText(`?join=${roomCodeOf(code)}#k=`);
     await expect(page.getByTestId('room-qr').first()).toBeVisible();
 
     const anna = await openPhone(browser, code, 'Anna');
@@ -127,7 +127,7 @@ async function startOnDevices(page: Page, o: { crowd?: boolean; checkIn?: boolea
   if (o.checkIn === false) await page.getByTestId('check-in-toggle').uncheck();
   await page.getByTestId('start-game').click();
   await expectPhase(page, 'lobby');
-  await expect(page.getByTestId('room-code')).toHaveText(/^[A-HJ-NP-Z2-9]{6}$/);
+  await expect(page.getByTestId('room-code')).toHaveText(TYPED_CODE);
   return (await page.getByTestId('room-code').textContent()) ?? '';
 }
 
@@ -185,7 +185,7 @@ test.describe('moving the shared screen', () => {
     await openPhone(browser, code, 'Bram');
     await page.getByTestId('host-move').click();
     const moveUrl = (await page.getByTestId('host-move-url').textContent()) ?? '';
-    expect(moveUrl).toContain(`?host=${code}#`);
+    expect(moveUrl).toContain(`?host=${roomCodeOf(code)}#`);
 
     const other = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await other.goto(moveUrl);

@@ -55,14 +55,22 @@ export async function proposalIds(page: Page): Promise<string[]> {
   return page.getByTestId('vote-for').evaluateAll((els) => els.map((e) => e.getAttribute('data-proposal-id') ?? ''));
 }
 
+/** The room code as the shared screen shows it (`room-code`): the six characters the server knows, then the typed secret. */
+export const TYPED_CODE = /^[A-HJ-NP-Z2-9]{6}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/;
+/** The part of a typed code the server knows (and the join address carries). */
+export const roomCodeOf = (typedCode: string): string => typedCode.slice(0, 6);
+
 /**
  * A phone joins a room by its code: its own browser profile (its own seat token and storage), a phone-sized
- * touch screen, and the step it should land on. `base` for a server other than the tests' own.
+ * touch screen, and the step it should land on. `base` for a server other than the tests' own. `code` is the
+ * whole typed code (`CODE-XXXX-XXXX`): the address pre-fills the room code, the player types the whole code.
  */
 export async function openPhone(browser: Browser, code: string, name: string, o: { phase?: string; base?: string; height?: number } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: o.height ?? 740 }, hasTouch: true, isMobile: true, bypassCSP: true });
   const phone = await context.newPage();
-  await phone.goto(`${o.base ?? './'}?join=${code}&lang=en`);
+  await phone.goto(`${o.base ?? './'}?join=${roomCodeOf(code)}&lang=en`);
+  await expect(phone.getByTestId('join-code')).toHaveValue(roomCodeOf(code));
+  await phone.getByTestId('join-code').fill(code);
   await expect(phone.getByTestId('join-code')).toHaveValue(code);
   await phone.getByTestId('join-name').fill(name);
   await phone.getByTestId('join-submit').click();

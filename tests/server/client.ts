@@ -7,14 +7,115 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/server.ts';
+import { newSecret } from '../../src/net/crypto.ts';
+import {
+  openAction,
+  openJoinCard,
+  openSnapshot,
+  openViewForSeat,
+  roomKeys,
+  sealAction,
+  sealJoinCard,
+  sealLobbyView,
+  sealSnapshot,
+  sealView,
+  seatKeys,
+  type RoomKeys,
+  type SeatKeys,
+} from '../../src/net/roomCrypto.ts';
 
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Msg = Record<string, any>;
 
+/**
+ * What a client seals and opens, as the real shared screen and phones do (src/net/roomCrypto.ts): a host with
+ * the room secret, a player with the room secret and its own seat secret. The tests then write and read plain
+ * messages (`name`, `action`, views, snapshot) while only sealed ones travel; `raw` keeps what travelled.
+ */
+/**
+ * The tests' stand-in for what the real devices carry outside the server: the room secret of each room code (a
+ * phone's join link, a moved screen's address) and the seat secret behind each seat token (a phone's own store).
+ */
+const roomSecrets = new Map<string, string>();
+const seatSecrets = new Map<string, string>();
+const secretFor = (code: unknown): string => {
+  if (typeof code !== 'string') return newSecret();
+  let secret = roomSecrets.get(code);
+  if (secret === undefined) roomSecrets.set(code, (secret = newSecret()));
+  return secret;
+};
+
+export class Sealing {
+  readonly room: Promise<RoomKeys>;
+  readonly seat: Promise<SeatKeys> | null;
+  /** Host: the keys of each seat whose join card it opened. */
+  readonly seats = new Map<string, { name: string; keys: SeatKeys }>();
+  constructor(
+    readonly roomSecret: string,
+    readonly seatSecret: string | null = null,
+  ) {
+    this.room = roomKeys(roomSecret);
+    this.seat = seatSecret === null ? null : seatKeys(seatSecret);
+  }
+
+  async encode(m: Msg): Promise<Msg> {
+    const room = await this.room;
+    if (m.t === 'join' && typeof m.name === 'string' && this.seatSecret) {
+      const { name, ...rest } = m;
+      return { ...rest, sealed: await sealJoinCard(room, { name, secret: this.seatSecret }) };
+    }
+    if (m.t === 'act' && 'action' in m && this.seat) {
+      const { action, ...rest } = m;
+      return { ...rest, sealed: await sealAction(await this.seat, m.seq as number, action) };
+    }
+    if (m.t === 'publish') {
+      const views: Record<string, unknown> = {};
+      for (const [id, view] of Object.entries((m.views ?? {}) as Record<string, unknown>)) {
+        const seat = this.seats.get(id);
+        views[id] = typeof view === 'string' || !seat ? view : await sealView(seat.keys, view);
+      }
+      const seal = (value: unknown, how: (k: RoomKeys, v: unknown) => Promise<string>) =>
+        value === null || value === undefined || typeof value === 'string' ? value : how(room, value);
+      return { ...m, views, snapshot: await seal(m.snapshot, sealSnapshot), lobbyView: await seal(m.lobbyView, sealLobbyView) };
+    }
+    return m;
+  }
+
+  async decode(m: Msg): Promise<Msg> {
+    const room = await this.room;
+    if (m.t === 'opened' && typeof m.code === 'string') roomSecrets.set(m.code, this.roomSecret);
+    if (m.t === 'joined' && typeof m.seatToken === 'string' && this.seatSecret) seatSecrets.set(m.seatToken, this.seatSecret);
+    if ((m.t === 'seats' || m.t === 'welcome') && Array.isArray(m.seats)) {
+      const seats: Msg[] = [];
+      for (const s of m.seats as Msg[]) {
+        const card = await openJoinCard(room, s.sealed as string);
+        if (card) this.seats.set(s.id as string, { name: card.name, keys: await seatKeys(card.secret) });
+        seats.push({ id: s.id, name: card?.name ?? '<sealed>', connected: s.connected });
+      }
+      const out: Msg = { ...m, seats };
+      if (m.t === 'welcome') out.snapshot = m.snapshot === null ? null : ((await openSnapshot(room, m.snapshot)) ?? '<sealed>');
+      return out;
+    }
+    if (m.t === 'act' && typeof m.sealed === 'string') {
+      const seat = this.seats.get(m.seatId as string);
+      const { sealed, ...rest } = m;
+      return { ...rest, action: (seat && (await openAction(seat.keys, m.seq as number, sealed))) ?? '<sealed>' };
+    }
+    if (m.t === 'view' && typeof m.view === 'string' && this.seat) {
+      return { ...m, view: (await openViewForSeat(await this.seat, room, m.view)) ?? '<sealed>' };
+    }
+    return m;
+  }
+}
+
 export class Client {
-  /** Every text message received, parsed, in order. */
+  /** Every text message received, parsed (and opened, with `sealing`), in order. */
   readonly received: Msg[] = [];
+  /** Seals what this client sends and opens what it gets (see `Sealing`); null: plain, as sent. */
+  sealing: Sealing | null = null;
+  private inbox: Promise<void> = Promise.resolve();
+  private outbox: Promise<void> = Promise.resolve();
   /** Every text message received, as sent. */
   readonly raw: string[] = [];
   private queue: Msg[] = [];
@@ -32,9 +133,17 @@ export class Client {
       } catch {
         msg = { t: '<unparsable>', text };
       }
-      this.received.push(msg);
-      this.queue.push(msg);
-      this.wake();
+      const take = (m: Msg) => {
+        this.received.push(m);
+        this.queue.push(m);
+        this.wake();
+      };
+      const sealing = this.sealing;
+      if (!sealing || !msg || typeof msg !== 'object' || Array.isArray(msg)) {
+        this.inbox = this.inbox.then(() => take(msg));
+        return;
+      }
+      this.inbox = this.inbox.then(async () => take(await sealing.decode(msg)));
     });
     this.closed = new Promise((resolveClosed) => {
       ws.on('close', (code, reason) => {
@@ -61,8 +170,28 @@ export class Client {
     for (const w of waiters) w();
   }
 
+  /** Sends a message; with `sealing`, its plain parts are sealed first (in order with everything sent before). */
   send(message: unknown): void {
-    this.ws.send(typeof message === 'string' ? message : JSON.stringify(message));
+    if (this.sealing === null && typeof message === 'object' && message !== null) {
+      // Opening, joining or taking back a room: this client holds that room's secret from then on, as a real
+      // screen or phone does.
+      const m = message as Msg;
+      if (m.t === 'open') this.sealing = new Sealing(newSecret());
+      else if ((m.t === 'hello' || m.t === 'takeOver') && typeof m.code === 'string') this.sealing = new Sealing(secretFor(m.code));
+      else if (m.t === 'join' && typeof m.name === 'string') this.sealing = new Sealing(secretFor(m.code), newSecret());
+      else if (m.t === 'rejoin' && typeof m.seatToken === 'string') this.sealing = new Sealing(secretFor(m.code), seatSecrets.get(m.seatToken) ?? newSecret());
+    }
+    const sealing = this.sealing;
+    if (!sealing || typeof message !== 'object' || message === null || Array.isArray(message)) {
+      this.outbox = this.outbox.then(() => this.ws.send(typeof message === 'string' ? message : JSON.stringify(message)));
+      return;
+    }
+    this.outbox = this.outbox.then(async () => this.ws.send(JSON.stringify(await sealing.encode(message as Msg))));
+  }
+
+  /** Waits until everything sent so far has gone out (sealing takes a moment). */
+  sent(): Promise<void> {
+    return this.outbox;
   }
 
   /**
@@ -157,13 +286,15 @@ export async function openRoom(ts: TestServer, names: string[] = [], localAddres
   const host = await Client.connect(ts.hostUrl(), localAddress);
   host.send({ t: 'open' });
   const opened = await host.next('opened');
-  const players: Array<{ client: Client; seatId: string; seatToken: string; name: string }> = [];
+  const roomSecret = host.sealing!.roomSecret;
+  const players: Array<{ client: Client; seatId: string; seatToken: string; name: string; seatSecret: string }> = [];
   for (const name of names) {
     const client = await Client.connect(ts.playUrl(), localAddress);
     client.send({ t: 'join', code: opened.code, name });
+    const seatSecret = client.sealing!.seatSecret!;
     const joined = await client.next('joined');
-    players.push({ client, seatId: joined.seatId as string, seatToken: joined.seatToken as string, name });
+    players.push({ client, seatId: joined.seatId as string, seatToken: joined.seatToken as string, name, seatSecret });
     await host.next((m) => m.t === 'seats' && m.seats.some((s: Msg) => s.id === joined.seatId));
   }
-  return { host, code: opened.code as string, hostToken: opened.hostToken as string, players };
+  return { host, code: opened.code as string, hostToken: opened.hostToken as string, players, roomSecret };
 }

@@ -72,8 +72,16 @@ const actionArb = fc.oneof(
   fc.array(anyValue, { maxLength: 3 }),
 );
 
+/** Sealed values as the phones send them, and near misses (no prefix, short IV or ciphertext, bad characters). */
+const sealedArb = fc.oneof(
+  fc.tuple(fc.base64String({ minLength: 16, maxLength: 16 }), fc.base64String({ minLength: 22, maxLength: 200 })).map(([iv, c]) => `v1.${iv}.${c}`.replace(/\+/g, '-').replace(/\//g, '_').replace(/=/g, '')),
+  fc.constantFrom(`v1.${'A'.repeat(16)}.${'B'.repeat(22)}`, `v1.${'A'.repeat(15)}.${'B'.repeat(22)}`, `v1.${'A'.repeat(16)}.${'B'.repeat(21)}`, `v2.${'A'.repeat(16)}.${'B'.repeat(30)}`, `v1.${'A'.repeat(16)}.${'B'.repeat(30)}=`, `v1.${'A'.repeat(16)}.${'B'.repeat(30)}\n`, ''),
+  anyValue,
+);
+
 const actArb = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ t: maybe(fc.constant('act')), seq: maybe(fc.oneof(fc.integer({ min: 1 }), number)), action: actionArb, junk: extra }, { requiredKeys: ['t'] }) },
+  { weight: 4, arbitrary: fc.record({ t: maybe(fc.constant('act')), seq: maybe(fc.oneof(fc.integer({ min: 1 }), number)), sealed: maybe(sealedArb), junk: extra }, { requiredKeys: ['t'] }) },
+  { weight: 1, arbitrary: fc.record({ t: maybe(fc.constant('act')), seq: maybe(fc.oneof(fc.integer({ min: 1 }), number)), action: actionArb, junk: extra }, { requiredKeys: ['t'] }) },
   {
     weight: 1,
     arbitrary: fc.record(
@@ -81,6 +89,7 @@ const actArb = fc.oneof(
         t: fc.oneof(fc.constantFrom('act', 'join', 'rejoin', 'ping', 'ACT', 'open'), anyValue),
         seq: anyValue,
         action: actionArb,
+        sealed: maybe(sealedArb),
         code: maybe(fc.constantFrom('ABCDEF', 'abcdef', 'AB0DEF')),
         name: maybe(text),
         seatToken: maybe(fc.constantFrom('a'.repeat(32), 'a'.repeat(31), 'A_-'.repeat(11))),
@@ -104,9 +113,9 @@ const seatKey = fc.oneof(fc.constantFrom('sAbc123', 's1', 's' + 'a'.repeat(16), 
 const publishArb = fc.record(
   {
     t: fc.oneof(fc.constantFrom('publish', 'open', 'hello', 'lock', 'remove', 'close', 'ping'), anyValue),
-    snapshot: anyValue,
-    views: fc.oneof(fc.dictionary(seatKey, anyValue, { maxKeys: 4 }), anyValue),
-    lobbyView: anyValue,
+    snapshot: fc.oneof(sealedArb, anyValue),
+    views: fc.oneof(fc.dictionary(seatKey, sealedArb, { maxKeys: 4 }), fc.dictionary(seatKey, anyValue, { maxKeys: 4 }), anyValue),
+    lobbyView: fc.oneof(sealedArb, anyValue),
     applied: fc.oneof(fc.dictionary(seatKey, number, { maxKeys: 4 }), anyValue),
     locked: maybe(fc.boolean()),
     seatId: maybe(seatKey),
@@ -132,7 +141,16 @@ describe('message checks against the protocol schemas', () => {
   });
 
   it('answers hand-picked edge cases as the schema does', () => {
+    const S = `v1.${'A'.repeat(16)}.${'B_-9'.repeat(8)}`;
+    // Sealed acts and joins are accepted, by the hand check and the schema alike.
+    for (const ok of [`{"t":"act","seq":3,"sealed":"${S}"}`, `{"sealed":"${S}","t":"act","seq":1,"x":1}`, `{"t":"join","code":"ABCDEF","sealed":"${S}"}`]) {
+      expect(parsePlayerFrame(ok).ok, ok).toBe(true);
+      checkPlayer(ok);
+    }
     const player = [
+      `{"t":"act","seq":1,"sealed":"${S}=="}`,
+      `{"t":"act","seq":1,"sealed":["${S}"]}`,
+      `{"t":"act","seq":0,"sealed":"${S}"}`,
       '{"t":"act","seq":1,"action":{"type":"dot","proposalId":"p1"}}',
       '{"action":{"proposalId":"p1","type":"dot","x":1},"seq":1,"t":"act","y":2}',
       '{"t":"act","seq":1e400,"action":{"type":"voteDone"}}',

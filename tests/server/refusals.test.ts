@@ -38,6 +38,9 @@ async function stillServed(c: Client): Promise<void> {
   expect(await c.next('pong')).toEqual({ t: 'pong' });
 }
 
+/** Looks sealed to the server (it cannot tell more). */
+const SEALED = `v1.${'A'.repeat(16)}.${'B'.repeat(40)}`;
+
 describe('refusals', () => {
   it('refuses messages that do not fit the schema, without closing the socket or telling anyone else', async () => {
     const { host, players } = await room(['Ann']);
@@ -50,6 +53,13 @@ describe('refusals', () => {
       { t: 'join', code: 'abc', name: 'Ann' },
       { t: 'join', code: 'ABCDEF', name: '   ' },
       { t: 'join', code: 'ABCDEF', name: 'x'.repeat(41) },
+      // Names and actions only travel sealed: plain ones, and what only looks sealed, are refused.
+      { t: 'join', code: 'ABCDEF', name: 'Ann' },
+      { t: 'join', code: 'ABCDEF', sealed: 'Ann' },
+      { t: 'join', code: 'ABCDEF', sealed: `v1.${'A'.repeat(16)}.${'B'.repeat(2000)}` },
+      { t: 'act', seq: 1, action: { type: 'voteDone' } },
+      { t: 'act', seq: 1, sealed: 'voteDone' },
+      { t: 'act', seq: 1, sealed: 'v1.short.x' },
       { t: 'publish', snapshot: {}, views: {}, lobbyView: null, applied: {} },
       { t: 'nonsense' },
       [1, 2, 3],
@@ -57,12 +67,20 @@ describe('refusals', () => {
       null,
     ];
     for (const m of bad) {
-      p.send(m);
+      // As written: nothing sealed on the way.
+      p.send(JSON.stringify(m));
       expect(await p.next('refused')).toEqual({ t: 'refused', reason: 'bad-message', fatal: false });
     }
     await stillServed(p);
-    for (const m of [{ t: 'publish', snapshot: {}, views: { notASeat: 1 }, lobbyView: null, applied: {} }, { t: 'lock' }, { t: 'remove', seatId: '../x' }, { t: 'act', seq: 1 }]) {
-      host.send(m);
+    for (const m of [
+      { t: 'publish', snapshot: {}, views: { notASeat: 1 }, lobbyView: null, applied: {} },
+      { t: 'publish', snapshot: { plain: 'session' }, views: {}, lobbyView: null, applied: {} },
+      { t: 'publish', snapshot: null, views: { [players[0]!.seatId]: { plain: 'view' } }, lobbyView: null, applied: {} },
+      { t: 'lock' },
+      { t: 'remove', seatId: '../x' },
+      { t: 'act', seq: 1 },
+    ]) {
+      host.send(JSON.stringify(m));
       expect(await host.next('refused')).toEqual({ t: 'refused', reason: 'bad-message', fatal: false });
     }
     await stillServed(host);
@@ -115,7 +133,7 @@ describe('refusals', () => {
     await stillServed(p);
     const fresh = await connect('play');
     fresh.send({ t: 'join', code, name: 'Bert' });
-    expect((await fresh.next('joined')).name).toBe('Bert');
+    expect((await fresh.next('joined')).seatId).toMatch(/^s[A-Za-z0-9]+$/);
     p.send({ t: 'act', seq: 1, action: { type: 'voteDone' } });
     expect(await host.next('act')).toMatchObject({ seatId: players[0]!.seatId, seq: 1 });
   });
@@ -197,7 +215,7 @@ describe('refusals', () => {
 
     const honest = await connect('play', '127.0.0.3');
     honest.send({ t: 'join', code, name: 'Honest' });
-    expect((await honest.next('joined')).name).toBe('Honest');
+    expect((await honest.next('joined')).seatId).toMatch(/^s[A-Za-z0-9]+$/);
   });
 
   it('counts wrong host tokens against the address too', async () => {
@@ -224,11 +242,11 @@ describe('refusals', () => {
 
   it('refuses actions before join, and host messages before open or hello', async () => {
     const p = await connect('play');
-    p.send({ t: 'act', seq: 1, action: { type: 'voteDone' } });
+    p.send({ t: 'act', seq: 1, sealed: SEALED });
     expect(await p.next('refused')).toEqual({ t: 'refused', reason: 'not-joined', fatal: false });
     const h = await connect('host');
     for (const m of [
-      { t: 'publish', snapshot: {}, views: {}, lobbyView: null, applied: {} },
+      { t: 'publish', snapshot: SEALED, views: {}, lobbyView: null, applied: {} },
       { t: 'lock', locked: true },
       { t: 'remove', seatId: 'sabc' },
       { t: 'close' },

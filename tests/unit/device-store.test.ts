@@ -20,13 +20,16 @@ import {
 import { localStore, memoryStore } from '../../src/storage/index.ts';
 
 const TOKEN = 'abcdefghijklmnopqrstuvwxyzABCDEF12';
-const SEAT = { seatId: 's1', seatToken: TOKEN, name: 'Anna' };
+const SECRET = 'Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyMTIz';
+const SEAT = { seatId: 's1', seatToken: TOKEN, name: 'Anna', secret: SECRET, roomSecret: SECRET };
 
 describe('room codes', () => {
-  it('upper-cases and keeps only the code alphabet, at most six characters', () => {
+  it('upper-cases and keeps only the code alphabet, the six-character code then the typed part in two halves', () => {
     expect(normalizeCode('abc234')).toBe('ABC234');
     expect(normalizeCode(' ab-c 2 3 4 ')).toBe('ABC234');
-    expect(normalizeCode('ABC2345678')).toBe('ABC234');
+    expect(normalizeCode('ABC2345678')).toBe('ABC234-5678');
+    expect(normalizeCode('abc234defghjkm')).toBe('ABC234-DEFG-HJKM');
+    expect(normalizeCode('ABC234-DEFG-HJKM-NPQR')).toBe('ABC234-DEFG-HJKM');
     // look-alikes are not in the alphabet: 0, O, 1, I, L
     expect(normalizeCode('O0I1LA')).toBe('A');
     expect(normalizeCode('<script>')).toBe('SCRPT');

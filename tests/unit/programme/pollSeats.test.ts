@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { newSecret } from '../../../src/net/crypto.ts';
+import { openAction, sealAction, seatKeys } from '../../../src/net/roomCrypto.ts';
 import { MAX_RESPONDENTS, type PollState, closePoll, isComplete, pollResults } from '../../../src/programme/core/poll.ts';
 import {
   canAnswer,
@@ -224,11 +226,21 @@ describe('what a phone sees', () => {
 });
 
 describe('the protocol', () => {
-  it('carries an answer (0–5) and done, and nothing else', () => {
-    const ok = parsePlayerMessage(JSON.stringify({ t: 'act', seq: 1, action: { type: 'pollAnswer', statementId: 'poll-a', value: 0 } }));
-    expect(ok.ok).toBe(true);
-    expect(parsePlayerMessage(JSON.stringify({ t: 'act', seq: 2, action: { type: 'pollDone' } })).ok).toBe(true);
-    for (const value of [-1, 6, 2.5, '3']) expect(parsePlayerMessage(JSON.stringify({ t: 'act', seq: 3, action: { type: 'pollAnswer', statementId: 'poll-a', value } })).ok).toBe(false);
+  it('carries an answer (0–5) and done, sealed, and nothing else', async () => {
+    // The answer travels sealed with the seat's key (the server only sees a blob); the screen opens and checks it.
+    const keys = await seatKeys(newSecret());
+    const answer = { type: 'pollAnswer', statementId: 'poll-a', value: 0 } as const;
+    const sealed = await sealAction(keys, 1, answer);
+    expect(parsePlayerMessage(JSON.stringify({ t: 'act', seq: 1, sealed })).ok).toBe(true);
+    expect(sealed).not.toContain('poll-a');
+    expect(await openAction(keys, 1, sealed)).toEqual(answer);
+    expect(await openAction(keys, 2, await sealAction(keys, 2, { type: 'pollDone' }))).toEqual({ type: 'pollDone' });
+    for (const value of [-1, 6, 2.5, '3']) {
+      expect(v.safeParse(playerActionSchema, { type: 'pollAnswer', statementId: 'poll-a', value }).success).toBe(false);
+      expect(await openAction(keys, 3, await sealAction(keys, 3, { type: 'pollAnswer', statementId: 'poll-a', value } as never))).toBeUndefined();
+    }
+    // A plain answer is refused by the server.
+    expect(parsePlayerMessage(JSON.stringify({ t: 'act', seq: 1, action: answer })).ok).toBe(false);
   });
 
   it('never carries a seat: a phone cannot name someone else’s seat', () => {
