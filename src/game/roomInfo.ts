@@ -24,7 +24,7 @@ export function roomPanelInfo(room: RoomLink, page: Page): RoomPanelInfo {
 function moveInfo(room: RoomLink, page: Page): RoomMoveInfo {
   const move = room.move;
   const base = { minutes: MOVE_KEY_MINUTES, show: () => room.showMove(), hide: () => room.hideMove() };
-  if (move.state !== 'shown' || !room.code) return { ...base, state: move.state === 'shown' ? 'hidden' : move.state, url: null };
+  if (move.state !== 'shown' || !room.serverCode) return { ...base, state: move.state === 'shown' ? 'hidden' : move.state, url: null };
   if (move.until <= Date.now()) return { ...base, state: 'expired', url: null };
-  return { ...base, state: 'shown', url: moveAddress(`${page.origin}${page.pathname}`, room.code, move.key, room.typedSecret) };
+  return { ...base, state: 'shown', url: moveAddress(`${page.origin}${page.pathname}`, room.serverCode, move.key, room.typedSecret) };
 }

@@ -172,6 +172,11 @@ export class RoomLink {
     return this.room ? { code: this.room.code, hostToken: this.room.hostToken } : null;
   }
 
+  /** The room code the server knows (without the typed part), for addresses. */
+  get serverCode(): string | null {
+    return this.room?.code ?? null;
+  }
+
   /** The typed part of the room code, for the move address's fragment only (never sent to the server). */
   get typedSecret(): string | null {
     return this.room?.typed ?? null;

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectPhase, openPhone } from './helpers.ts';
+import { TYPED_CODE, expectPhase, openPhone, roomCodeOf } from './helpers.ts';
 
 /**
  * Moving the shared screen to another screen: the address exists only once the facilitator asks for it, only on
@@ -23,7 +23,7 @@ async function startOnDevices(page: Page): Promise<{ code: string; hostTokens: s
   await page.getByTestId('card-count').fill('1');
   await page.getByTestId('start-game').click();
   await expectPhase(page, 'lobby');
-  await expect(page.getByTestId('room-code')).toHaveText(/^[A-HJ-NP-Z2-9]{6}$/);
+  await expect(page.getByTestId('room-code')).toHaveText(TYPED_CODE);
   expect(hostTokens).toHaveLength(1);
   return { code: (await page.getByTestId('room-code').textContent()) ?? '', hostTokens };
 }
@@ -62,7 +62,8 @@ test.describe('moving the shared screen with a one-time address', () => {
     await expect(page.getByTestId('device-progress')).toHaveAttribute('data-done', '1');
     await expect(page.getByTestId('host-move-url')).toHaveCount(0);
     const moveUrl = await askMoveUrl(page);
-    expect(moveUrl).toMatch(new RegExp(`\\?host=${code}#m=[A-Za-z0-9_-]{32,64}$`));
+    // The one-time key, then the typed part of the code (the new screen needs the room key): never the host token.
+    expect(moveUrl).toMatch(new RegExp(`\\?host=${roomCodeOf(code)}#m=[A-Za-z0-9_-]{32,64}\\.${code.slice(7).replace('-', '')}$`));
     expect(moveUrl).not.toContain(hostToken);
     await expect(page.getByTestId('stage').getByTestId('host-move-url')).toHaveCount(0);
     expect(await page.content()).not.toContain(hostToken);
@@ -74,7 +75,7 @@ test.describe('moving the shared screen with a one-time address', () => {
     await page.getByTestId('host-move').click();
     const shownAgain = (await page.getByTestId('host-move-url').textContent()) ?? '';
     expect(shownAgain).not.toBe(moveUrl);
-    expect(shownAgain).toMatch(new RegExp(`\\?host=${code}#m=`));
+    expect(shownAgain).toMatch(new RegExp(`\\?host=${roomCodeOf(code)}#m=`));
 
     // The other screen takes the room over with the game as it was; the first one says the address is spent.
     const other = await newScreen(browser);
@@ -110,7 +111,7 @@ test.describe('moving the shared screen with a one-time address', () => {
     await expectPhase(anna, 'reveal');
   });
 
-  test('a newer address makes the older one useless; a key followed by more after a dot still works', async ({ page, browser }) => {
+  test('a newer address makes the older one useless; the newest one, with the typed part after its key, moves the room', async ({ page, browser }) => {
     test.setTimeout(90_000);
     const { code } = await startOnDevices(page);
     await openPhone(browser, code, 'Anna');
@@ -126,9 +127,10 @@ test.describe('moving the shared screen with a one-time address', () => {
     await expect(page.getByTestId('room-replaced')).toHaveCount(0);
     await expect(page.getByTestId('seat')).toHaveCount(1);
 
-    // Whatever another part of the game appends after the key (`#m=<key>.<secret>`) does not stop the move.
+    // The key and, after a dot, the typed part of the code (`#m=<key>.<typed>`): the newest address moves the room.
+    expect(second).toMatch(/#m=[A-Za-z0-9_-]{32,64}\.[A-Z0-9]{8}$/);
     const other = await newScreen(browser);
-    await other.goto(`${second}.more-secret_part`);
+    await other.goto(second);
     await expectPhase(other, 'lobby');
     await expect(other.getByTestId('room-code')).toHaveText(code);
     await expect(other.getByTestId('seat')).toHaveCount(1);

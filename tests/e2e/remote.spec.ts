@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { checkInEveryone, expectPhase, openPhone, propose, setupGame } from './helpers.ts';
+import { checkInEveryone, expectPhase, openPhone, propose, roomCodeOf, setupGame } from './helpers.ts';
 import { expectNoSeriousViolations } from './a11y.ts';
 
 // axe is injected as a script; the game's CSP would refuse it.
@@ -144,7 +144,7 @@ test.describe('the facilitator’s remote', () => {
     await expect(page.getByTestId('seat')).toHaveCount(2);
 
     const remote = await openRemote(page, browser);
-    expect(await page.getByTestId('remote-url').textContent()).toContain(`?remote=${code}#`);
+    expect(await page.getByTestId('remote-url').textContent()).toContain(`?remote=${roomCodeOf(code)}#`);
     await expectPhase(remote, 'lobby');
     await remote.getByTestId('remote-advance').click();
     await drive(page, remote, 'reveal');

@@ -9,7 +9,7 @@ const moveKey = 'MOVEKEY_abcdefghijklmnopqrstuvwxyz01234';
 const page = { origin: 'https://ruimte.example', pathname: '/spel/' };
 
 function link(move: MoveState): RoomLink {
-  const room = { status: 'open', problem: null, code: 'ABCDEF', joinUrl: null, qrSvg: null, seats: [], locked: false, move, hostToken, showMove: vi.fn(), hideMove: vi.fn() };
+  const room = { status: 'open', problem: null, code: 'ABCDEF-GHJK-MNPQ', serverCode: 'ABCDEF', typedSecret: 'GHJKMNPQ', joinUrl: null, qrSvg: null, seats: [], locked: false, move, hostToken, showMove: vi.fn(), hideMove: vi.fn() };
   return room as unknown as RoomLink;
 }
 
@@ -24,10 +24,10 @@ describe('the move box info', () => {
     }
   });
 
-  it('shows the move key, never the host token, and calls the link to show and hide', () => {
+  it('shows the move key and the typed part of the code, never the host token, and calls the link to show and hide', () => {
     const room = link({ state: 'shown', key: moveKey, until: Date.now() + 60_000 });
     const info = roomPanelInfo(room, page).move;
-    expect(info).toMatchObject({ state: 'shown', url: `https://ruimte.example/spel/?host=ABCDEF#m=${moveKey}`, minutes: MOVE_KEY_MINUTES });
+    expect(info).toMatchObject({ state: 'shown', url: `https://ruimte.example/spel/?host=ABCDEF#m=${moveKey}.GHJKMNPQ`, minutes: MOVE_KEY_MINUTES });
     expect(JSON.stringify(roomPanelInfo(room, page))).not.toContain(hostToken);
     info.hide();
     info.show();
