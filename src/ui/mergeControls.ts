@@ -89,7 +89,10 @@ export function mergeableList(c: PanelContext, item: (p: ProposalView, controls:
     // A block body: an `on…` handler that returns false would cancel every other key (Enter on a target too).
     wrap.onkeydown = from
       ? (e: KeyboardEvent) => {
-          if (e.key === 'Escape') cancel();
+          if (e.key !== 'Escape') return;
+          // Escape stops choosing first; the drawer around the list closes only on the next one.
+          e.preventDefault();
+          cancel();
         }
       : null;
     wrap.replaceChildren(
