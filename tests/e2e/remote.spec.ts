@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { checkInEveryone, expectPhase, openPhone, propose, roomCodeOf, setupGame } from './helpers.ts';
+import { TYPED_CODE, checkInEveryone, expectPhase, openPhone, propose, roomCodeOf, setupGame } from './helpers.ts';
 import { expectNoSeriousViolations } from './a11y.ts';
 
 // axe is injected as a script; the game's CSP would refuse it.
@@ -138,6 +138,8 @@ test.describe('the facilitator’s remote', () => {
     await page.getByTestId('check-in-toggle').uncheck();
     await page.getByTestId('start-game').click();
     await expectPhase(page, 'lobby');
+    // The code is shown once the room is open (its typed part is made then).
+    await expect(page.getByTestId('room-code')).toHaveText(TYPED_CODE);
     const code = (await page.getByTestId('room-code').textContent()) ?? '';
     const anna = await openPhone(browser, code, 'Anna');
     const bram = await openPhone(browser, code, 'Bram');
