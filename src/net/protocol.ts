@@ -153,7 +153,8 @@ export type ServerMessage =
 
 export type ParseResult<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly reason: 'bad-message' | 'too-big' };
 
-function parseWith<T>(schema: v.GenericSchema<unknown, T>, raw: string, maxBytes: number): ParseResult<T> {
+/** Size first, then JSON, then the schema: the one way every socket message is read (room and remote). */
+export function parseWith<T>(schema: v.GenericSchema<unknown, T>, raw: string, maxBytes: number): ParseResult<T> {
   // String length is UTF-16 units; a unit is at most 3 UTF-8 bytes, so this is a cheap upper bound first.
   if (raw.length * 3 > maxBytes && new TextEncoder().encode(raw).length > maxBytes) return { ok: false, reason: 'too-big' };
   let data: unknown;

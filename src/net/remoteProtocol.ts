@@ -14,7 +14,7 @@
  * The remote address: `?remote=CODE#r=<remoteKey>.<sealSecret>`.
  */
 import * as v from 'valibot';
-import { CODE_ALPHABET, CODE_LENGTH } from './protocol.ts';
+import { CODE_ALPHABET, CODE_LENGTH, type ParseResult, parseWith } from './protocol.ts';
 
 export const REMOTE_SOCKET_PATH = '/room/remote';
 /** Largest message a phone may send (a sealed command is well under 1 KiB). */
@@ -61,18 +61,10 @@ export type RemoteServerMessage =
   | { readonly t: 'refused'; readonly reason: RemoteRefusal; readonly fatal: boolean }
   | { readonly t: 'pong' };
 
-export type RemoteParse = { readonly ok: true; readonly message: RemoteSocketMessage } | { readonly ok: false; readonly reason: 'bad-message' | 'too-big' };
+export type RemoteParse = ParseResult<RemoteSocketMessage>;
 
 export function parseRemoteSocketMessage(raw: string, maxBytes: number): RemoteParse {
-  if (raw.length * 3 > maxBytes && new TextEncoder().encode(raw).length > maxBytes) return { ok: false, reason: 'too-big' };
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return { ok: false, reason: 'bad-message' };
-  }
-  const parsed = v.safeParse(remoteSocketMessageSchema, data);
-  return parsed.success ? { ok: true, message: parsed.output } : { ok: false, reason: 'bad-message' };
+  return parseWith(remoteSocketMessageSchema, raw, maxBytes);
 }
 
 // ---------------------------------------------------------------- sealed contents (never seen by the server)
