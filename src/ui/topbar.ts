@@ -36,17 +36,23 @@ export interface TopbarActions {
 
 export function renderTopbar(root: HTMLElement, state: TopbarState, actions: TopbarActions): void {
   const phaseName = state.phase === 'start' ? t('common.tagline') : t(`phase.${state.phase}`);
-  const button = (testid: string, label: string, onClick: () => void, enabled: boolean, extra: Record<string, string> = {}) =>
-    h('button', { type: 'button', 'data-testid': testid, 'data-key': `top-${testid}`, disabled: !enabled, onclick: onClick, ...extra }, label);
+  // A narrow screen (a tablet upright) shows the short label, so the whole bar stays on one row; the short
+  // label is a word of the long one, so what a player sees is still (part of) the button's name.
+  const button = (testid: string, label: string, onClick: () => void, enabled: boolean, extra: Record<string, string> = {}, short?: string) =>
+    h(
+      'button',
+      { type: 'button', 'data-testid': testid, 'data-key': `top-${testid}`, disabled: !enabled, onclick: onClick, ...extra },
+      short ? [h('span', { class: 'label-long' }, label), h('span', { class: 'label-short' }, short)] : label,
+    );
 
   const timerControls =
     state.timer === 'none'
       ? []
       : [
           state.timer === 'running'
-            ? button('pause', t('facilitator.pause'), actions.pause, true, { class: 'ghost' })
-            : button('resume', t('facilitator.resume'), actions.resume, true, { class: 'ghost' }),
-          button('add-time', t('facilitator.addTime'), actions.addTime, true, { class: 'ghost' }),
+            ? button('pause', t('facilitator.pause'), actions.pause, true, { class: 'ghost' }, t('facilitator.pauseShort'))
+            : button('resume', t('facilitator.resume'), actions.resume, true, { class: 'ghost' }, t('facilitator.resumeShort')),
+          button('add-time', t('facilitator.addTime'), actions.addTime, true, { class: 'ghost' }, t('facilitator.addTimeShort')),
         ];
 
   const language = h(
@@ -61,7 +67,7 @@ export function renderTopbar(root: HTMLElement, state: TopbarState, actions: Top
     h(
       'div',
       { class: 'topbar__brand' },
-      h('button', { type: 'button', class: 'brand', 'data-testid': 'home', 'data-key': 'top-home', onclick: actions.home, 'aria-label': `${t('common.appName')}: ${t('facilitator.home')}` }, h('span', { class: 'brand__mark', 'aria-hidden': 'true' }), t('common.appName')),
+      h('button', { type: 'button', class: 'brand', 'data-testid': 'home', 'data-key': 'top-home', onclick: actions.home, 'aria-label': `${t('common.appName')}: ${t('facilitator.home')}` }, h('span', { class: 'brand__mark', 'aria-hidden': 'true' }), h('span', { class: 'brand__name' }, t('common.appName'))),
     ),
     h(
       'div',
@@ -74,8 +80,8 @@ export function renderTopbar(root: HTMLElement, state: TopbarState, actions: Top
       { class: 'topbar__controls', role: 'group', 'aria-label': t('facilitator.label') },
       ...timerControls,
       state.inGame ? button('end-early', t('facilitator.endEarlyShort'), actions.endEarly, state.canEndEarly, { class: 'ghost', title: t('facilitator.endEarly'), 'aria-label': t('facilitator.endEarly') }) : null,
-      button('undo', t('facilitator.undo'), actions.undo, state.canUndo, { class: 'secondary' }),
-      button('advance', t('facilitator.advance'), actions.advance, state.canAdvance, { class: 'primary' }),
+      button('undo', t('facilitator.undo'), actions.undo, state.canUndo, { class: 'secondary' }, t('facilitator.undoShort')),
+      button('advance', t('facilitator.advance'), actions.advance, state.canAdvance, { class: 'primary' }, t('facilitator.advanceShort')),
       state.drawer === null ? null : drawerToggle(state.drawer, actions.toggleDrawer),
     ),
     h(

@@ -106,3 +106,25 @@ test('reduced motion: the reveal is calm and the stage still measures its text',
   await expectPhase(page, 'results');
   await expectLegibleStage(page);
 });
+
+test('a projector and an upright tablet: one top bar row and the stage text at its target with 16 long proposals', async ({ page }, testInfo) => {
+  // The sizes are set here, so one project is enough.
+  test.skip(testInfo.project.name !== 'tv-1920', 'sets its own viewport sizes');
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await setupGame(page, { team: 'Team Beamer', names: NAMES, deck: 'ggz', cards: 1, checkIn: false });
+  await page.getByTestId('advance').click();
+  await page.getByTestId('advance').click();
+  await expectPhase(page, 'propose');
+  const levels = ['individual', 'team', 'manager', 'organisation'];
+  for (let i = 0; i < 16; i++) await fastPropose(page, `Vergaderingenvrijedag ${i + 1}: overdracht op papier met de arbeidsomstandighedenspreekuren`, levels[i % 4]!);
+  await expect(page.getByTestId('proposal')).toHaveCount(16);
+  for (const size of [{ width: 1280, height: 720 }, { width: 768, height: 1024 }]) {
+    await page.setViewportSize(size);
+    await expectOneRowTopbar(page);
+    await expectLegibleStage(page);
+  }
+  // The short labels on an upright tablet are part of the long ones: the buttons keep their names.
+  await expect(page.getByTestId('advance')).toHaveAccessibleName(/volgende/i);
+  await expect(page.getByTestId('undo')).toHaveAccessibleName(/terug/i);
+});
