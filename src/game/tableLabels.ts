@@ -67,5 +67,6 @@ export function tableLabels(view: ScreenView, options: { readonly checkIn: boole
     playerNames: view.players.map((p) => playerName(p, view.players)),
     dotsWord: (count) => (view.voteMode === 'crowd' ? t('room.points', { count }) : t('results.dots', { count })),
     rankWord: (rank) => t('topThree.rank', { rank }),
+    readAll: t('propose.shortenedOnTable'),
   };
 }

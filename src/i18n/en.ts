@@ -172,6 +172,7 @@ export const en: Resources = {
   },
   propose: {
     title: 'Your proposals',
+    shortenedOnTable: 'Shortened on the table: in full in the facilitator’s list',
     text: 'Proposal',
     placeholder: 'What would help? Dare to think big.',
     level: 'Level (IGLO)',

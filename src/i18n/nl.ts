@@ -171,6 +171,7 @@ export const nl = {
   },
   propose: {
     title: 'Jullie voorstellen',
+    shortenedOnTable: 'Ingekort op het speelveld: voluit in de lijst van de gespreksleider',
     text: 'Voorstel',
     placeholder: 'Wat zou helpen? Durf groot te denken.',
     level: 'Niveau (IGLO)',

@@ -9,7 +9,7 @@ import type { ScreenView } from '../core/view.ts';
 import type { Lang } from '../core/types.ts';
 import type { TableHooks, TableLabels } from '../game/table.ts';
 import { COLORS, FONT } from './palette.ts';
-import { stageFrame, type StageFrame } from './layout.ts';
+import { fitToLines, stageFrame, type StageFrame } from './layout.ts';
 import { minTextPx } from './measure.ts';
 import { drawBallotBox, drawCardStep, drawCheckIn, drawNotes, drawPodium, type Painter, type Frame } from './steps.ts';
 
@@ -136,7 +136,15 @@ export class TableScene extends Phaser.Scene {
   }
 
   private text(x: number, y: number, value: string, size: number, color = '#264653', opts: Partial<Phaser.Types.GameObjects.Text.TextStyle> = {}): Phaser.GameObjects.Text {
-    return this.add.text(x, y, value, { fontFamily: FONT, fontSize: `${size}px`, color, ...opts });
+    // Advanced wrap breaks a word longer than the line instead of letting it run out of its note.
+    const wordWrap = opts.wordWrap ? { useAdvancedWrap: true, ...opts.wordWrap } : undefined;
+    const text = this.add.text(x, y, value, { fontFamily: FONT, fontSize: `${size}px`, color, ...opts, ...(wordWrap ? { wordWrap } : {}) });
+    const { maxLines } = opts;
+    if (wordWrap && maxLines && maxLines > 0) {
+      const fitted = fitToLines(value, maxLines, (v) => text.getWrappedText(v));
+      if (fitted !== value) text.setText(fitted);
+    }
+    return text;
   }
 
   private draw(force: boolean): void {

@@ -116,7 +116,8 @@ export function noteGrid(area: Rect, count: number, type: TypeScale, extraLines 
       const h = Math.min((area.h - gap * (rows - 1)) / rows, lh * (4 + extraLines) + pad * 2 + font * 0.4);
       const perLine = charsPerLine(w - pad * 2, font);
       const lines = Math.min(4, Math.floor((h - pad * 2 - font * 0.4 - extraLines * lh) / lh));
-      if (lines < 1 || perLine < 8) continue;
+      // Under about 10 characters a line, Dutch compounds ("vergaderingen") no longer fit and break mid-word.
+      if (lines < 1 || perLine < 10) continue;
       const chars = lines * perLine;
       // Enough for most proposals (about 90 characters) is as good as more; then longer lines read better.
       const score = Math.min(chars, 90) + Math.min(perLine, 30) * 0.2;
@@ -172,4 +173,23 @@ export function podium(full: Rect, type: TypeScale): Rect[] {
 /** True when two rectangles share any area (touching edges do not count). */
 export function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/**
+ * The text as it fits in `maxLines` lines of a wrapped text: unchanged when it fits, else cut at a word with an
+ * ellipsis on the last line. `wrap` is the drawing's own line breaking (Phaser measures the real glyphs), so a
+ * note never ends in the middle of its text without showing that there is more.
+ */
+export function fitToLines(text: string, maxLines: number, wrap: (value: string) => readonly string[]): string {
+  const lines = wrap(text);
+  if (lines.length <= maxLines) return text;
+  const ending = (value: string) => `${value.replace(/[\s,.;:!?…–-]+$/u, '')}…`;
+  const fits = (value: string) => wrap(ending(value)).length <= maxLines;
+  // What the visible lines hold, then fewer characters until the ellipsis fits too.
+  let cut = text.slice(0, lines.slice(0, maxLines).join(' ').length).trimEnd();
+  while (cut.length > 1 && !fits(cut)) cut = cut.slice(0, -1);
+  // A whole word reads better than half of one, when that costs little.
+  const space = cut.lastIndexOf(' ');
+  if (space > cut.length * 0.6 && fits(cut.slice(0, space))) cut = cut.slice(0, space);
+  return ending(cut);
 }

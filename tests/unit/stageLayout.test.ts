@@ -1,6 +1,6 @@
 /** The stage's layout maths: text sizes meet the room's targets and 30 proposals fit without overlap. */
 import { describe, expect, it } from 'vitest';
-import { GLYPH_WIDTH, LINE, noteGrid, overlaps, podium, proposeAreas, shorten, stageFrame, type Rect } from '../../src/scenes/layout.ts';
+import { GLYPH_WIDTH, LINE, fitToLines, noteGrid, overlaps, podium, proposeAreas, shorten, stageFrame, type Rect } from '../../src/scenes/layout.ts';
 
 // The stage's size (CSS px) at each screen size, as measured in the game layout (panel and top bar taken off).
 const SIZES = [
@@ -69,5 +69,54 @@ describe('stage layout', () => {
     expect(s.length).toBeLessThanOrEqual(24);
     expect(s.endsWith('…')).toBe(true);
     expect(s).toBe('Overdracht op papier…');
+  });
+});
+
+describe('fitToLines', () => {
+  // A stand-in for Phaser's wrap: greedy lines of at most `width` characters, a longer word broken by characters.
+  const wrapAt = (width: number) => (value: string): string[] => {
+    const lines: string[] = [];
+    let line = '';
+    for (let word of value.split(' ').filter(Boolean)) {
+      while (word.length > width) {
+        if (line) lines.push(line), (line = '');
+        lines.push(word.slice(0, width));
+        word = word.slice(width);
+      }
+      if (!line) line = word;
+      else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+      else lines.push(line), (line = word);
+    }
+    if (line) lines.push(line);
+    return lines;
+  };
+
+  it('leaves a text that fits as it is', () => {
+    expect(fitToLines('Rooster zelf maken', 2, wrapAt(10))).toBe('Rooster zelf maken');
+  });
+
+  it('ends a cut text with an ellipsis on its last visible line', () => {
+    const wrap = wrapAt(10);
+    const fitted = fitToLines('▲ Een vaste schrijfdag zonder telefoon', 2, wrap);
+    expect(fitted.endsWith('…')).toBe(true);
+    expect(wrap(fitted).length).toBeLessThanOrEqual(2);
+    expect('▲ Een vaste schrijfdag zonder telefoon'.startsWith(fitted.slice(0, -1))).toBe(true);
+  });
+
+  it('cuts a single word longer than the lines by characters', () => {
+    const wrap = wrapAt(6);
+    const fitted = fitToLines('Vergaderingen', 1, wrap);
+    expect(fitted).toBe('Verga…');
+    expect(wrap(fitted)).toHaveLength(1);
+  });
+
+  it('keeps the start of a long word rather than only the level mark', () => {
+    const fitted = fitToLines('▲ Overdracht op papier', 2, wrapAt(10));
+    expect(fitted).toMatch(/^▲ Overdra/);
+    expect(fitted.endsWith('…')).toBe(true);
+  });
+
+  it('drops punctuation before the ellipsis', () => {
+    expect(fitToLines('Minder vergaderen, meer zorg aan bed', 1, wrapAt(18))).toBe('Minder vergaderen…');
   });
 });
