@@ -8,7 +8,7 @@ export const remoteEn: Same<typeof remoteNl> = {
   language: 'Language',
   screen: {
     title: 'Remote',
-    show: '📱 Remote on your phone',
+    show: 'Remote on your phone',
     hide: 'Hide the remote',
     connecting: 'Connecting to the room server…',
     noServer: 'No room server can be reached. The remote works when the game is served on the network with “npm start”.',

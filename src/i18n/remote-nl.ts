@@ -4,7 +4,7 @@ export const remoteNl = {
   language: 'Taal',
   screen: {
     title: 'Afstandsbediening',
-    show: '📱 Afstandsbediening op je telefoon',
+    show: 'Afstandsbediening op je telefoon',
     hide: 'Afstandsbediening verbergen',
     connecting: 'Even verbinden met de kamerserver…',
     noServer: 'Geen kamerserver bereikbaar. De afstandsbediening werkt als het spel met “npm start” op het netwerk draait.',

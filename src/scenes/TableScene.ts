@@ -266,6 +266,8 @@ export class TableScene extends Phaser.Scene {
       else if (step.state === 'now') line.fillStyle(COLORS.cream, 1).fillCircle(x, y, dot * 1.3).lineStyle(dot * 0.45, COLORS.coral, 1).strokeCircle(x, y, dot * 1.3);
       else line.fillStyle(COLORS.cream, 1).fillCircle(x, y, dot).lineStyle(Math.max(2, dot * 0.3), COLORS.grey, 1).strokeCircle(x, y, dot);
       const label = this.text(x, y + dot * 1.4, step.label, small, step.state === 'next' ? '#6b6458' : '#264653', { fontStyle: step.state === 'now' ? 'bold' : 'normal' }).setOrigin(0.5, 0);
+      // The first label starts inside the table rather than under its edge.
+      if (i === 0) label.setX(Math.max(x, geo.margin + label.width / 2));
       // Many steps on a narrow stage: only the current step and the ends keep their labels.
       if (label.width > gap * 0.95 && step.state !== 'now' && i !== 0 && i !== steps.length - 1) label.setVisible(false);
       this.progressLayer.add(label);

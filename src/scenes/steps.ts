@@ -188,7 +188,7 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
   if (readAll) {
     const line = p.geo.type.small * LINE;
     grid = noteGrid({ ...area, h: area.h - line }, items.length, p.geo.type, withDots ? 1 : 0);
-    p.content.add(p.text(area.x, area.y + area.h - line + p.geo.type.small * 0.15, readAll, p.geo.type.small, '#5b6b70', { fontStyle: 'italic' }));
+    p.content.add(p.text(area.x, area.y + area.h - line + p.geo.type.small * 0.15, readAll, p.geo.type.small, '#5b6b70', { fontStyle: 'italic', wordWrap: { width: area.w }, maxLines: 1 }));
   }
   const { font, pad } = grid;
   const lh = font * LINE;
