@@ -4,8 +4,8 @@
 // Synthesises every sound effect of the game from scratch (oscillators,
 // envelopes and filtered noise, no samples), joins them into one sound sprite
 // and writes:
-//   assets/audio/sfx.webm   Opus, ~48 kbit/s   (committed)
-//   assets/audio/sfx.mp3    MP3,  ~64 kbit/s   (committed, fallback)
+//   assets/audio/sfx.webm   Opus, ~24 kbit/s mono   (committed)
+//   assets/audio/sfx.mp3    MP3,   40 kbit/s mono   (committed, fallback)
 //   assets/audio/sfx.json   { "sprite": { "<cue>": [startMs, durationMs] } } (Howler format)
 //
 // The encoded files are committed, so the game itself never needs this
@@ -500,9 +500,10 @@ function main() {
   const json = join(OUT_DIR, 'sfx.json');
   writeFileSync(wav, wavBytes(pcm));
   try {
+    // Short sound effects keep their character at these rates; the game's download stays small.
     const common = ['-i', wav, '-map_metadata', '-1', '-ac', '1'];
-    ffmpeg([...common, '-c:a', 'libopus', '-b:a', '48k', '-application', 'audio', '-fflags', '+bitexact', webm]);
-    ffmpeg([...common, '-c:a', 'libmp3lame', '-b:a', '64k', '-ar', String(SR), '-fflags', '+bitexact', mp3]);
+    ffmpeg([...common, '-c:a', 'libopus', '-b:a', '24k', '-application', 'audio', '-fflags', '+bitexact', webm]);
+    ffmpeg([...common, '-c:a', 'libmp3lame', '-b:a', '40k', '-ar', String(SR), '-fflags', '+bitexact', mp3]);
   } finally {
     if (!KEEP_WAV) rmSync(wav, { force: true });
   }

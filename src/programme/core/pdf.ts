@@ -1,9 +1,9 @@
 /**
  * A minimal PDF 1.4 writer for the one-page infographic: the drawing operations as vector graphics and text in
  * the standard Helvetica fonts (no embedding), WinAnsi encoded. The export embeds Noto Sans instead
- * (`pdfEmbedded.ts`, which reuses this content stream); this writer is its fallback when the font cannot load. Uncompressed and ASCII only apart from the
- * binary marker, so byte offsets in the cross-reference table are string offsets. A character WinAnsi cannot
- * hold is written as "?" (the PNG shows it).
+ * (`pdfEmbedded.ts`, which reuses this content stream); this writer is its fallback when the font cannot load.
+ * Uncompressed and ASCII only apart from the binary marker, so byte offsets in the cross-reference table are
+ * string offsets. A character WinAnsi cannot hold is written as "?" (the PNG shows it).
  */
 import { PAGE, type Op, type RGB } from './infographic.ts';
 
@@ -102,7 +102,7 @@ export interface PdfInfo {
   readonly at: Date;
 }
 
-const pdfDate = (d: Date): string => {
+export const pdfDate = (d: Date): string => {
   const p = (x: number) => String(x).padStart(2, '0');
   return `D:${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}Z`;
 };

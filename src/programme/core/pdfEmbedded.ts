@@ -1,29 +1,29 @@
 /**
  * The infographic as a PDF with an embedded font (Noto Sans, Latin subset in `assets/fonts/`), so every name
- * prints as typed: Şükrü, Łukasz, Nguyễn, Đorđe, Ő. pdf-lib embeds and subsets the font (through fontkit) and
- * writes the file; the page's drawing is the same content stream as the Helvetica writer's. Loaded lazily,
- * only when a PDF is exported. Runs in Node too (the tests pass the font bytes in).
+ * prints as typed: Şükrü, Łukasz, Nguyễn, Đorđe, Ő. Our own TrueType embedder (`embeddedFont.ts`) writes the
+ * fonts as subsets of the glyphs used; the page's drawing is the same content stream as the Helvetica
+ * writer's, flate-compressed. Loaded lazily, only when a PDF is exported. Runs in Node too (the tests pass the
+ * font bytes in).
  */
-import { PDFDocument } from 'pdf-lib';
-import fontkit from '@pdf-lib/fontkit';
+import { EmbeddedFont } from './embeddedFont.ts';
 import { PAGE, type Op } from './infographic.ts';
 import { textWidth } from './metrics.ts';
-import { type PdfInfo, type TextOp, color, contentStream, n } from './pdf.ts';
+import { type PdfInfo, type TextOp, color, contentStream, n, pdfDate } from './pdf.ts';
+import { type PdfObject, flateStream, pdfText, writePdfFile } from './pdfObjects.ts';
+import { readTtf } from './ttf.ts';
 
 export interface PdfFonts {
   readonly regular: Uint8Array;
   readonly bold: Uint8Array;
 }
 
-export async function writeEmbeddedPdf(ops: readonly Op[], info: PdfInfo, fonts: PdfFonts): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  // Ligatures off: "fi" stays two letters, so the text copies and searches as it was typed.
-  const features = { liga: false, clig: false, dlig: false };
-  const regular = await doc.embedFont(fonts.regular, { subset: true, features });
-  const bold = await doc.embedFont(fonts.bold, { subset: true, features });
-  const page = doc.addPage([PAGE.width, PAGE.height]);
-  const names = { regular: page.node.newFontDictionary('NotoSans', regular.ref), bold: page.node.newFontDictionary('NotoSansBold', bold.ref) };
+/** Objects 1–5 are the document's; each font takes five from 6 on. */
+const REGULAR = 6;
+const BOLD = 11;
+
+export async function writeEmbeddedPdf(ops: readonly Op[], info: PdfInfo, fonts: PdfFonts): Promise<Uint8Array<ArrayBuffer>> {
+  const regular = new EmbeddedFont(readTtf(fonts.regular));
+  const bold = new EmbeddedFont(readTtf(fonts.bold));
 
   const text = (op: TextOp, y: number): string => {
     const value = op.text.normalize('NFC');
@@ -33,16 +33,19 @@ export async function writeEmbeddedPdf(ops: readonly Op[], info: PdfInfo, fonts:
     const natural = font.widthOfTextAtSize(value, op.size);
     const planned = textWidth(value, { size: op.size, bold: op.bold });
     const squeeze = natural > planned && natural > 0 ? Math.max(70, (100 * planned) / natural) : 100;
-    return `BT ${op.bold ? names.bold : names.regular} ${n(op.size)} Tf ${n(squeeze)} Tz ${color(op.color, false)} ${n(op.x)} ${n(y)} Td ${font.encodeText(value).toString()} Tj ET`;
+    return `BT /${op.bold ? 'F2' : 'F1'} ${n(op.size)} Tf ${n(squeeze)} Tz ${color(op.color, false)} ${n(op.x)} ${n(y)} Td ${font.encode(value)} Tj ET`;
   };
-  const stream = doc.context.flateStream(contentStream(ops, text));
-  page.node.addContentStream(doc.context.register(stream));
+  const content = await flateStream(contentStream(ops, text));
 
-  doc.setTitle(info.title, { showInWindowTitleBar: true });
-  doc.setLanguage(info.lang);
-  doc.setProducer('Ruimte');
-  doc.setCreator('Ruimte');
-  doc.setCreationDate(info.at);
-  doc.setModificationDate(info.at);
-  return doc.save({ useObjectStreams: false });
+  const date = `(${pdfDate(info.at)})`;
+  const objects: PdfObject[] = [
+    `<< /Type /Catalog /Pages 2 0 R /Lang ${pdfText(info.lang)} /ViewerPreferences << /DisplayDocTitle true >> >>`,
+    `<< /Type /Pages /Kids [3 0 R] /Count 1 >>`,
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${n(PAGE.width)} ${n(PAGE.height)}] /Resources << /Font << /F1 ${REGULAR} 0 R /F2 ${BOLD} 0 R >> >> /Contents 4 0 R >>`,
+    content,
+    `<< /Title ${pdfText(info.title)} /Producer (Ruimte) /Creator (Ruimte) /CreationDate ${date} /ModDate ${date} >>`,
+    ...(await regular.objects(REGULAR)),
+    ...(await bold.objects(BOLD)),
+  ];
+  return writePdfFile(objects, 5);
 }

@@ -1,6 +1,6 @@
 /**
- * The PDF export with the embedded Noto Sans subset: this module, pdf-lib, fontkit and the two font files
- * are fetched only when a team exports a PDF (the infographic imports this module dynamically).
+ * The PDF export with the embedded Noto Sans subset: this module, our PDF and TrueType writers and the two
+ * font files are fetched only when a team exports a PDF (the infographic imports this module dynamically).
  */
 import regularUrl from '../../../assets/fonts/NotoSans-Regular-latin.ttf?url';
 import boldUrl from '../../../assets/fonts/NotoSans-Bold-latin.ttf?url';

@@ -58,6 +58,7 @@ describe('the PDF with an embedded font', () => {
     expect(file).toContain('/FontFile2');
     expect(file).toContain('NotoSans');
     expect(file).not.toContain('/BaseFont /Helvetica');
+    expect(file).toContain('/Lang (nl)');
   });
 
   it.skipIf(!hasPdftotext())('prints every name as typed: Turkish, Polish, Vietnamese, Serbian and Hungarian (pdftotext)', async () => {
@@ -70,6 +71,24 @@ describe('the PDF with an embedded font', () => {
       for (const name of NAMES) expect(text, name).toContain(name);
       expect(text).toContain('minder overuren');
       expect(text).not.toContain('?');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!hasPdftotext())('writes a character the font lacks as "?" or from its parts, and keeps the title whole (pdftotext, pdfinfo)', async () => {
+    const team = 'Team 日本 ≠ Ωmega';
+    const ops = layoutInfographic({ ...data(), heading: team });
+    const bytes = await writeEmbeddedPdf(ops, { title: team, lang: 'en', at: new Date(Date.UTC(2030, 2, 2)) }, fonts);
+    const dir = mkdtempSync(join(tmpdir(), 'ruimte-pdf-'));
+    try {
+      const path = join(dir, 'infographic.pdf');
+      writeFileSync(path, bytes);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).normalize('NFC');
+      expect(text).toContain('Team ?? ≠ ?mega');
+      const meta = execFileSync('pdfinfo', ['-enc', 'UTF-8', path], { encoding: 'utf8' });
+      expect(meta).toMatch(/Title:\s+Team 日本 ≠ Ωmega/);
+      expect(meta).toMatch(/Producer:\s+Ruimte/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
