@@ -75,9 +75,9 @@ export default defineConfig({
       },
       workbox: {
         // The first visit precaches what the first screens and a game on one screen need. The rest (Phaser,
-        // loaded when a game starts; the editor, the programme, the phone's page; the mp3 fallback) is cached
+        // loaded when a game starts; the editor, the programme, the phone's page) is cached
         // by the worker the first time it is fetched: after one session, a second one plays with no network.
-        globPatterns: ['**/*.{js,css,html,svg,png,webm,json,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,mp3,json,webmanifest}'],
         globIgnores: ['**/assets/bootTable-*.js', '**/assets/editor-*.js', '**/assets/programme-*.{js,css}', '**/assets/device-*.{js,css}', '**/assets/pollDevice-*.js'],
         runtimeCaching: [
           {

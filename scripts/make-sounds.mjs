@@ -4,12 +4,11 @@
 // Synthesises every sound effect of the game from scratch (oscillators,
 // envelopes and filtered noise, no samples), joins them into one sound sprite
 // and writes:
-//   assets/audio/sfx.webm   Opus, ~24 kbit/s mono   (committed)
-//   assets/audio/sfx.mp3    MP3,   40 kbit/s mono   (committed, fallback)
+//   assets/audio/sfx.mp3    MP3,   40 kbit/s mono   (committed; every browser plays it)
 //   assets/audio/sfx.json   { "sprite": { "<cue>": [startMs, durationMs] } } (Howler format)
 //
 // The encoded files are committed, so the game itself never needs this
-// script. You only need it (and `ffmpeg` with libopus and libmp3lame on your
+// script. You only need it (and `ffmpeg` with libmp3lame on your
 // PATH, e.g. `apt-get install ffmpeg`) when you want to regenerate the sounds:
 //
 //   node scripts/make-sounds.mjs             # regenerate everything
@@ -495,14 +494,12 @@ function main() {
   mkdirSync(OUT_DIR, { recursive: true });
   const { pcm, sprite, report } = buildSprite();
   const wav = join(OUT_DIR, 'sfx.wav');
-  const webm = join(OUT_DIR, 'sfx.webm');
   const mp3 = join(OUT_DIR, 'sfx.mp3');
   const json = join(OUT_DIR, 'sfx.json');
   writeFileSync(wav, wavBytes(pcm));
   try {
     // Short sound effects keep their character at these rates; the game's download stays small.
     const common = ['-i', wav, '-map_metadata', '-1', '-ac', '1'];
-    ffmpeg([...common, '-c:a', 'libopus', '-b:a', '24k', '-application', 'audio', '-fflags', '+bitexact', webm]);
     ffmpeg([...common, '-c:a', 'libmp3lame', '-b:a', '40k', '-ar', String(SR), '-fflags', '+bitexact', mp3]);
   } finally {
     if (!KEEP_WAV) rmSync(wav, { force: true });
@@ -510,7 +507,7 @@ function main() {
   writeFileSync(json, `${JSON.stringify({ sprite }, null, 2)}\n`);
 
   console.table(report);
-  for (const f of [webm, mp3, json]) console.log(`${f.slice(ROOT.length + 1)}  ${statSync(f).size} bytes`);
+  for (const f of [mp3, json]) console.log(`${f.slice(ROOT.length + 1)}  ${statSync(f).size} bytes`);
   if (KEEP_WAV) console.log(`kept ${wav.slice(ROOT.length + 1)}`);
 }
 

@@ -4,7 +4,6 @@
  * start screen loads and parses nothing it cannot use. Mute is saved.
  */
 import type { Howl } from 'howler';
-import webmUrl from '../assets/audio/sfx.webm?url';
 import mp3Url from '../assets/audio/sfx.mp3?url';
 
 export type SoundName = 'flip' | 'drop' | 'vote-done' | 'timer-end' | 'reveal' | 'twist' | 'tap';
@@ -18,7 +17,8 @@ let gestureSeen = false;
 function load(): Promise<void> {
   loading ??= Promise.all([import('howler'), import('../assets/audio/sfx.json')]).then(([{ Howl }, sprite]) => {
     howl = new Howl({
-      src: [webmUrl, mp3Url],
+      // One format every browser plays (Safari and older iPads lack Opus in WebM): one file to fetch and cache.
+      src: [mp3Url],
       sprite: sprite.default.sprite as unknown as Record<string, [number, number]>,
       preload: true,
       volume: 0.8,
