@@ -6,7 +6,7 @@
 # comes first on the PATH). Run again after replacing a font file.
 set -eu
 cd "$(dirname "$0")/../assets/fonts"
-for font in NotoSans-Regular-latin.ttf NotoSans-Bold-latin.ttf; do
+for font in NotoSans-Regular-latin.ttf; do
   "${PYTHON:-python3}" -m fontTools.subset "$font" --output-file="$font.tmp" \
     --unicodes='*' --layout-features='' --no-layout-closure --drop-tables+=GSUB,GPOS,GDEF,gasp \
     --no-hinting --name-IDs='*' --name-languages='*' --notdef-outline --no-glyph-names --recalc-bounds

@@ -1,9 +1,8 @@
 /**
- * The PDF export with the embedded Noto Sans subset: this module, our PDF and TrueType writers and the two
- * font files are fetched only when a team exports a PDF (the infographic imports this module dynamically).
+ * The PDF export with the embedded Noto Sans subset: this module, our PDF and TrueType writers and the font
+ * file are fetched only when a team exports a PDF (the infographic imports this module dynamically).
  */
 import regularUrl from '../../../assets/fonts/NotoSans-Regular-latin.ttf?url';
-import boldUrl from '../../../assets/fonts/NotoSans-Bold-latin.ttf?url';
 import type { Op } from '../core/infographic.ts';
 import type { PdfInfo } from '../core/pdf.ts';
 import { writeEmbeddedPdf } from '../core/pdfEmbedded.ts';
@@ -15,6 +14,5 @@ async function fontBytes(url: string): Promise<Uint8Array> {
 }
 
 export async function embeddedPdf(ops: readonly Op[], info: PdfInfo): Promise<Uint8Array> {
-  const [regular, bold] = await Promise.all([fontBytes(regularUrl), fontBytes(boldUrl)]);
-  return writeEmbeddedPdf(ops, info, { regular, bold });
+  return writeEmbeddedPdf(ops, info, { regular: await fontBytes(regularUrl) });
 }
