@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectPhase, openPhone, roomCodeOf, TYPED_CODE } from './helpers.ts';
+import { expectPhase, openPhone, roomCodeOf, startDevicesGame } from './helpers.ts';
 import { expectNoSeriousViolations } from './a11y.ts';
 
 // axe is injected as a script; the game's CSP would refuse it.
@@ -24,15 +24,7 @@ test.describe('playing from phones', () => {
 
   test('a team plays a whole session with phones as controllers, anonymously, through reloads', async ({ page, browser }) => {
     test.setTimeout(180_000);
-    await page.goto('./?lang=en');
-    await page.getByTestId('new-session').click();
-    await page.getByTestId('team-name').fill('Ward North');
-    await page.getByTestId('play-mode').selectOption('devices');
-    await page.getByTestId('card-count').fill('1');
-    await page.getByTestId('start-game').click();
-    await expectPhase(page, 'lobby');
-    await expect(page.getByTestId('room-code')).toHaveText(TYPED_CODE);
-    const code = (await page.getByTestId('room-code').textContent()) ?? '';
+    const code = await startDevicesGame(page, { team: 'Ward North' });
     await expect(page.getByTestId('join-url')).toContainText(`?join=${roomCodeOf(code)}#k=`);
     await expect(page.getByTestId('room-qr').first()).toBeVisible();
 
@@ -117,26 +109,12 @@ test.describe('playing from phones', () => {
   });
 });
 
-async function startOnDevices(page: Page, o: { crowd?: boolean; checkIn?: boolean } = {}): Promise<string> {
-  await page.goto('./?lang=en');
-  await page.getByTestId('new-session').click();
-  await page.getByTestId('team-name').fill('Ward South');
-  await page.getByTestId('play-mode').selectOption('devices');
-  if (o.crowd) await page.getByTestId('vote-mode').selectOption('crowd');
-  await page.getByTestId('card-count').fill('1');
-  if (o.checkIn === false) await page.getByTestId('check-in-toggle').uncheck();
-  await page.getByTestId('start-game').click();
-  await expectPhase(page, 'lobby');
-  await expect(page.getByTestId('room-code')).toHaveText(TYPED_CODE);
-  return (await page.getByTestId('room-code').textContent()) ?? '';
-}
-
 test.describe('choosing 25/10 on phones', () => {
   test.skip(({ viewport }) => (viewport?.width ?? 0) < 1900, 'one run is enough: the phones have their own viewport');
 
   test('each player writes one bold idea, scores the ideas of others in rounds, and the screen counts down', async ({ page, browser }) => {
     test.setTimeout(120_000);
-    const code = await startOnDevices(page, { crowd: true, checkIn: false });
+    const code = await startDevicesGame(page, { team: 'Ward South', crowd: true, checkIn: false });
     const phones = [await openPhone(browser, code, 'Anna'), await openPhone(browser, code, 'Bram'), await openPhone(browser, code, 'Chloé')];
     await expect(page.getByTestId('seat')).toHaveCount(3);
     for (const step of ['reveal', 'discuss', 'propose']) {
@@ -180,7 +158,7 @@ test.describe('moving the shared screen', () => {
 
   test('another screen takes the room over with the one-time move address; the phones follow it', async ({ page, browser }) => {
     test.setTimeout(120_000);
-    const code = await startOnDevices(page);
+    const code = await startDevicesGame(page, { team: 'Ward South' });
     const anna = await openPhone(browser, code, 'Anna');
     await openPhone(browser, code, 'Bram');
     await page.getByTestId('host-move').click();
