@@ -9,7 +9,7 @@
  * of the screen keeps the phone's address working. The seal secret never leaves this screen but in the address's
  * fragment, which the server never sees.
  */
-import { ReconnectingSocket, socketUrl } from '../net/socket.ts';
+import { ReconnectingSocket, requestOnce, socketUrl } from '../net/socket.ts';
 import { deriveKey, newSecret, open, seal } from '../net/crypto.ts';
 import { HOST_SOCKET_PATH, type HostMessage, type ServerMessage } from '../net/protocol.ts';
 import { REMOTE_SOCKET_PATH, parseRemoteCommand, remotePath, type RemoteServerMessage, type RemoteSocketMessage } from '../net/remoteProtocol.ts';
@@ -54,37 +54,20 @@ function loadRemote(sessionId: string): StoredRemote | null {
 
 /** On one screen: opens a room on the server and locks it at once (no seat can join), for the remote only. */
 function openLockedRoom(timeoutMs = 8000): Promise<RoomKey | null> {
-  return new Promise((resolve) => {
-    let ws: WebSocket;
-    try {
-      ws = new WebSocket(socketUrl(HOST_SOCKET_PATH));
-    } catch {
-      resolve(null);
-      return;
-    }
-    const finish = (key: RoomKey | null) => {
-      window.clearTimeout(timer);
-      ws.onclose = null;
-      // The lock goes out before the close.
-      window.setTimeout(() => ws.close(), 100);
-      resolve(key);
-    };
-    const timer = window.setTimeout(() => finish(null), timeoutMs);
-    const send = (m: HostMessage) => ws.send(JSON.stringify(m));
-    ws.onopen = () => send({ t: 'open' });
-    ws.onmessage = (event) => {
-      let msg: ServerMessage;
-      try {
-        msg = JSON.parse(String(event.data)) as ServerMessage;
-      } catch {
-        return;
-      }
+  return requestOnce<HostMessage, ServerMessage, RoomKey | null>({
+    url: socketUrl(HOST_SOCKET_PATH),
+    first: { t: 'open' },
+    answer: (msg, send) => {
       if (msg.t === 'opened') {
         send({ t: 'lock', locked: true });
-        finish({ code: msg.code, hostToken: msg.hostToken });
-      } else if (msg.t === 'refused') finish(null);
-    };
-    ws.onclose = () => finish(null);
+        return { code: msg.code, hostToken: msg.hostToken };
+      }
+      return msg.t === 'refused' ? null : undefined;
+    },
+    fallback: null,
+    timeoutMs,
+    // The lock goes out before the close.
+    closeDelayMs: 100,
   });
 }
 
