@@ -3,6 +3,7 @@
  * Messages are problem codes, not prose: the view turns them into the reader's language (`content.problem.*`).
  */
 import * as v from 'valibot';
+import { PHASES } from '../phase.ts';
 import { LEVELS, SECTORS, SEEDS, THEMES } from '../types.ts';
 
 export const PROBLEM_CODES = [
@@ -192,8 +193,8 @@ export const nudgeFileSchema = v.object(
   'wrong-type',
 );
 
-/** The steps of a session the team leader's guide has notes for: the `Phase` names of `src/core/phase.ts`. */
-export const GUIDE_STEPS = ['lobby', 'check-in', 'reveal', 'discuss', 'propose', 'vote', 'results', 'run-off', 'top-three', 'summary'] as const;
+/** The steps of a session the team leader's guide has notes for: every step of a session (`src/core/phase.ts`). */
+export const GUIDE_STEPS = PHASES;
 /** What a note tells the facilitator: something to say, a question to ask, or something to watch for. */
 export const GUIDE_NOTE_KINDS = ['say', 'ask', 'watch'] as const;
 
