@@ -18,10 +18,11 @@ import { jsonObject } from '../core/json.ts';
 import { deviceStore } from '../storage/index.ts';
 import type { RemotePanelInfo } from '../ui/remoteControl.ts';
 import type { RoomKey as FullRoomKey } from './roomLink.ts';
+import { eventFor, remoteViewOf, stepOf, type SessionSnapshot } from './remoteView.ts';
+import { phoneBaseUrl } from './phoneAddress.ts';
 
 /** What the remote needs of a room: its code and this screen's host token (never its secrets). */
 type RoomKey = Pick<FullRoomKey, 'code' | 'hostToken'>;
-import { eventFor, remoteViewOf, stepOf, type SessionSnapshot } from './remoteView.ts';
 
 export interface RemoteHooks {
   snapshot(): SessionSnapshot;
@@ -258,22 +259,12 @@ export class RemoteLink {
     return this.sealKey;
   }
 
-  /** Phones cannot reach "localhost": ask the server for its LAN address then (as the join address does). */
+  /** The remote's address on the phones' base address (as the join address). */
   private async makeUrl(): Promise<void> {
     const record = this.record;
     if (!record?.key) return;
-    let base = `${location.origin}${location.pathname}`;
-    if (/^(localhost|127\.|\[::1\])/.test(location.hostname)) {
-      try {
-        const res = await fetch('./api/addresses');
-        const data = (await res.json()) as { urls?: unknown };
-        const first = Array.isArray(data.urls) ? data.urls.find((u): u is string => typeof u === 'string') : undefined;
-        if (first) base = first;
-      } catch {
-        // This screen's own address.
-      }
-    }
-    this.url = `${base.replace(/\?.*$/, '')}${remotePath(record.code, record.key, record.secret)}`;
+    const base = await phoneBaseUrl();
+    this.url = `${base}${remotePath(record.code, record.key, record.secret)}`;
     const { renderSVG } = await import('uqr');
     this.qrSvg = renderSVG(this.url, { border: 2 });
     this.hooks.changed();

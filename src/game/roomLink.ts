@@ -27,6 +27,7 @@ import {
 import type { SessionEvent } from '../core/events.ts';
 import { jsonObject } from '../core/json.ts';
 import { deviceStore } from '../storage/index.ts';
+import { phoneBaseUrl } from './phoneAddress.ts';
 
 export interface RoomKey {
   readonly code: string;
@@ -343,22 +344,11 @@ export class RoomLink {
 
   /**
    * The join link carries the room secret in its fragment (`#k=…`, never sent to any server), so a phone that
-   * scans it skips the typed part. Phones cannot reach "localhost": when this screen was opened that way, ask
-   * the server for its LAN address.
+   * scans it skips the typed part.
    */
   private async makeJoinUrl(code: string, secret: string): Promise<void> {
-    let base = `${location.origin}${location.pathname}`;
-    if (/^(localhost|127\.|\[::1\])/.test(location.hostname)) {
-      try {
-        const res = await fetch('./api/addresses');
-        const data = (await res.json()) as { urls?: unknown };
-        const first = Array.isArray(data.urls) ? data.urls.find((u): u is string => typeof u === 'string') : undefined;
-        if (first) base = first;
-      } catch {
-        // Keep this screen's own address: right for a tablet that plays alone on this machine.
-      }
-    }
-    this.joinUrl = `${base.replace(/\?.*$/, '')}${joinPath(code)}#k=${secret}`;
+    const base = await phoneBaseUrl();
+    this.joinUrl = `${base}${joinPath(code)}#k=${secret}`;
     const { renderSVG } = await import('uqr');
     this.qrSvg = renderSVG(this.joinUrl, { border: 2 });
     this.hooks.changed();
