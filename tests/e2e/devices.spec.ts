@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectPhase, openPhone, roomCodeOf, startDevicesGame } from './helpers.ts';
+import { expect, test } from '@playwright/test';
+import { expectPhase, openPhone, proposeOnPhone, roomCodeOf, startDevicesGame, voteOnPhone } from './helpers.ts';
 import { expectNoSeriousViolations } from './a11y.ts';
 
 // axe is injected as a script; the game's CSP would refuse it.
@@ -10,14 +10,6 @@ test.use({ bypassCSP: true });
  * check-in, anonymous proposals, a secret vote, a phone that reloads, a shared screen that reloads,
  * and the top three on every screen.
  */
-
-async function voteOnPhone(phone: Page, dots: string[]): Promise<void> {
-  await expectPhase(phone, 'vote');
-  for (const text of dots) {
-    await phone.getByTestId('vote-for').and(phone.locator(`[aria-label*="${text}"]`)).click();
-  }
-  await phone.getByTestId('vote-done').click();
-}
 
 test.describe('playing from phones', () => {
   test.skip(({ viewport }) => (viewport?.width ?? 0) < 1900, 'one run is enough: the phones have their own viewport');
@@ -57,10 +49,7 @@ test.describe('playing from phones', () => {
       [anna, ideas.anna],
       [bram, ideas.bram],
     ] as const) {
-      await expectPhase(phone, 'propose');
-      await phone.getByTestId('proposal-text').fill(text);
-      await phone.getByTestId('proposal-level').selectOption('team');
-      await phone.getByTestId('proposal-submit').click();
+      await proposeOnPhone(phone, text, 'team');
     }
     // Chloé's phone goes to sleep halfway through typing (a reload): the draft and the seat come back.
     await expectPhase(chloe, 'propose');
@@ -123,9 +112,7 @@ test.describe('choosing 25/10 on phones', () => {
     }
     const ideas = ['Bold: a ward run by its nurses', 'Bold: no paperwork on Mondays', 'Bold: one extra colleague per shift'];
     for (const [i, phone] of phones.entries()) {
-      await expectPhase(phone, 'propose');
-      await phone.getByTestId('proposal-text').fill(ideas[i] ?? '');
-      await phone.getByTestId('proposal-submit').click();
+      await proposeOnPhone(phone, ideas[i] ?? '');
       // One bold idea each: after sending, the form is gone.
       await expect(phone.getByTestId('my-proposal')).toContainText(ideas[i] ?? '');
       await expect(phone.getByTestId('proposal-text')).toHaveCount(0);

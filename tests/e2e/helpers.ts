@@ -106,3 +106,20 @@ export async function openPhone(browser: Browser, code: string, name: string, o:
   await expectPhase(phone, o.phase ?? 'lobby');
   return phone;
 }
+
+/** A phone writes a proposal (at `level`, if given) and sends it, once its step is there. */
+export async function proposeOnPhone(phone: Page, text: string, level?: string): Promise<void> {
+  await expectPhase(phone, 'propose');
+  await phone.getByTestId('proposal-text').fill(text);
+  if (level) await phone.getByTestId('proposal-level').selectOption(level);
+  await phone.getByTestId('proposal-submit').click();
+}
+
+/** A phone places its dots, one a proposal named by (part of) its text, then is done. */
+export async function voteOnPhone(phone: Page, dots: string[]): Promise<void> {
+  await expectPhase(phone, 'vote');
+  for (const text of dots) {
+    await phone.getByTestId('vote-for').and(phone.locator(`[aria-label*="${text}"]`)).click();
+  }
+  await phone.getByTestId('vote-done').click();
+}

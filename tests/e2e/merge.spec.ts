@@ -6,7 +6,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { expectPhase, openPhone, propose, setupGame, startDevicesGame, voteOnce } from './helpers.ts';
+import { expectPhase, openPhone, propose, proposeOnPhone, setupGame, startDevicesGame, voteOnce } from './helpers.ts';
 
 const DOUBLE = 'Stop the double report';
 const TWICE = 'No more reporting twice';
@@ -130,9 +130,7 @@ test.describe('a merge on devices', () => {
     await toPropose(page);
     for (const [i, text] of [DOUBLE, TWICE].entries()) {
       const phone = phones[i]!;
-      await expectPhase(phone, 'propose');
-      await phone.getByTestId('proposal-text').fill(text);
-      await phone.getByTestId('proposal-submit').click();
+      await proposeOnPhone(phone, text);
       await expect(phone.getByTestId('my-proposal')).toContainText(text);
     }
     await expect(page.getByTestId('proposal')).toHaveCount(2);

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { checkInEveryone, expectPhase, openPhone, propose, roomCodeOf, setupGame, startDevicesGame } from './helpers.ts';
+import { checkInEveryone, expectPhase, openPhone, propose, proposeOnPhone, roomCodeOf, setupGame, startDevicesGame } from './helpers.ts';
 import { expectNoSeriousViolations } from './a11y.ts';
 
 // axe is injected as a script; the game's CSP would refuse it.
@@ -149,9 +149,7 @@ test.describe('the facilitator’s remote', () => {
       [anna, 'Self-rostering for the ward'],
       [bram, 'Self rostering on the ward'],
     ] as const) {
-      await expectPhase(phone, 'propose');
-      await phone.getByTestId('proposal-text').fill(text);
-      await phone.getByTestId('proposal-submit').click();
+      await proposeOnPhone(phone, text);
     }
     await expect(remote.getByTestId('remote-proposal')).toHaveCount(2);
     // Still anonymous on the remote.

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectPhase, openPhone, startDevicesGame } from './helpers.ts';
+import { expectPhase, openPhone, proposeOnPhone, startDevicesGame, voteOnPhone } from './helpers.ts';
 import { startOwnServer } from './ownServer.ts';
 
 /**
@@ -25,30 +25,18 @@ test('a restart of the room server in the middle of a vote loses nothing', async
       [anna, 'Handover on paper, not in three systems'],
       [bram, 'A float nurse for the night shift'],
     ] as const) {
-      await expectPhase(p, 'propose');
-      await p.getByTestId('proposal-text').fill(text);
-      await p.getByTestId('proposal-submit').click();
+      await proposeOnPhone(p, text);
     }
     await expect(page.getByTestId('proposal')).toHaveCount(2);
     await page.getByTestId('advance').click();
-    await expectPhase(anna, 'vote');
 
     // Anna votes; then the server dies.
-    const annaFor = anna.getByTestId('vote-for').and(anna.locator('[aria-label*="Handover"]'));
-    await annaFor.click();
-    await annaFor.click();
-    await anna.getByTestId('vote-for').and(anna.locator('[aria-label*="float"]')).click();
-    await anna.getByTestId('vote-done').click();
+    await voteOnPhone(anna, ['Handover', 'Handover', 'float']);
     await expect(page.getByTestId('device-progress')).toHaveAttribute('data-done', '1');
     await server.kill();
 
     // While it is down, Bram taps his dots: they wait on his phone.
-    await expectPhase(bram, 'vote');
-    const bramFor = bram.getByTestId('vote-for').and(bram.locator('[aria-label*="float"]'));
-    await bramFor.click();
-    await bramFor.click();
-    await bram.getByTestId('vote-for').and(bram.locator('[aria-label*="Handover"]')).click();
-    await bram.getByTestId('vote-done').click();
+    await voteOnPhone(bram, ['float', 'float', 'Handover']);
 
     await server.restart();
     // Everyone finds their way back by themselves; the vote completes with both ballots.

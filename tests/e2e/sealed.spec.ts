@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
-import { expectPhase, openPhone, roomCodeOf, startDevicesGame } from './helpers.ts';
+import { expectPhase, openPhone, proposeOnPhone, roomCodeOf, startDevicesGame, voteOnPhone } from './helpers.ts';
 import { startOwnServer } from './ownServer.ts';
 
 /**
@@ -59,9 +59,7 @@ test('names, texts, ballots and tokens never reach the database files in plain t
       [anna, 'Zzmarktext handover on paper'],
       [bram, 'Zzmarktext a float nurse'],
     ] as const) {
-      await expectPhase(p, 'propose');
-      await p.getByTestId('proposal-text').fill(text);
-      await p.getByTestId('proposal-submit').click();
+      await proposeOnPhone(p, text);
     }
     await expect(page.getByTestId('proposal')).toHaveCount(2);
     await expect(page.getByTestId('proposal').first()).toContainText('Zzmarktext');
@@ -72,22 +70,12 @@ test('names, texts, ballots and tokens never reach the database files in plain t
     expect(expectNothingReadable('after the proposals')).toContain(roomCodeOf(code));
 
     await page.getByTestId('advance').click();
-    await expectPhase(anna, 'vote');
-    const annaFor = anna.getByTestId('vote-for').and(anna.locator('[aria-label*="handover"]'));
-    await annaFor.click();
-    await annaFor.click();
-    await anna.getByTestId('vote-for').and(anna.locator('[aria-label*="float"]')).click();
-    await anna.getByTestId('vote-done').click();
+    await voteOnPhone(anna, ['handover', 'handover', 'float']);
     await expect(page.getByTestId('device-progress')).toHaveAttribute('data-done', '1');
     await server.kill();
     expectNothingReadable('right after kill -9 in the middle of the vote');
 
-    await expectPhase(bram, 'vote');
-    const bramFor = bram.getByTestId('vote-for').and(bram.locator('[aria-label*="float"]'));
-    await bramFor.click();
-    await bramFor.click();
-    await bram.getByTestId('vote-for').and(bram.locator('[aria-label*="handover"]')).click();
-    await bram.getByTestId('vote-done').click();
+    await voteOnPhone(bram, ['float', 'float', 'handover']);
 
     await server.restart();
     const back = { timeout: 40_000 };
