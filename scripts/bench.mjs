@@ -449,6 +449,25 @@ const pageFacts = (page) =>
     storageBytes: Object.keys(localStorage).reduce((a, k) => a + k.length + (localStorage.getItem(k) ?? '').length, 0) * 2,
   }));
 
+/**
+ * Frame rates over `ms` with the CPU throttled THROTTLE×: from the click `action` makes (the counter is armed
+ * before it), or at once when there is no action.
+ */
+function frameMeter(page, cdp) {
+  return async (ms, action) => {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    try {
+      if (!action) return await page.evaluate((w) => window.__fps.run(w), ms);
+      await page.evaluate((w) => window.__fps.arm(w), ms);
+      await action();
+      await page.waitForFunction(() => window.__fps.result !== null, null, { timeout: ms + 20_000, polling: 100 });
+      return await page.evaluate(() => window.__fps.result);
+    } finally {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    }
+  };
+}
+
 // --------------------------------------------------------------------------------------------------------
 
 async function main() {
@@ -530,18 +549,7 @@ async function main() {
       const page = await context.newPage();
       page.on('dialog', (d) => d.accept().catch(() => {}));
       const cdp = await context.newCDPSession(page);
-      const measure = async (ms, action) => {
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-        try {
-          if (!action) return await page.evaluate((w) => window.__fps.run(w), ms);
-          await page.evaluate((w) => window.__fps.arm(w), ms);
-          await action();
-          await page.waitForFunction(() => window.__fps.result !== null, null, { timeout: ms + 20_000, polling: 100 });
-          return await page.evaluate(() => window.__fps.result);
-        } finally {
-          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-        }
-      };
+      const measure = frameMeter(page, cdp);
       await page.goto(base);
       await byTestId(page, 'new-session').waitFor();
       await sleep(3000); // what loads behind the start screen has loaded: the page is at rest
@@ -588,17 +596,7 @@ async function main() {
       const page = await bigContext.newPage();
       page.on('dialog', (d) => d.accept().catch(() => {}));
       const cdp = await bigContext.newCDPSession(page);
-      const measure = async (ms, action) => {
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-        try {
-          await page.evaluate((w) => window.__fps.arm(w), ms);
-          await action();
-          await page.waitForFunction(() => window.__fps.result !== null, null, { timeout: ms + 20_000, polling: 100 });
-          return await page.evaluate(() => window.__fps.result);
-        } finally {
-          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-        }
-      };
+      const measure = frameMeter(page, cdp);
       await page.goto(base);
       await byTestId(page, 'new-session').waitFor();
       const r = await largeSession(page, measure);
