@@ -13,16 +13,14 @@
  *   npm run bench               build, then measure
  *   npm run bench -- --no-build measure the dist/ that is there
  */
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { build, ROOT, runMain, startServer, stopServer } from './serveDist.mjs';
 
-const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const DIST = join(ROOT, 'dist');
 const OUT_DIR = join(ROOT, 'bench-results');
 const NO_BUILD = process.argv.includes('--no-build');
@@ -71,60 +69,6 @@ const mb = (bytes) => `${(bytes / KB / KB).toFixed(2)} MB`;
 const STARTED = Date.now();
 const LOAD_BEFORE = loadavg();
 const log = (msg) => process.stderr.write(`[bench ${((Date.now() - STARTED) / 1000).toFixed(0).padStart(3)} s] ${msg}\n`);
-
-function run(cmd, args, opts = {}) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], ...opts });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolvePromise(output) : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}\n${output}`))));
-  });
-}
-
-function freePort() {
-  return new Promise((resolvePromise, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolvePromise(port));
-    });
-  });
-}
-
-let server = null;
-function stopServer() {
-  if (server && server.exitCode === null && !server.killed) server.kill('SIGTERM');
-}
-
-async function startServer() {
-  const port = await freePort();
-  // The room server serves the build; its room store goes to a throwaway file.
-  server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RUIMTE_DB: join(tmpdir(), `ruimte-bench-${port}.sqlite`) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  server.stderr.on('data', (d) => (stderr += d));
-  server.stdout.resume();
-  const base = `http://127.0.0.1:${port}/`;
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited early (${server.exitCode}): ${stderr}`);
-    try {
-      const res = await fetch(base);
-      if (res.ok) return base;
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(100);
-  }
-  throw new Error('the server did not answer within 15 s');
-}
 
 const gzCache = new Map();
 /** gzip size of what the server sends for a URL (the server does not compress, so we do it ourselves). */
@@ -505,15 +449,30 @@ const pageFacts = (page) =>
     storageBytes: Object.keys(localStorage).reduce((a, k) => a + k.length + (localStorage.getItem(k) ?? '').length, 0) * 2,
   }));
 
+/**
+ * Frame rates over `ms` with the CPU throttled THROTTLE×: from the click `action` makes (the counter is armed
+ * before it), or at once when there is no action.
+ */
+function frameMeter(page, cdp) {
+  return async (ms, action) => {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    try {
+      if (!action) return await page.evaluate((w) => window.__fps.run(w), ms);
+      await page.evaluate((w) => window.__fps.arm(w), ms);
+      await action();
+      await page.waitForFunction(() => window.__fps.result !== null, null, { timeout: ms + 20_000, polling: 100 });
+      return await page.evaluate(() => window.__fps.result);
+    } finally {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    }
+  };
+}
+
 // --------------------------------------------------------------------------------------------------------
 
 async function main() {
   const t0 = Date.now();
-  if (!NO_BUILD) {
-    log('building (npx vite build)…');
-    await run('npx', ['vite', 'build']);
-  }
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/index.html is missing: build first or drop --no-build');
+  await build({ noBuild: NO_BUILD, command: ['npx', 'vite', 'build'], needed: 'dist/index.html', log });
 
   // Whole game: every file in dist/ except source maps, gzipped one by one.
   const distFiles = (await listFiles(DIST)).filter((f) => !f.endsWith('.map'));
@@ -529,7 +488,8 @@ async function main() {
   }
   game.files.sort((a, b) => b.gz - a.gz);
 
-  const base = await startServer();
+  // The room server (from the sources, as the tests run it) serves the build.
+  const base = await startServer({ nodeArgs: ['--import', 'tsx', join(ROOT, 'src/server/main.ts')], name: 'bench' });
   log(`serving dist/ at ${base}`);
   const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
   const browser = await chromium.launch({ executablePath: systemChromium, args: LAUNCH_ARGS, headless: true });
@@ -589,18 +549,7 @@ async function main() {
       const page = await context.newPage();
       page.on('dialog', (d) => d.accept().catch(() => {}));
       const cdp = await context.newCDPSession(page);
-      const measure = async (ms, action) => {
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-        try {
-          if (!action) return await page.evaluate((w) => window.__fps.run(w), ms);
-          await page.evaluate((w) => window.__fps.arm(w), ms);
-          await action();
-          await page.waitForFunction(() => window.__fps.result !== null, null, { timeout: ms + 20_000, polling: 100 });
-          return await page.evaluate(() => window.__fps.result);
-        } finally {
-          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-        }
-      };
+      const measure = frameMeter(page, cdp);
       await page.goto(base);
       await byTestId(page, 'new-session').waitFor();
       await sleep(3000); // what loads behind the start screen has loaded: the page is at rest
@@ -647,17 +596,7 @@ async function main() {
       const page = await bigContext.newPage();
       page.on('dialog', (d) => d.accept().catch(() => {}));
       const cdp = await bigContext.newCDPSession(page);
-      const measure = async (ms, action) => {
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-        try {
-          await page.evaluate((w) => window.__fps.arm(w), ms);
-          await action();
-          await page.waitForFunction(() => window.__fps.result !== null, null, { timeout: ms + 20_000, polling: 100 });
-          return await page.evaluate(() => window.__fps.result);
-        } finally {
-          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-        }
-      };
+      const measure = frameMeter(page, cdp);
       await page.goto(base);
       await byTestId(page, 'new-session').waitFor();
       const r = await largeSession(page, measure);
@@ -824,21 +763,4 @@ const watchdog = setTimeout(() => {
 }, WATCHDOG_MS);
 watchdog.unref();
 
-process.on('exit', stopServer);
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    stopServer();
-    process.exit(130);
-  });
-}
-
-main()
-  .then(() => {
-    stopServer();
-    process.exit(0);
-  })
-  .catch((error) => {
-    log(`measurement failed: ${error?.stack ?? error}`);
-    stopServer();
-    process.exit(1);
-  });
+runMain(main, log);

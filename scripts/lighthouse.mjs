@@ -16,15 +16,13 @@
  *
  * Chromium: CHROME_PATH, else /usr/bin/chromium (Debian's), started with --headless=new --no-sandbox.
  */
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build, ROOT, runMain, startServer } from './serveDist.mjs';
 
-const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const OUT_DIR = join(ROOT, 'bench-results');
 const args = process.argv.slice(2);
 const runsArg = args.indexOf('--runs');
@@ -35,7 +33,6 @@ const CHROME = process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromi
 const TARGETS = { performance: 0.9, accessibility: 0.95, tbtMs: 200, cls: 0.05 };
 
 const log = (msg) => process.stderr.write(`[lighthouse] ${msg}\n`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -55,61 +52,6 @@ async function loadLighthouse() {
   const launcher = await import(pathToFileURL(launcherEntry).href);
   const { version } = JSON.parse(await (await import('node:fs/promises')).readFile(join(LH_DIR, 'node_modules/lighthouse/package.json'), 'utf8'));
   return { lighthouse, launch: launcher.launch ?? launcher.default?.launch, version };
-}
-
-function run(cmd, cmdArgs) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, cmdArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolvePromise(output) : reject(new Error(`${cmd} ${cmdArgs.join(' ')} exited with ${code}\n${output}`))));
-  });
-}
-
-function freePort() {
-  return new Promise((resolvePromise, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolvePromise(port));
-    });
-  });
-}
-
-let server = null;
-const stopServer = () => {
-  if (server && server.exitCode === null && !server.killed) server.kill('SIGTERM');
-};
-
-/** The compiled room server, as `npm start` runs it, with a throwaway room store. */
-async function startServer() {
-  const port = await freePort();
-  server = spawn(process.execPath, [join(ROOT, 'dist-server/main.mjs')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RUIMTE_DB: join(tmpdir(), `ruimte-lighthouse-${port}.sqlite`) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  server.stderr.on('data', (d) => (stderr += d));
-  server.stdout.resume();
-  // Lighthouse audits http://localhost (127.0.0.1 would be fine too, but the server's allowed host names
-  // include localhost in every set-up).
-  const base = `http://localhost:${port}/`;
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited early (${server.exitCode}): ${stderr}`);
-    try {
-      if ((await fetch(base)).ok) return base;
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(100);
-  }
-  throw new Error('the server did not answer within 15 s');
 }
 
 async function audit(lh, url) {
@@ -148,12 +90,10 @@ async function audit(lh, url) {
 async function main() {
   const lh = await loadLighthouse();
   if (!CHROME) throw new Error('no Chromium found: set CHROME_PATH');
-  if (!NO_BUILD) {
-    log('building (npm run build)…');
-    await run('npm', ['run', 'build']);
-  }
-  if (!existsSync(join(ROOT, 'dist-server/main.mjs'))) throw new Error('dist-server/main.mjs is missing: build first or drop --no-build');
-  const url = await startServer();
+  await build({ noBuild: NO_BUILD, command: ['npm', 'run', 'build'], needed: 'dist-server/main.mjs', log });
+  // The compiled room server, as `npm start` runs it. Lighthouse audits http://localhost (127.0.0.1 would be
+  // fine too, but the server's allowed host names include localhost in every set-up).
+  const url = await startServer({ nodeArgs: [join(ROOT, 'dist-server/main.mjs')], name: 'lighthouse', host: 'localhost' });
   log(`Lighthouse ${lh.version}, ${CHROME}, ${RUNS} runs against ${url}`);
   const load = [loadavg()[0]];
   const runs = [];
@@ -210,21 +150,4 @@ async function main() {
   console.log(out.join('\n'));
 }
 
-process.on('exit', stopServer);
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    stopServer();
-    process.exit(130);
-  });
-}
-
-main()
-  .then(() => {
-    stopServer();
-    process.exit(0);
-  })
-  .catch((error) => {
-    log(`measurement failed: ${error?.stack ?? error}`);
-    stopServer();
-    process.exit(1);
-  });
+runMain(main, log);

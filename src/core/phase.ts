@@ -1,5 +1,9 @@
-/** The step names of the automation contract (`data-phase`), apart from the machine so screens can name a step without loading XState. */
-export type Phase = 'lobby' | 'check-in' | 'reveal' | 'discuss' | 'propose' | 'vote' | 'results' | 'run-off' | 'top-three' | 'summary';
+/**
+ * The step names of the automation contract (`data-phase`), in the order of a session, apart from the machine so
+ * screens can name a step without loading XState. Lists that name every step (the remote's view, the guide) use this one.
+ */
+export const PHASES = ['lobby', 'check-in', 'reveal', 'discuss', 'propose', 'vote', 'results', 'run-off', 'top-three', 'summary'] as const;
+export type Phase = (typeof PHASES)[number];
 
 export function phaseOf(value: unknown): Phase {
   if (value === 'lobby') return 'lobby';

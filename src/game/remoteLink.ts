@@ -9,7 +9,7 @@
  * of the screen keeps the phone's address working. The seal secret never leaves this screen but in the address's
  * fragment, which the server never sees.
  */
-import { ReconnectingSocket, socketUrl } from '../net/socket.ts';
+import { ReconnectingSocket, requestOnce, socketUrl } from '../net/socket.ts';
 import { deriveKey, newSecret, open, seal } from '../net/crypto.ts';
 import { HOST_SOCKET_PATH, type HostMessage, type ServerMessage } from '../net/protocol.ts';
 import { REMOTE_SOCKET_PATH, parseRemoteCommand, remotePath, type RemoteServerMessage, type RemoteSocketMessage } from '../net/remoteProtocol.ts';
@@ -18,10 +18,11 @@ import { jsonObject } from '../core/json.ts';
 import { deviceStore } from '../storage/index.ts';
 import type { RemotePanelInfo } from '../ui/remoteControl.ts';
 import type { RoomKey as FullRoomKey } from './roomLink.ts';
+import { eventFor, remoteViewOf, stepOf, type SessionSnapshot } from './remoteView.ts';
+import { phoneBaseUrl } from './phoneAddress.ts';
 
 /** What the remote needs of a room: its code and this screen's host token (never its secrets). */
 type RoomKey = Pick<FullRoomKey, 'code' | 'hostToken'>;
-import { eventFor, remoteViewOf, stepOf, type SessionSnapshot } from './remoteView.ts';
 
 export interface RemoteHooks {
   snapshot(): SessionSnapshot;
@@ -54,37 +55,20 @@ function loadRemote(sessionId: string): StoredRemote | null {
 
 /** On one screen: opens a room on the server and locks it at once (no seat can join), for the remote only. */
 function openLockedRoom(timeoutMs = 8000): Promise<RoomKey | null> {
-  return new Promise((resolve) => {
-    let ws: WebSocket;
-    try {
-      ws = new WebSocket(socketUrl(HOST_SOCKET_PATH));
-    } catch {
-      resolve(null);
-      return;
-    }
-    const finish = (key: RoomKey | null) => {
-      window.clearTimeout(timer);
-      ws.onclose = null;
-      // The lock goes out before the close.
-      window.setTimeout(() => ws.close(), 100);
-      resolve(key);
-    };
-    const timer = window.setTimeout(() => finish(null), timeoutMs);
-    const send = (m: HostMessage) => ws.send(JSON.stringify(m));
-    ws.onopen = () => send({ t: 'open' });
-    ws.onmessage = (event) => {
-      let msg: ServerMessage;
-      try {
-        msg = JSON.parse(String(event.data)) as ServerMessage;
-      } catch {
-        return;
-      }
+  return requestOnce<HostMessage, ServerMessage, RoomKey | null>({
+    url: socketUrl(HOST_SOCKET_PATH),
+    first: { t: 'open' },
+    answer: (msg, send) => {
       if (msg.t === 'opened') {
         send({ t: 'lock', locked: true });
-        finish({ code: msg.code, hostToken: msg.hostToken });
-      } else if (msg.t === 'refused') finish(null);
-    };
-    ws.onclose = () => finish(null);
+        return { code: msg.code, hostToken: msg.hostToken };
+      }
+      return msg.t === 'refused' ? null : undefined;
+    },
+    fallback: null,
+    timeoutMs,
+    // The lock goes out before the close.
+    closeDelayMs: 100,
   });
 }
 
@@ -275,22 +259,12 @@ export class RemoteLink {
     return this.sealKey;
   }
 
-  /** Phones cannot reach "localhost": ask the server for its LAN address then (as the join address does). */
+  /** The remote's address on the phones' base address (as the join address). */
   private async makeUrl(): Promise<void> {
     const record = this.record;
     if (!record?.key) return;
-    let base = `${location.origin}${location.pathname}`;
-    if (/^(localhost|127\.|\[::1\])/.test(location.hostname)) {
-      try {
-        const res = await fetch('./api/addresses');
-        const data = (await res.json()) as { urls?: unknown };
-        const first = Array.isArray(data.urls) ? data.urls.find((u): u is string => typeof u === 'string') : undefined;
-        if (first) base = first;
-      } catch {
-        // This screen's own address.
-      }
-    }
-    this.url = `${base.replace(/\?.*$/, '')}${remotePath(record.code, record.key, record.secret)}`;
+    const base = await phoneBaseUrl();
+    this.url = `${base}${remotePath(record.code, record.key, record.secret)}`;
     const { renderSVG } = await import('uqr');
     this.qrSvg = renderSVG(this.url, { border: 2 });
     this.hooks.changed();

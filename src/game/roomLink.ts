@@ -7,7 +7,7 @@
  * The host token and, per seat, the last action applied are kept on this screen (the device's store), so a reload
  * takes the room back and an action the server sends again after a reconnect is not applied twice.
  */
-import { ReconnectingSocket, socketUrl, type SocketStatus } from '../net/socket.ts';
+import { ReconnectingSocket, requestOnce, socketUrl, type SocketStatus } from '../net/socket.ts';
 import { HOST_SOCKET_PATH, MOVE_KEY_MINUTES, type HostMessage, type PlayerAction, type SealedSeat, type Seat, type ServerMessage, joinPath } from '../net/protocol.ts';
 import {
   newTypedSecret,
@@ -27,6 +27,7 @@ import {
 import type { SessionEvent } from '../core/events.ts';
 import { jsonObject } from '../core/json.ts';
 import { deviceStore } from '../storage/index.ts';
+import { phoneBaseUrl } from './phoneAddress.ts';
 
 export interface RoomKey {
   readonly code: string;
@@ -343,22 +344,11 @@ export class RoomLink {
 
   /**
    * The join link carries the room secret in its fragment (`#k=…`, never sent to any server), so a phone that
-   * scans it skips the typed part. Phones cannot reach "localhost": when this screen was opened that way, ask
-   * the server for its LAN address.
+   * scans it skips the typed part.
    */
   private async makeJoinUrl(code: string, secret: string): Promise<void> {
-    let base = `${location.origin}${location.pathname}`;
-    if (/^(localhost|127\.|\[::1\])/.test(location.hostname)) {
-      try {
-        const res = await fetch('./api/addresses');
-        const data = (await res.json()) as { urls?: unknown };
-        const first = Array.isArray(data.urls) ? data.urls.find((u): u is string => typeof u === 'string') : undefined;
-        if (first) base = first;
-      } catch {
-        // Keep this screen's own address: right for a tablet that plays alone on this machine.
-      }
-    }
-    this.joinUrl = `${base.replace(/\?.*$/, '')}${joinPath(code)}#k=${secret}`;
+    const base = await phoneBaseUrl();
+    this.joinUrl = `${base}${joinPath(code)}#k=${secret}`;
     const { renderSVG } = await import('uqr');
     this.qrSvg = renderSVG(this.joinUrl, { border: 2 });
     this.hooks.changed();
@@ -386,44 +376,22 @@ export function fetchTakeover(
   timeoutMs = 8000,
 ): Promise<{ ok: true; snapshot: unknown; key: RoomKey } | { ok: false; reason: TakeoverFailure }> {
   type Result = Awaited<ReturnType<typeof fetchTakeover>>;
-  return new Promise((resolve) => {
-    let ws: WebSocket;
-    try {
-      ws = new WebSocket(socketUrl(HOST_SOCKET_PATH));
-    } catch {
-      resolve({ ok: false, reason: 'offline' });
-      return;
-    }
-    const finish = (result: Result) => {
-      window.clearTimeout(timer);
-      ws.onclose = null;
-      ws.close();
-      resolve(result);
-    };
-    const timer = window.setTimeout(() => finish({ ok: false, reason: 'offline' }), timeoutMs);
-    ws.onopen = () => ws.send(JSON.stringify({ t: 'takeOver', code, moveKey } satisfies HostMessage));
-    ws.onmessage = (event) => {
-      let msg: ServerMessage;
-      try {
-        msg = JSON.parse(String(event.data)) as ServerMessage;
-      } catch {
-        return;
-      }
+  return requestOnce<HostMessage, ServerMessage, Result>({
+    url: socketUrl(HOST_SOCKET_PATH),
+    first: { t: 'takeOver', code, moveKey },
+    answer: (msg) => {
       if (msg.t === 'welcome') {
         const sealed = msg.snapshot;
         const hostToken = msg.hostToken;
-        ws.onclose = null;
-        if (!hostToken) {
-          finish({ ok: false, reason: 'gone' });
-          return;
-        }
-        void roomKeys(room.secret)
+        if (!hostToken) return { ok: false, reason: 'gone' };
+        return roomKeys(room.secret)
           .then((keys) => openSnapshot(keys, sealed))
-          .then((snapshot) => finish(snapshot ? { ok: true, snapshot, key: { code, hostToken, typed: room.typed, secret: room.secret } } : { ok: false, reason: 'gone' }));
-      } else if (msg.t === 'refused') {
-        finish({ ok: false, reason: msg.reason === 'bad-token' ? 'used' : msg.reason === 'no-room' ? 'gone' : 'offline' });
+          .then((snapshot): Result => (snapshot ? { ok: true, snapshot, key: { code, hostToken, typed: room.typed, secret: room.secret } } : { ok: false, reason: 'gone' }));
       }
-    };
-    ws.onclose = () => finish({ ok: false, reason: 'offline' });
+      if (msg.t === 'refused') return { ok: false, reason: msg.reason === 'bad-token' ? 'used' : msg.reason === 'no-room' ? 'gone' : 'offline' };
+      return undefined;
+    },
+    fallback: { ok: false, reason: 'offline' },
+    timeoutMs,
   });
 }

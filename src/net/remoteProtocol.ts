@@ -14,6 +14,7 @@
  * The remote address: `?remote=CODE#r=<remoteKey>.<sealSecret>`.
  */
 import * as v from 'valibot';
+import { PHASES } from '../core/phase.ts';
 import { CODE_ALPHABET, CODE_LENGTH, type ParseResult, parseWith } from './protocol.ts';
 
 export const REMOTE_SOCKET_PATH = '/room/remote';
@@ -69,7 +70,6 @@ export function parseRemoteSocketMessage(raw: string, maxBytes: number): RemoteP
 
 // ---------------------------------------------------------------- sealed contents (never seen by the server)
 
-const PHASES = ['lobby', 'check-in', 'reveal', 'discuss', 'propose', 'vote', 'results', 'run-off', 'top-three', 'summary'] as const;
 const id = v.pipe(v.string(), v.maxLength(64));
 const rev = v.pipe(v.number(), v.integer(), v.minValue(0));
 

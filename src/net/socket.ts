@@ -40,6 +40,66 @@ export function backoffDelay(attempt: number, minMs: number, maxMs: number, rand
   return Math.round(base / 2 + (base / 2) * random());
 }
 
+export interface RequestOnceOptions<Out, In, R> {
+  readonly url: string;
+  /** Sent as soon as the line is open. */
+  readonly first: Out;
+  /**
+   * Each answer: `undefined` waits for the next one; a value is the result; a promise is the result once it
+   * settles (a close meanwhile no longer counts). `send` still reaches the server before the line closes.
+   */
+  readonly answer: (msg: In, send: (m: Out) => void) => R | Promise<R> | undefined;
+  /** The result when the line cannot open, closes, or gives no result within `timeoutMs`. */
+  readonly fallback: R;
+  readonly timeoutMs: number;
+  /** How long the line stays open after the result (a last `send` goes out before the close); default 0. */
+  readonly closeDelayMs?: number;
+}
+
+/**
+ * One question on a socket of its own, for one result (not a line that keeps trying): JSON messages, answers
+ * that are no JSON are passed over, and the socket is closed once there is a result.
+ */
+export function requestOnce<Out, In, R>(o: RequestOnceOptions<Out, In, R>): Promise<R> {
+  return new Promise((resolve) => {
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(o.url);
+    } catch {
+      resolve(o.fallback);
+      return;
+    }
+    let done = false;
+    const finish = (result: R) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      ws.onclose = null;
+      if (o.closeDelayMs) setTimeout(() => ws.close(), o.closeDelayMs);
+      else ws.close();
+      resolve(result);
+    };
+    const timer = setTimeout(() => finish(o.fallback), o.timeoutMs);
+    const send = (m: Out) => ws.send(JSON.stringify(m));
+    ws.onopen = () => send(o.first);
+    ws.onmessage = (event) => {
+      if (done) return;
+      let msg: In;
+      try {
+        msg = JSON.parse(String(event.data)) as In;
+      } catch {
+        return;
+      }
+      const result = o.answer(msg, send);
+      if (result instanceof Promise) {
+        ws.onclose = null;
+        void result.then(finish);
+      } else if (result !== undefined) finish(result);
+    };
+    ws.onclose = () => finish(o.fallback);
+  });
+}
+
 export class ReconnectingSocket<Out, In> {
   private readonly opts: ReconnectingSocketOptions<In>;
   private readonly minDelay: number;

@@ -1,4 +1,5 @@
 import type { CheckInCard, Player, ScenarioCard, TwistCard } from '../../src/core/types.ts';
+import type { SummaryLabels } from '../../src/core/markdown.ts';
 import { type SessionContext, type Settings, DEFAULT_TIMING, createSession } from '../../src/core/session.ts';
 
 const t = (s: string) => ({ nl: `${s} (nl)`, en: `${s} (en)` });
@@ -44,3 +45,23 @@ export function makeSession(overrides: Partial<Settings> = {}, seed = 42): Sessi
     checkInCards: Array.from({ length: 6 }, (_, i) => checkIn(i + 1)),
   });
 }
+
+/** The Markdown summary's labels in plain English, as the tests read them. */
+export const summaryLabels: SummaryLabels = {
+  title: 'Summary',
+  date: 'Date',
+  deck: 'Deck',
+  players: 'Players',
+  topThree: 'Top three',
+  ask: 'Ask',
+  ourselves: 'Ourselves',
+  why: 'Why',
+  fromScenario: 'From',
+  dots: (n) => (n === 1 ? '1 dot' : `${n} dots`),
+  allProposals: 'All proposals',
+  noProposals: 'No proposals.',
+  hidden: 'hidden',
+  daring: 'daring',
+  level: { individual: 'Individual', team: 'Team', manager: 'Manager', organisation: 'Organisation' },
+  daringAward: 'Daring award',
+};

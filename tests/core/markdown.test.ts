@@ -4,31 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { type SummaryLabels, escapeMarkdown, summaryMarkdown } from '../../src/core/markdown.ts';
+import { escapeMarkdown, summaryMarkdown } from '../../src/core/markdown.ts';
 import type { SessionEvent } from '../../src/core/events.ts';
 import type { Level } from '../../src/core/types.ts';
 import type { Settings } from '../../src/core/session.ts';
-import { makeSession } from './fixtures.ts';
+import { makeSession, summaryLabels as labels } from './fixtures.ts';
 import { type Snap, advance, phase, send, start } from './play.ts';
-
-const labels: SummaryLabels = {
-  title: 'Summary',
-  date: 'Date',
-  deck: 'Deck',
-  players: 'Players',
-  topThree: 'Top three',
-  ask: 'Ask',
-  ourselves: 'Ourselves',
-  why: 'Why',
-  fromScenario: 'From',
-  dots: (n) => (n === 1 ? '1 dot' : `${n} dots`),
-  allProposals: 'All proposals',
-  noProposals: 'No proposals.',
-  hidden: 'hidden',
-  daring: 'daring',
-  level: { individual: 'Individual', team: 'Team', manager: 'Manager', organisation: 'Organisation' },
-  daringAward: 'Daring award',
-};
 
 const propose = (text: string, level: Level = 'team'): SessionEvent => ({ type: 'player.propose', text, level });
 const dot = (id: string): SessionEvent => ({ type: 'player.dot', proposalId: id });

@@ -10,12 +10,12 @@ import type { SessionEvent } from '../../src/core/events.ts';
 import { screenView } from '../../src/core/view.ts';
 import { deviceView, deviceViews } from '../../src/core/deviceView.ts';
 import { type SavedSession, parseSave, wrapSave } from '../../src/core/save.ts';
-import { type SummaryLabels, summaryMarkdown } from '../../src/core/markdown.ts';
+import { summaryMarkdown } from '../../src/core/markdown.ts';
 import { sessionDots } from '../../src/core/session.ts';
 import { proposalTexts } from '../../src/core/merge.ts';
 import { dealHands } from '../../src/core/crowd.ts';
 import { scoreSession } from '../../src/core/scoring.ts';
-import { makeSession } from './fixtures.ts';
+import { makeSession, summaryLabels as labels } from './fixtures.ts';
 import { type Snap, advance, everyoneVotes, phase, send, start, undo } from './play.ts';
 
 const propose = (text: string, by?: string): SessionEvent => ({ type: 'player.propose', text, level: 'team', ...(by ? { by } : {}) });
@@ -168,25 +168,6 @@ describe('dots on a merged proposal', () => {
     expect(proposalTexts(s.context, 'p3')).toEqual([PAUSE]);
   });
 });
-
-const labels: SummaryLabels = {
-  title: 'Summary',
-  date: 'Date',
-  deck: 'Deck',
-  players: 'Players',
-  topThree: 'Top three',
-  ask: 'Ask',
-  ourselves: 'Ourselves',
-  why: 'Why',
-  fromScenario: 'From',
-  dots: (n) => (n === 1 ? '1 dot' : `${n} dots`),
-  allProposals: 'All proposals',
-  noProposals: 'No proposals.',
-  hidden: 'hidden',
-  daring: 'daring',
-  level: { individual: 'Individual', team: 'Team', manager: 'Manager', organisation: 'Organisation' },
-  daringAward: 'Daring award',
-};
 
 describe('the summary of a merged proposal', () => {
   it('shows both texts in the top three and once in the list of all proposals', () => {

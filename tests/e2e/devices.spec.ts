@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectPhase, openPhone, roomCodeOf, TYPED_CODE } from './helpers.ts';
+import { expect, test } from '@playwright/test';
+import { expectPhase, openPhone, proposeOnPhone, roomCodeOf, startDevicesGame, voteOnPhone } from './helpers.ts';
 import { expectNoSeriousViolations } from './a11y.ts';
 
 // axe is injected as a script; the game's CSP would refuse it.
@@ -11,28 +11,12 @@ test.use({ bypassCSP: true });
  * and the top three on every screen.
  */
 
-async function voteOnPhone(phone: Page, dots: string[]): Promise<void> {
-  await expectPhase(phone, 'vote');
-  for (const text of dots) {
-    await phone.getByTestId('vote-for').and(phone.locator(`[aria-label*="${text}"]`)).click();
-  }
-  await phone.getByTestId('vote-done').click();
-}
-
 test.describe('playing from phones', () => {
   test.skip(({ viewport }) => (viewport?.width ?? 0) < 1900, 'one run is enough: the phones have their own viewport');
 
   test('a team plays a whole session with phones as controllers, anonymously, through reloads', async ({ page, browser }) => {
     test.setTimeout(180_000);
-    await page.goto('./?lang=en');
-    await page.getByTestId('new-session').click();
-    await page.getByTestId('team-name').fill('Ward North');
-    await page.getByTestId('play-mode').selectOption('devices');
-    await page.getByTestId('card-count').fill('1');
-    await page.getByTestId('start-game').click();
-    await expectPhase(page, 'lobby');
-    await expect(page.getByTestId('room-code')).toHaveText(TYPED_CODE);
-    const code = (await page.getByTestId('room-code').textContent()) ?? '';
+    const code = await startDevicesGame(page, { team: 'Ward North' });
     await expect(page.getByTestId('join-url')).toContainText(`?join=${roomCodeOf(code)}#k=`);
     await expect(page.getByTestId('room-qr').first()).toBeVisible();
 
@@ -65,10 +49,7 @@ test.describe('playing from phones', () => {
       [anna, ideas.anna],
       [bram, ideas.bram],
     ] as const) {
-      await expectPhase(phone, 'propose');
-      await phone.getByTestId('proposal-text').fill(text);
-      await phone.getByTestId('proposal-level').selectOption('team');
-      await phone.getByTestId('proposal-submit').click();
+      await proposeOnPhone(phone, text, 'team');
     }
     // Chloé's phone goes to sleep halfway through typing (a reload): the draft and the seat come back.
     await expectPhase(chloe, 'propose');
@@ -117,26 +98,12 @@ test.describe('playing from phones', () => {
   });
 });
 
-async function startOnDevices(page: Page, o: { crowd?: boolean; checkIn?: boolean } = {}): Promise<string> {
-  await page.goto('./?lang=en');
-  await page.getByTestId('new-session').click();
-  await page.getByTestId('team-name').fill('Ward South');
-  await page.getByTestId('play-mode').selectOption('devices');
-  if (o.crowd) await page.getByTestId('vote-mode').selectOption('crowd');
-  await page.getByTestId('card-count').fill('1');
-  if (o.checkIn === false) await page.getByTestId('check-in-toggle').uncheck();
-  await page.getByTestId('start-game').click();
-  await expectPhase(page, 'lobby');
-  await expect(page.getByTestId('room-code')).toHaveText(TYPED_CODE);
-  return (await page.getByTestId('room-code').textContent()) ?? '';
-}
-
 test.describe('choosing 25/10 on phones', () => {
   test.skip(({ viewport }) => (viewport?.width ?? 0) < 1900, 'one run is enough: the phones have their own viewport');
 
   test('each player writes one bold idea, scores the ideas of others in rounds, and the screen counts down', async ({ page, browser }) => {
     test.setTimeout(120_000);
-    const code = await startOnDevices(page, { crowd: true, checkIn: false });
+    const code = await startDevicesGame(page, { team: 'Ward South', crowd: true, checkIn: false });
     const phones = [await openPhone(browser, code, 'Anna'), await openPhone(browser, code, 'Bram'), await openPhone(browser, code, 'Chloé')];
     await expect(page.getByTestId('seat')).toHaveCount(3);
     for (const step of ['reveal', 'discuss', 'propose']) {
@@ -145,9 +112,7 @@ test.describe('choosing 25/10 on phones', () => {
     }
     const ideas = ['Bold: a ward run by its nurses', 'Bold: no paperwork on Mondays', 'Bold: one extra colleague per shift'];
     for (const [i, phone] of phones.entries()) {
-      await expectPhase(phone, 'propose');
-      await phone.getByTestId('proposal-text').fill(ideas[i] ?? '');
-      await phone.getByTestId('proposal-submit').click();
+      await proposeOnPhone(phone, ideas[i] ?? '');
       // One bold idea each: after sending, the form is gone.
       await expect(phone.getByTestId('my-proposal')).toContainText(ideas[i] ?? '');
       await expect(phone.getByTestId('proposal-text')).toHaveCount(0);
@@ -180,7 +145,7 @@ test.describe('moving the shared screen', () => {
 
   test('another screen takes the room over with the one-time move address; the phones follow it', async ({ page, browser }) => {
     test.setTimeout(120_000);
-    const code = await startOnDevices(page);
+    const code = await startDevicesGame(page, { team: 'Ward South' });
     const anna = await openPhone(browser, code, 'Anna');
     await openPhone(browser, code, 'Bram');
     await page.getByTestId('host-move').click();

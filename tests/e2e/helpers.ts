@@ -60,6 +60,35 @@ export const TYPED_CODE = /^[A-HJ-NP-Z2-9]{6}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4
 /** The part of a typed code the server knows (and the join address carries). */
 export const roomCodeOf = (typedCode: string): string => typedCode.slice(0, 6);
 
+export interface DevicesGameOptions {
+  team: string;
+  /** A server other than the tests' own (`http://127.0.0.1:PORT/`). */
+  base?: string;
+  /** Votes by the crowd's scores (25/10) instead of dots. */
+  crowd?: boolean;
+  /** `false` leaves out the check-in. */
+  checkIn?: boolean;
+}
+
+/**
+ * From a fresh page to the lobby of a game played on phones (in English, one card), once the room is open:
+ * returns the whole typed code the shared screen shows (`CODE-XXXX-XXXX`).
+ */
+export async function startDevicesGame(page: Page, o: DevicesGameOptions): Promise<string> {
+  await page.goto(`${o.base ?? './'}?lang=en`);
+  await page.getByTestId('new-session').click();
+  await page.getByTestId('team-name').fill(o.team);
+  await page.getByTestId('play-mode').selectOption('devices');
+  if (o.crowd) await page.getByTestId('vote-mode').selectOption('crowd');
+  await page.getByTestId('card-count').fill('1');
+  if (o.checkIn === false) await page.getByTestId('check-in-toggle').uncheck();
+  await page.getByTestId('start-game').click();
+  await expectPhase(page, 'lobby');
+  // The code is shown once the room is open (its typed part is made then).
+  await expect(page.getByTestId('room-code')).toHaveText(TYPED_CODE);
+  return (await page.getByTestId('room-code').textContent()) ?? '';
+}
+
 /**
  * A phone joins a room by its code: its own browser profile (its own seat token and storage), a phone-sized
  * touch screen, and the step it should land on. `base` for a server other than the tests' own. `code` is the
@@ -76,4 +105,21 @@ export async function openPhone(browser: Browser, code: string, name: string, o:
   await phone.getByTestId('join-submit').click();
   await expectPhase(phone, o.phase ?? 'lobby');
   return phone;
+}
+
+/** A phone writes a proposal (at `level`, if given) and sends it, once its step is there. */
+export async function proposeOnPhone(phone: Page, text: string, level?: string): Promise<void> {
+  await expectPhase(phone, 'propose');
+  await phone.getByTestId('proposal-text').fill(text);
+  if (level) await phone.getByTestId('proposal-level').selectOption(level);
+  await phone.getByTestId('proposal-submit').click();
+}
+
+/** A phone places its dots, one a proposal named by (part of) its text, then is done. */
+export async function voteOnPhone(phone: Page, dots: string[]): Promise<void> {
+  await expectPhase(phone, 'vote');
+  for (const text of dots) {
+    await phone.getByTestId('vote-for').and(phone.locator(`[aria-label*="${text}"]`)).click();
+  }
+  await phone.getByTestId('vote-done').click();
 }

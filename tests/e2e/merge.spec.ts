@@ -6,7 +6,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { TYPED_CODE, expectPhase, openPhone, propose, setupGame, voteOnce } from './helpers.ts';
+import { expectPhase, openPhone, propose, proposeOnPhone, setupGame, startDevicesGame, voteOnce } from './helpers.ts';
 
 const DOUBLE = 'Stop the double report';
 const TWICE = 'No more reporting twice';
@@ -122,16 +122,7 @@ test.describe('a merge on devices', () => {
 
   test('the phones get the merged proposal as one candidate with both texts', async ({ page, browser }) => {
     test.setTimeout(120_000);
-    await page.goto('./?lang=en');
-    await page.getByTestId('new-session').click();
-    await page.getByTestId('team-name').fill('Ward West');
-    await page.getByTestId('play-mode').selectOption('devices');
-    await page.getByTestId('card-count').fill('1');
-    await page.getByTestId('check-in-toggle').uncheck();
-    await page.getByTestId('start-game').click();
-    await expectPhase(page, 'lobby');
-    await expect(page.getByTestId('room-code')).toHaveText(TYPED_CODE);
-    const code = (await page.getByTestId('room-code').textContent()) ?? '';
+    const code = await startDevicesGame(page, { team: 'Ward West', checkIn: false });
     const phones = [await openPhone(browser, code, 'Anna'), await openPhone(browser, code, 'Bram')];
     await expect(page.getByTestId('seat')).toHaveCount(2);
     await page.getByTestId('advance').click();
@@ -139,9 +130,7 @@ test.describe('a merge on devices', () => {
     await toPropose(page);
     for (const [i, text] of [DOUBLE, TWICE].entries()) {
       const phone = phones[i]!;
-      await expectPhase(phone, 'propose');
-      await phone.getByTestId('proposal-text').fill(text);
-      await phone.getByTestId('proposal-submit').click();
+      await proposeOnPhone(phone, text);
       await expect(phone.getByTestId('my-proposal')).toContainText(text);
     }
     await expect(page.getByTestId('proposal')).toHaveCount(2);

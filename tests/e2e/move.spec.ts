@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { TYPED_CODE, expectPhase, openPhone, roomCodeOf } from './helpers.ts';
+import { expectPhase, openPhone, roomCodeOf, startDevicesGame } from './helpers.ts';
 
 /**
  * Moving the shared screen to another screen: the address exists only once the facilitator asks for it, only on
@@ -16,16 +16,9 @@ async function startOnDevices(page: Page): Promise<{ code: string; hostTokens: s
       if (msg.hostToken) hostTokens.push(msg.hostToken);
     }),
   );
-  await page.goto('./?lang=en');
-  await page.getByTestId('new-session').click();
-  await page.getByTestId('team-name').fill('Ward East');
-  await page.getByTestId('play-mode').selectOption('devices');
-  await page.getByTestId('card-count').fill('1');
-  await page.getByTestId('start-game').click();
-  await expectPhase(page, 'lobby');
-  await expect(page.getByTestId('room-code')).toHaveText(TYPED_CODE);
+  const code = await startDevicesGame(page, { team: 'Ward East' });
   expect(hostTokens).toHaveLength(1);
-  return { code: (await page.getByTestId('room-code').textContent()) ?? '', hostTokens };
+  return { code, hostTokens };
 }
 
 /** A fresh browser (no saved language: the game speaks Dutch) as a big screen. */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectPhase, openPhone, TYPED_CODE } from './helpers.ts';
+import { expectPhase, openPhone, startDevicesGame } from './helpers.ts';
 
 /**
  * While the shared screen is away the room keeps a phone's actions only up to a cap (96 KiB per seat): past it,
@@ -9,15 +9,7 @@ test.skip(({ viewport }) => (viewport?.width ?? 0) < 1900, 'one run is enough');
 
 test('a phone that sends too much while the screen is away says so, in its language', async ({ page, browser }) => {
   test.setTimeout(120_000);
-  await page.goto('./?lang=en');
-  await page.getByTestId('new-session').click();
-  await page.getByTestId('team-name').fill('Ward East');
-  await page.getByTestId('play-mode').selectOption('devices');
-  await page.getByTestId('card-count').fill('1');
-  await page.getByTestId('check-in-toggle').uncheck();
-  await page.getByTestId('start-game').click();
-  await expect(page.getByTestId('room-code')).toHaveText(TYPED_CODE);
-  const code = (await page.getByTestId('room-code').textContent()) ?? '';
+  const code = await startDevicesGame(page, { team: 'Ward East', checkIn: false });
   const anna = await openPhone(browser, code, 'Anna');
   await openPhone(browser, code, 'Bram');
   for (let i = 0; i < 3; i++) await page.getByTestId('advance').click();

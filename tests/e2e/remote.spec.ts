@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { TYPED_CODE, checkInEveryone, expectPhase, openPhone, propose, roomCodeOf, setupGame } from './helpers.ts';
+import { checkInEveryone, expectPhase, openPhone, propose, proposeOnPhone, roomCodeOf, setupGame, startDevicesGame } from './helpers.ts';
 import { expectNoSeriousViolations } from './a11y.ts';
 
 // axe is injected as a script; the game's CSP would refuse it.
@@ -130,17 +130,7 @@ test.describe('the facilitator’s remote', () => {
 
   test('devices: the remote steers a game played from phones', async ({ page, browser }) => {
     test.setTimeout(240_000);
-    await page.goto('./?lang=en');
-    await page.getByTestId('new-session').click();
-    await page.getByTestId('team-name').fill('Ward East');
-    await page.getByTestId('play-mode').selectOption('devices');
-    await page.getByTestId('card-count').fill('1');
-    await page.getByTestId('check-in-toggle').uncheck();
-    await page.getByTestId('start-game').click();
-    await expectPhase(page, 'lobby');
-    // The code is shown once the room is open (its typed part is made then).
-    await expect(page.getByTestId('room-code')).toHaveText(TYPED_CODE);
-    const code = (await page.getByTestId('room-code').textContent()) ?? '';
+    const code = await startDevicesGame(page, { team: 'Ward East', checkIn: false });
     const anna = await openPhone(browser, code, 'Anna');
     const bram = await openPhone(browser, code, 'Bram');
     await expect(page.getByTestId('seat')).toHaveCount(2);
@@ -159,9 +149,7 @@ test.describe('the facilitator’s remote', () => {
       [anna, 'Self-rostering for the ward'],
       [bram, 'Self rostering on the ward'],
     ] as const) {
-      await expectPhase(phone, 'propose');
-      await phone.getByTestId('proposal-text').fill(text);
-      await phone.getByTestId('proposal-submit').click();
+      await proposeOnPhone(phone, text);
     }
     await expect(remote.getByTestId('remote-proposal')).toHaveCount(2);
     // Still anonymous on the remote.

@@ -1,14 +1,6 @@
 import { expect, test } from '@playwright/test';
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { expectPhase, openPhone, roomCodeOf, TYPED_CODE } from './helpers.ts';
-import { freePort, startChildServer } from '../server/childServer.ts';
-
-/** The room server on its own port and database, serving the build the other tests use. */
-const startServer = async (port: number, db: string): Promise<ChildProcess> =>
-  (await startChildServer({ PORT: String(port), RUIMTE_DB: db, DIST: dist })).child;
+import { expectPhase, openPhone, proposeOnPhone, startDevicesGame, voteOnPhone } from './helpers.ts';
+import { startOwnServer } from './ownServer.ts';
 
 /**
  * The room server is killed (kill -9) in the middle of a vote and started again on the same database: the
@@ -16,36 +8,14 @@ const startServer = async (port: number, db: string): Promise<ChildProcess> =>
  * its own server, so it can kill it.
  */
 
-const dist = resolve(process.env.DIST ?? 'dist');
-
-function kill(child: ChildProcess): Promise<void> {
-  return new Promise((res) => {
-    if (child.exitCode !== null || child.signalCode !== null) return res();
-    child.removeAllListeners('exit');
-    child.once('exit', () => res());
-    child.kill('SIGKILL');
-  });
-}
-
 test.skip(({ viewport }) => (viewport?.width ?? 0) < 1900, 'one run is enough');
 
 test('a restart of the room server in the middle of a vote loses nothing', async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const dir = mkdtempSync(join(tmpdir(), 'ruimte-restart-'));
-  const db = join(dir, 'rooms.sqlite');
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}/`;
-  let server = await startServer(port, db);
+  const server = await startOwnServer('restart');
+  const { base } = server;
   try {
-    await page.goto(`${base}?lang=en`);
-    await page.getByTestId('new-session').click();
-    await page.getByTestId('team-name').fill('Night shift');
-    await page.getByTestId('play-mode').selectOption('devices');
-    await page.getByTestId('card-count').fill('1');
-    await page.getByTestId('check-in-toggle').uncheck();
-    await page.getByTestId('start-game').click();
-    await expect(page.getByTestId('room-code')).toHaveText(TYPED_CODE);
-    const code = (await page.getByTestId('room-code').textContent()) ?? '';
+    const code = await startDevicesGame(page, { team: 'Night shift', base, checkIn: false });
     const anna = await openPhone(browser, code, 'Anna', { base });
     const bram = await openPhone(browser, code, 'Bram', { base });
     await expect(page.getByTestId('seat')).toHaveCount(2);
@@ -55,32 +25,20 @@ test('a restart of the room server in the middle of a vote loses nothing', async
       [anna, 'Handover on paper, not in three systems'],
       [bram, 'A float nurse for the night shift'],
     ] as const) {
-      await expectPhase(p, 'propose');
-      await p.getByTestId('proposal-text').fill(text);
-      await p.getByTestId('proposal-submit').click();
+      await proposeOnPhone(p, text);
     }
     await expect(page.getByTestId('proposal')).toHaveCount(2);
     await page.getByTestId('advance').click();
-    await expectPhase(anna, 'vote');
 
     // Anna votes; then the server dies.
-    const annaFor = anna.getByTestId('vote-for').and(anna.locator('[aria-label*="Handover"]'));
-    await annaFor.click();
-    await annaFor.click();
-    await anna.getByTestId('vote-for').and(anna.locator('[aria-label*="float"]')).click();
-    await anna.getByTestId('vote-done').click();
+    await voteOnPhone(anna, ['Handover', 'Handover', 'float']);
     await expect(page.getByTestId('device-progress')).toHaveAttribute('data-done', '1');
-    await kill(server);
+    await server.kill();
 
     // While it is down, Bram taps his dots: they wait on his phone.
-    await expectPhase(bram, 'vote');
-    const bramFor = bram.getByTestId('vote-for').and(bram.locator('[aria-label*="float"]'));
-    await bramFor.click();
-    await bramFor.click();
-    await bram.getByTestId('vote-for').and(bram.locator('[aria-label*="Handover"]')).click();
-    await bram.getByTestId('vote-done').click();
+    await voteOnPhone(bram, ['float', 'float', 'Handover']);
 
-    server = await startServer(port, db);
+    await server.restart();
     // Everyone finds their way back by themselves; the vote completes with both ballots.
     // Reconnecting waits out the backoff (at most 10 s between tries).
     const back = { timeout: 40_000 };
@@ -89,7 +47,6 @@ test('a restart of the room server in the middle of a vote loses nothing', async
     await expect(anna.getByTestId('phase')).toHaveAttribute('data-phase', 'results', back);
     await expect(bram.getByTestId('phase')).toHaveAttribute('data-phase', 'results', back);
   } finally {
-    await kill(server);
-    rmSync(dir, { recursive: true, force: true });
+    await server.dispose();
   }
 });

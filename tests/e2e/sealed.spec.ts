@@ -1,10 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { expectPhase, openPhone, roomCodeOf, TYPED_CODE } from './helpers.ts';
-import { freePort, startChildServer } from '../server/childServer.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { expectPhase, openPhone, proposeOnPhone, roomCodeOf, startDevicesGame, voteOnPhone } from './helpers.ts';
+import { startOwnServer } from './ownServer.ts';
 
 /**
  * Issue 13, item 1: the room server stores and relays only what it cannot read. A team plays through the real
@@ -13,21 +10,9 @@ import { freePort, startChildServer } from '../server/childServer.ts';
  * -shm is read: no name, text, ballot, token or secret in plain text. Its own server and database file.
  */
 
-const dist = resolve(process.env.DIST ?? 'dist');
 const MARKS = ['Zzmarkname', 'Zzmarktext', 'Zzmarkteam'];
 /** What any plain saved session or view would hold: who proposed and who voted what. */
 const PLAIN_SHAPES = ['"by":', '"voted"', '"dots"', '"proposals"', '"players"', '"name"', '"text"', '"action"'];
-
-const startServer = async (port: number, db: string): Promise<ChildProcess> => (await startChildServer({ PORT: String(port), RUIMTE_DB: db, DIST: dist })).child;
-
-function kill(child: ChildProcess): Promise<void> {
-  return new Promise((res) => {
-    if (child.exitCode !== null || child.signalCode !== null) return res();
-    child.removeAllListeners('exit');
-    child.once('exit', () => res());
-    child.kill('SIGKILL');
-  });
-}
 
 /** Every secret a device keeps for the room: tokens, room and seat secrets, the typed part of the code. */
 async function secretsOf(page: Page): Promise<string[]> {
@@ -47,11 +32,8 @@ test.skip(({ viewport }) => (viewport?.width ?? 0) < 1900, 'one run is enough');
 
 test('names, texts, ballots and tokens never reach the database files in plain text, through a kill -9 mid-vote', async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const dir = mkdtempSync(join(tmpdir(), 'ruimte-sealed-'));
-  const db = join(dir, 'rooms.sqlite');
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}/`;
-  let server = await startServer(port, db);
+  const server = await startOwnServer('sealed');
+  const { base, db, port } = server;
   const secrets = new Set<string>();
   const files = () => [db, `${db}-wal`, `${db}-shm`].filter((f) => existsSync(f));
   const bytes = () => files().map((f) => readFileSync(f).toString('latin1')).join('\n');
@@ -67,15 +49,7 @@ test('names, texts, ballots and tokens never reach the database files in plain t
     return all;
   };
   try {
-    await page.goto(`${base}?lang=en`);
-    await page.getByTestId('new-session').click();
-    await page.getByTestId('team-name').fill('Zzmarkteam night');
-    await page.getByTestId('play-mode').selectOption('devices');
-    await page.getByTestId('card-count').fill('1');
-    await page.getByTestId('check-in-toggle').uncheck();
-    await page.getByTestId('start-game').click();
-    await expect(page.getByTestId('room-code')).toHaveText(TYPED_CODE);
-    const code = (await page.getByTestId('room-code').textContent()) ?? '';
+    const code = await startDevicesGame(page, { team: 'Zzmarkteam night', base, checkIn: false });
     const anna = await openPhone(browser, code, 'Zzmarkname Anna', { base });
     const bram = await openPhone(browser, code, 'Zzmarkname Bram', { base });
     await expect(page.getByTestId('seats')).toContainText('Zzmarkname Anna');
@@ -85,9 +59,7 @@ test('names, texts, ballots and tokens never reach the database files in plain t
       [anna, 'Zzmarktext handover on paper'],
       [bram, 'Zzmarktext a float nurse'],
     ] as const) {
-      await expectPhase(p, 'propose');
-      await p.getByTestId('proposal-text').fill(text);
-      await p.getByTestId('proposal-submit').click();
+      await proposeOnPhone(p, text);
     }
     await expect(page.getByTestId('proposal')).toHaveCount(2);
     await expect(page.getByTestId('proposal').first()).toContainText('Zzmarktext');
@@ -98,24 +70,14 @@ test('names, texts, ballots and tokens never reach the database files in plain t
     expect(expectNothingReadable('after the proposals')).toContain(roomCodeOf(code));
 
     await page.getByTestId('advance').click();
-    await expectPhase(anna, 'vote');
-    const annaFor = anna.getByTestId('vote-for').and(anna.locator('[aria-label*="handover"]'));
-    await annaFor.click();
-    await annaFor.click();
-    await anna.getByTestId('vote-for').and(anna.locator('[aria-label*="float"]')).click();
-    await anna.getByTestId('vote-done').click();
+    await voteOnPhone(anna, ['handover', 'handover', 'float']);
     await expect(page.getByTestId('device-progress')).toHaveAttribute('data-done', '1');
-    await kill(server);
+    await server.kill();
     expectNothingReadable('right after kill -9 in the middle of the vote');
 
-    await expectPhase(bram, 'vote');
-    const bramFor = bram.getByTestId('vote-for').and(bram.locator('[aria-label*="float"]'));
-    await bramFor.click();
-    await bramFor.click();
-    await bram.getByTestId('vote-for').and(bram.locator('[aria-label*="handover"]')).click();
-    await bram.getByTestId('vote-done').click();
+    await voteOnPhone(bram, ['float', 'float', 'handover']);
 
-    server = await startServer(port, db);
+    await server.restart();
     const back = { timeout: 40_000 };
     await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'results', back);
     await expect(page.getByTestId('proposal-dots')).toHaveText(['3 dots', '3 dots']);
@@ -154,7 +116,6 @@ test('names, texts, ballots and tokens never reach the database files in plain t
     expectNothingReadable('after the room was closed');
     expect(checks).toBe(4);
   } finally {
-    await kill(server);
-    rmSync(dir, { recursive: true, force: true });
+    await server.dispose();
   }
 });

@@ -3,7 +3,7 @@
  * the two windows stay in step through the browser, with no server, through reloads of either window.
  */
 import { test, expect, type Page, type BrowserContext } from '@playwright/test';
-import { TYPED_CODE, expectPhase, openPhone, propose, proposalIds, setupGame, voteOnce } from './helpers.ts';
+import { expectPhase, openPhone, propose, proposalIds, setupGame, startDevicesGame, voteOnce } from './helpers.ts';
 import { expectNoSeriousViolations } from './a11y.ts';
 
 // axe-core is injected into the stage window as an inline script.
@@ -137,16 +137,7 @@ test('when the facilitator’s window is gone for a while, the stage says so cal
 
 test('with phones: the stage window shows the room code in the lobby and follows the steps', async ({ page, context, browser }) => {
   test.skip((page.viewportSize()?.width ?? 0) < 1900, 'one run is enough: the phones have their own viewport');
-  await page.goto('./?lang=en');
-  await page.getByTestId('new-session').click();
-  await page.getByTestId('team-name').fill('Ward East');
-  await page.getByTestId('play-mode').selectOption('devices');
-  await page.getByTestId('card-count').fill('1');
-  await page.getByTestId('check-in-toggle').uncheck();
-  await page.getByTestId('start-game').click();
-  await expectPhase(page, 'lobby');
-  await expect(page.getByTestId('room-code')).toHaveText(TYPED_CODE);
-  const code = (await page.getByTestId('room-code').textContent()) ?? '';
+  const code = await startDevicesGame(page, { team: 'Ward East', checkIn: false });
   const stage = await openStageWindow(page, context);
   await expect(stage.getByTestId('phase')).toHaveAttribute('data-phase', 'lobby');
   await expect(stage.getByTestId('stage-room-code')).toHaveText(code);

@@ -1,6 +1,6 @@
 /** The reconnecting socket, with a fake WebSocket and fake timers: backoff, wake-ups, pings, no queueing. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ReconnectingSocket, backoffDelay, socketUrl } from '../../src/net/socket.ts';
+import { ReconnectingSocket, backoffDelay, requestOnce, socketUrl } from '../../src/net/socket.ts';
 
 class FakeSocket {
   static all: FakeSocket[] = [];
@@ -175,5 +175,70 @@ describe('ReconnectingSocket', () => {
     socket.reconnectNow();
     expect(FakeSocket.all).toHaveLength(2);
     expect(socket.send({ t: 'a' })).toBe(false);
+  });
+});
+
+describe('requestOnce', () => {
+  type Msg = { t: string; n?: number };
+  const ask = (o: { closeDelayMs?: number } = {}) =>
+    requestOnce<Msg, Msg, number | null>({
+      url: 'ws://x/room/host',
+      first: { t: 'open' },
+      answer: (msg, send) => {
+        if (msg.t === 'opened') {
+          send({ t: 'lock' });
+          return msg.n ?? 0;
+        }
+        if (msg.t === 'later') return Promise.resolve(msg.n ?? 0);
+        return msg.t === 'refused' ? null : undefined;
+      },
+      fallback: -1,
+      timeoutMs: 8000,
+      ...o,
+    });
+
+  it('sends its question once open, passes over other answers, and closes after the result (and after its last send)', async () => {
+    const result = ask({ closeDelayMs: 100 });
+    last().open();
+    expect(last().sent).toEqual(['{"t":"open"}']);
+    last().receive('not json');
+    last().receive({ t: 'welcome' });
+    last().receive({ t: 'opened', n: 7 });
+    await expect(result).resolves.toBe(7);
+    expect(last().sent).toEqual(['{"t":"open"}', '{"t":"lock"}']);
+    expect(last().closed).toBe(false);
+    vi.advanceTimersByTime(100);
+    expect(last().closed).toBe(true);
+  });
+
+  it('a refusal is a result of its own; a close, silence or no socket at all is the fallback', async () => {
+    const refused = ask();
+    last().open();
+    last().receive({ t: 'refused' });
+    await expect(refused).resolves.toBeNull();
+    expect(last().closed).toBe(true);
+
+    const dropped = ask();
+    last().drop();
+    await expect(dropped).resolves.toBe(-1);
+
+    const silent = ask();
+    last().open();
+    vi.advanceTimersByTime(8000);
+    await expect(silent).resolves.toBe(-1);
+    expect(last().closed).toBe(true);
+
+    vi.stubGlobal('WebSocket', function NoSocket() {
+      throw new Error('blocked');
+    });
+    await expect(ask()).resolves.toBe(-1);
+  });
+
+  it('an answer that takes a while is waited for: a close meanwhile does not count', async () => {
+    const result = ask();
+    last().open();
+    last().receive({ t: 'later', n: 3 });
+    last().drop();
+    await expect(result).resolves.toBe(3);
   });
 });

@@ -3,6 +3,7 @@
  * Messages are problem codes, not prose: the view turns them into the reader's language (`content.problem.*`).
  */
 import * as v from 'valibot';
+import { PHASES } from '../phase.ts';
 import { LEVELS, SECTORS, SEEDS, THEMES } from '../types.ts';
 
 export const PROBLEM_CODES = [
@@ -80,6 +81,14 @@ const uniqueIds = <T extends { id: string }>() =>
     });
   });
 
+/** A file's list of cards (or statements): at least one, each id once. */
+const cardList = <S extends v.GenericSchema<unknown, { id: string }>>(item: S) =>
+  v.pipe(v.array(item, 'wrong-type'), v.minLength(1, 'too-few-cards'), uniqueIds<v.InferOutput<S>>());
+
+/** A content file: format 1 of its `kind`, with the entries of that kind. */
+const contentFile = <const K extends string, const E extends v.ObjectEntries>(kind: K, entries: E) =>
+  v.object({ format: v.literal(1, 'wrong-format'), kind: v.literal(kind, 'wrong-kind'), ...entries }, 'wrong-type');
+
 export const scenarioCardSchema = v.object(
   {
     id,
@@ -97,72 +106,36 @@ export const scenarioCardSchema = v.object(
   'wrong-type',
 );
 
-export const deckSchema = v.object(
-  {
-    format: v.literal(1, 'wrong-format'),
-    kind: v.literal('scenario-deck', 'wrong-kind'),
-    id,
-    sector: pick(SECTORS),
-    name: text(LIMITS.name),
-    description: text(LIMITS.description),
-    cards: v.pipe(v.array(scenarioCardSchema, 'wrong-type'), v.minLength(1, 'too-few-cards'), uniqueIds()),
-  },
-  'wrong-type',
-);
+export const deckSchema = contentFile('scenario-deck', {
+  id,
+  sector: pick(SECTORS),
+  name: text(LIMITS.name),
+  description: text(LIMITS.description),
+  cards: cardList(scenarioCardSchema),
+});
 
-export const twistFileSchema = v.object(
-  {
-    format: v.literal(1, 'wrong-format'),
-    kind: v.literal('twists', 'wrong-kind'),
-    cards: v.pipe(
-      // A twist names its source where a seed holds the idea (a team budget, the executive deciding on the spot).
-      v.array(v.object({ id, title: text(LIMITS.title), prompt: text(LIMITS.prompt), source: v.optional(source) }, 'wrong-type'), 'wrong-type'),
-      v.minLength(1, 'too-few-cards'),
-      uniqueIds(),
-    ),
-  },
-  'wrong-type',
-);
+export const twistFileSchema = contentFile('twists', {
+  // A twist names its source where a seed holds the idea (a team budget, the executive deciding on the spot).
+  cards: cardList(v.object({ id, title: text(LIMITS.title), prompt: text(LIMITS.prompt), source: v.optional(source) }, 'wrong-type')),
+});
 
-export const checkInFileSchema = v.object(
-  {
-    format: v.literal(1, 'wrong-format'),
-    kind: v.literal('check-ins', 'wrong-kind'),
-    cards: v.pipe(
-      v.array(
-        v.object(
-          {
-            id,
-            image: v.pipe(v.string('wrong-type'), v.regex(/^[a-z0-9/_-]+\.svg$/, 'bad-id')),
-            prompt: text(LIMITS.prompt),
-            alt: text(LIMITS.prompt),
-          },
-          'wrong-type',
-        ),
-        'wrong-type',
-      ),
-      v.minLength(1, 'too-few-cards'),
-      uniqueIds(),
+export const checkInFileSchema = contentFile('check-ins', {
+  cards: cardList(
+    v.object(
+      {
+        id,
+        image: v.pipe(v.string('wrong-type'), v.regex(/^[a-z0-9/_-]+\.svg$/, 'bad-id')),
+        prompt: text(LIMITS.prompt),
+        alt: text(LIMITS.prompt),
+      },
+      'wrong-type',
     ),
-  },
-  'wrong-type',
-);
+  ),
+});
 
-export const pollFileSchema = v.object(
-  {
-    format: v.literal(1, 'wrong-format'),
-    kind: v.literal('poll', 'wrong-kind'),
-    statements: v.pipe(
-      v.array(
-        v.object({ id, theme: pick(THEMES), polarity: pick(['positive', 'negative'] as const), text: text(LIMITS.prompt), source }, 'wrong-type'),
-        'wrong-type',
-      ),
-      v.minLength(1, 'too-few-cards'),
-      uniqueIds(),
-    ),
-  },
-  'wrong-type',
-);
+export const pollFileSchema = contentFile('poll', {
+  statements: cardList(v.object({ id, theme: pick(THEMES), polarity: pick(['positive', 'negative'] as const), text: text(LIMITS.prompt), source }, 'wrong-type')),
+});
 
 export const INTERVENTION_FUNCTIONS = [
   'education',
@@ -176,24 +149,12 @@ export const INTERVENTION_FUNCTIONS = [
   'enablement',
 ] as const;
 
-export const nudgeFileSchema = v.object(
-  {
-    format: v.literal(1, 'wrong-format'),
-    kind: v.literal('nudges', 'wrong-kind'),
-    cards: v.pipe(
-      v.array(
-        v.object({ id, function: pick(INTERVENTION_FUNCTIONS), title: text(LIMITS.title), text: text(LIMITS.text), source }, 'wrong-type'),
-        'wrong-type',
-      ),
-      v.minLength(1, 'too-few-cards'),
-      uniqueIds(),
-    ),
-  },
-  'wrong-type',
-);
+export const nudgeFileSchema = contentFile('nudges', {
+  cards: cardList(v.object({ id, function: pick(INTERVENTION_FUNCTIONS), title: text(LIMITS.title), text: text(LIMITS.text), source }, 'wrong-type')),
+});
 
-/** The steps of a session the team leader's guide has notes for: the `Phase` names of `src/core/phase.ts`. */
-export const GUIDE_STEPS = ['lobby', 'check-in', 'reveal', 'discuss', 'propose', 'vote', 'results', 'run-off', 'top-three', 'summary'] as const;
+/** The steps of a session the team leader's guide has notes for: every step of a session (`src/core/phase.ts`). */
+export const GUIDE_STEPS = PHASES;
 /** What a note tells the facilitator: something to say, a question to ask, or something to watch for. */
 export const GUIDE_NOTE_KINDS = ['say', 'ask', 'watch'] as const;
 
@@ -231,11 +192,6 @@ const everyStepOnce = <T extends { step: string }>() =>
     if (GUIDE_STEPS.some((step) => !steps.includes(step))) addIssue({ message: 'too-few-cards' });
   });
 
-export const guideFileSchema = v.object(
-  {
-    format: v.literal(1, 'wrong-format'),
-    kind: v.literal('guide', 'wrong-kind'),
-    steps: v.pipe(v.array(guideStep, 'wrong-type'), v.minLength(1, 'too-few-cards'), uniqueIds(), everyStepOnce()),
-  },
-  'wrong-type',
-);
+export const guideFileSchema = contentFile('guide', {
+  steps: v.pipe(v.array(guideStep, 'wrong-type'), v.minLength(1, 'too-few-cards'), uniqueIds(), everyStepOnce()),
+});

@@ -5,7 +5,7 @@ import { type App, type Screen } from '../app.ts';
 import { DEFAULT_ROUNDS, MAX_ROUNDS, MAX_SHORT, currentRoundOf, emptyHistory, importHistory, newProgramme, removeProgramme, serializeHistory } from '../core/history.ts';
 import { removeStoredHistory, storeHistory } from '../store.ts';
 import { themeLabel } from '../texts.ts';
-import { button, field, slug } from './kit.ts';
+import { button, field, roundOf, slug } from './kit.ts';
 import { openWall } from '../wall/index.ts';
 
 /** A history file larger than this is refused before reading (a real one is a few hundred KB at most). */
@@ -94,7 +94,7 @@ export function renderHome(app: App): Screen {
           { class: 'session-list' },
           ...history.programmes.map((p) => {
             const round = currentRoundOf(p);
-            const label = t('programme:common.roundOf', { n: round.no, total: p.roundCount });
+            const label = roundOf(p, round.no);
             return h(
               'li',
               { class: 'session-item' },

@@ -11,7 +11,7 @@ import { MIN_ANSWERS, isComplete, rankByConcern } from '../core/poll.ts';
 import { pdfBytes, writePdf } from '../core/pdf.ts';
 import { nudgeById, statementById } from '../content.ts';
 import { themeLabel } from '../texts.ts';
-import { button, downloadBlob, formatDate, slug } from './kit.ts';
+import { button, downloadBlob, formatDate, roundOf, slug } from './kit.ts';
 import { resultsOf } from './pollView.ts';
 
 /** 150 dots per inch on A4: 1240 × 1754 pixels. */
@@ -199,7 +199,7 @@ export function renderInfographic(app: App, view: View): Screen | null {
 
   return {
     phase: 'follow-up',
-    progress: t('programme:common.roundOf', { n: round.no, total: programme.roundCount }),
+    progress: roundOf(programme, round.no),
     nodes: [
       h(
         'div',

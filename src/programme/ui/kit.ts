@@ -1,6 +1,6 @@
 /** Small labelled controls for the programme screens. Text only via textContent (the `h` builder). */
 import { h } from '../../ui/dom.ts';
-import { currentLang } from '../../i18n/index.ts';
+import { currentLang, t } from '../../i18n/index.ts';
 
 type Extra = Record<string, string | number | boolean | null | undefined | EventListener>;
 
@@ -63,3 +63,9 @@ export function slug(text: string): string {
     .slice(0, 40);
   return s || 'team';
 }
+
+/** Where a programme is: "round 2 of 4". */
+export const roundOf = (programme: { readonly roundCount: number }, no: number): string => t('programme:common.roundOf', { n: no, total: programme.roundCount });
+
+/** The team and the round, as a page's eyebrow line. */
+export const teamAndRound = (programme: { readonly teamName: string; readonly roundCount: number }, no: number): string => `${programme.teamName} · ${roundOf(programme, no)}`;

@@ -10,7 +10,7 @@ import type { App, Screen, View } from '../app.ts';
 import { type ActionItem, type Programme, type Round, isDate, updateItem, updateRound } from '../core/history.ts';
 import { type CalendarEvent, writeIcs } from '../core/ics.ts';
 import { NUDGES, nudgeById } from '../content.ts';
-import { button, downloadBlob, field, formatDate, slug } from './kit.ts';
+import { button, downloadBlob, field, formatDate, roundOf, slug, teamAndRound } from './kit.ts';
 
 const MAX_OWN = 400;
 
@@ -129,12 +129,12 @@ export function renderNudges(app: App, view: View): Screen | null {
   };
   return {
     phase: 'follow-up',
-    progress: t('programme:common.roundOf', { n: round.no, total: programme.roundCount }),
+    progress: roundOf(programme, round.no),
     nodes: [
       h(
         'div',
         { class: 'programme nudges' },
-        h('div', { class: 'no-print' }, h('h1', { id: 'panel-title', class: 'programme__title' }, t('programme:nudges.title')), h('p', { class: 'eyebrow' }, `${programme.teamName} · ${t('programme:common.roundOf', { n: round.no, total: programme.roundCount })}`), h('p', {}, t('programme:nudges.intro'))),
+        h('div', { class: 'no-print' }, h('h1', { id: 'panel-title', class: 'programme__title' }, t('programme:nudges.title')), h('p', { class: 'eyebrow' }, teamAndRound(programme, round.no)), h('p', {}, t('programme:nudges.intro'))),
         h('div', { class: 'no-print' }, ...round.items.map((item, i) => picker(app, programme, round, item, i))),
         cards(round),
         h('div', { class: 'row no-print' }, button('print-nudges', t('programme:nudges.print'), () => window.print(), { disabled: round.items.every((i) => i.nudges.length === 0 && !i.ownNudge.trim()) })),

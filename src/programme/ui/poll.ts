@@ -27,7 +27,7 @@ import {
 import { isPhonePoll, reopenPhonePoll, startPhonePoll } from '../core/pollSeats.ts';
 import { STATEMENTS, statementById } from '../content.ts';
 import { themeLabel } from '../texts.ts';
-import { button, field } from './kit.ts';
+import { button, field, roundOf, teamAndRound } from './kit.ts';
 import { startGame } from './play.ts';
 import { legend, readingQuestions, resultsOf, statementBar, themeSelect } from './pollView.ts';
 import { phonesScreen } from './pollPhones.ts';
@@ -109,7 +109,7 @@ function setupScreen(app: App, programme: Programme, round: Round): (Node | null
 
   return [
     h('h1', { id: 'panel-title' }, t('programme:poll.setupTitle')),
-    h('p', { class: 'eyebrow' }, `${programme.teamName} · ${t('programme:common.roundOf', { n: round.no, total: programme.roundCount })}`),
+    h('p', { class: 'eyebrow' }, teamAndRound(programme, round.no)),
     h('p', {}, t('programme:poll.setupIntro')),
     h(
       'div',
@@ -201,7 +201,7 @@ function resultsScreen(app: App, programme: Programme, round: Round, poll: PollS
   const themes = suggestedThemes(results);
   return [
     h('h1', { id: 'panel-title' }, t('programme:poll.resultsTitle')),
-    h('p', { class: 'eyebrow' }, `${programme.teamName} · ${t('programme:common.roundOf', { n: round.no, total: programme.roundCount })}`),
+    h('p', { class: 'eyebrow' }, teamAndRound(programme, round.no)),
     h('p', { 'data-testid': 'poll-respondent-count', 'data-count': results.respondents }, t('programme:poll.resultsIntro', { count: results.respondents })),
     results.enough
       ? h(
@@ -254,7 +254,7 @@ export function renderPoll(app: App, view: View): Screen | null {
   const round = programme?.rounds.find((r) => r.no === view.round);
   if (!programme || !round) return null;
   const poll = round.poll;
-  const where = t('programme:common.roundOf', { n: round.no, total: programme.roundCount });
+  const where = roundOf(programme, round.no);
   if (!poll) return { phase: 'poll', progress: where, nodes: setupScreen(app, programme, round) };
   if (isPhonePoll(poll) && !isComplete(poll)) return { phase: 'poll', progress: where, nodes: phonesScreen(app, programme, round, poll) };
   if (!isComplete(poll)) return { phase: 'poll', progress: t('programme:poll.turn', { n: poll.finished + 1, total: poll.respondents }), nodes: runScreen(app, programme, round, poll) };

@@ -16,7 +16,7 @@ import { doneSeats, seatAnswer, seatDone } from '../core/pollSeats.ts';
 import { type PollDeviceContext, pollDeviceView, pollDeviceViews } from '../pollDevice.ts';
 import { statementById } from '../content.ts';
 import { loadHistory } from '../store.ts';
-import { button } from './kit.ts';
+import { button, teamAndRound } from './kit.ts';
 
 interface PhoneRoom {
   readonly link: RoomLink;
@@ -126,7 +126,7 @@ function statusLine(link: RoomLink): HTMLElement | null {
 export function phonesScreen(app: App, programme: Programme, round: Round, poll: PollState): (Node | null)[] {
   const header = [
     h('h1', { id: 'panel-title' }, t('programme:poll.phones.title')),
-    h('p', { class: 'eyebrow' }, `${programme.teamName} · ${t('programme:common.roundOf', { n: round.no, total: programme.roundCount })}`),
+    h('p', { class: 'eyebrow' }, teamAndRound(programme, round.no)),
   ];
   const room = roomFor(app, programme.id, round.no);
   const wrap = (...nodes: (Node | null)[]) => h('div', { class: 'poll-phones', 'data-poll-room': marker(programme.id, round.no) }, ...nodes);

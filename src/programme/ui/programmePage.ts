@@ -6,7 +6,7 @@ import { type Programme, type Round, canOpenNextRound, currentRoundOf, earlierAc
 import { isComplete } from '../core/poll.ts';
 import { attachSession, linkedSessionIds, playedSessions, readSession, refreshFromSession } from '../linking.ts';
 import { clearPending, getPending } from '../store.ts';
-import { button, field, formatDate, select } from './kit.ts';
+import { button, field, formatDate, roundOf, select } from './kit.ts';
 import { indicatorLine } from './indicator.ts';
 import { startGame } from './play.ts';
 import { themeSelect } from './pollView.ts';
@@ -176,7 +176,7 @@ export function renderProgramme(app: App, view: View): Screen | null {
 
   return {
     phase: 'follow-up',
-    progress: t('programme:common.roundOf', { n: round.no, total: programme.roundCount }),
+    progress: roundOf(programme, round.no),
     nodes: [
       h(
         'div',

@@ -3,7 +3,7 @@ import { h } from '../../ui/dom.ts';
 import { t } from '../../i18n/index.ts';
 import type { App, Screen, View } from '../app.ts';
 import { STATUSES, type ActionStatus, earlierActions, updateRound } from '../core/history.ts';
-import { button, field, formatDate, select } from './kit.ts';
+import { button, field, formatDate, roundOf, select } from './kit.ts';
 import { indicatorLine } from './indicator.ts';
 
 export function renderReview(app: App, view: View): Screen | null {
@@ -54,7 +54,7 @@ export function renderReview(app: App, view: View): Screen | null {
 
   return {
     phase: 'follow-up',
-    progress: t('programme:common.roundOf', { n: round.no, total: programme.roundCount }),
+    progress: roundOf(programme, round.no),
     nodes: [
       h(
         'div',

@@ -11,7 +11,7 @@ import { isComplete } from '../core/poll.ts';
 import { type Place, moveSession, placeForVisit, refreshFromSession, waitingRounds } from '../linking.ts';
 import { storeHistory } from '../store.ts';
 import { levelLabel, themeLabel } from '../texts.ts';
-import { button, field, formatDate, select } from './kit.ts';
+import { button, field, formatDate, select, teamAndRound } from './kit.ts';
 import { indicatorLine } from './indicator.ts';
 import { legend, resultsOf, statementBar } from './pollView.ts';
 
@@ -182,7 +182,7 @@ export function renderVisit(app: App, view: View): Screen | null {
   const go = (i: number) => app.go({ ...view, index: i });
   const header = [
     h('h1', { id: 'panel-title', class: 'visit__title' }, t('programme:visit.title')),
-    h('p', { class: 'eyebrow' }, `${programme.teamName} · ${t('programme:common.roundOf', { n: round.no, total: programme.roundCount })}${round.theme ? ` · ${themeLabel(round.theme)}` : ''}`),
+    h('p', { class: 'eyebrow' }, `${teamAndRound(programme, round.no)}${round.theme ? ` · ${themeLabel(round.theme)}` : ''}`),
     placeSelect(app, programme, round),
   ];
   const back = button('back-to-programme', t('programme:common.toProgramme'), () => app.go({ name: 'programme', id: programme.id }), { class: 'secondary' });
