@@ -98,3 +98,68 @@ describe('the trimmed Phaser entry', () => {
     expect([...used].filter((name) => !present.has(all.get(name) as string))).toEqual([]);
   });
 });
+
+/**
+ * What would need the real module behind each stand-in in src/scenes/phaserStubs (PHASER_STUBS in vite.config.ts):
+ * a scene that starts doing one of these gets a module that does nothing or throws, so this test fails first.
+ */
+const NEEDS_REAL: Record<string, RegExp> = {
+  'InputManager.cjs': /\b(?:this|scene)\.input\b|\.setInteractive\(|\.disableInteractive\(/,
+  'AnimationManager.cjs': /\b(?:this|scene)\.anims\b|\.add\.sprite\(|\.play\(/,
+  'FilterList.cjs': /\.filters\b|\.enableFilters\(/,
+  'cameraEffects.cjs': /\.(?:fade|fadeIn|fadeOut|fadeFrom|flash|shake|pan|zoomTo|rotateTo)\(/,
+  'textureParsers.cjs': /\b(?:this|scene)\.(?:textures|load)\b/,
+  'DynamicTexture.cjs': /\bDynamicTexture\b|\bRenderTexture\b|\.renderTexture\(|addDynamicTexture/,
+  'TileSprite.cjs': /\bTileSprite\b|\.tileSprite\(/,
+  'Layer.cjs': /\bLayer\b|\.layer\(/,
+  'math.cjs': /\bPhaser\.Math\b/,
+};
+
+describe('the stand-ins for Phaser modules the table does not use', async () => {
+  const { PHASER_STUBS } = await import('../../vite.config.ts');
+  const STUBS = join(SCENES, 'phaserStubs');
+  const boot = sources.find((s) => s.file === 'bootTable.ts')?.text ?? '';
+
+  it('each replaces a real Phaser module and says why the table does not need it', () => {
+    expect(Object.keys(PHASER_STUBS).length).toBeGreaterThan(0);
+    for (const [path, stub] of Object.entries(PHASER_STUBS)) {
+      expect(() => readFileSync(join(PHASER_SRC, path)), path).not.toThrow();
+      expect(readFileSync(join(STUBS, stub), 'utf8'), stub).toMatch(new RegExp(`^/\\*\\*\\n \\* Stands in for phaser/src/${path.replace(/[.]/g, '\\.')}\\b`));
+    }
+    expect(readdirSync(STUBS).sort()).toEqual(Object.values(PHASER_STUBS).sort());
+  });
+
+  it('no scene uses what a stand-in leaves out (input, animations, filters, camera effects, textures, loader, …)', () => {
+    expect(Object.keys(NEEDS_REAL).every((stub) => Object.values(PHASER_STUBS).includes(stub))).toBe(true);
+    const uses = sources.flatMap((s) => Object.entries(NEEDS_REAL).filter(([, re]) => re.test(s.text)).map(([stub]) => `${s.file} needs the real module behind ${stub}`));
+    expect(uses).toEqual([]);
+    // Phaser's sound is left out of the build (FEATURE_SOUND false): Howler plays every sound.
+    expect(sources.filter((s) => /\b(?:this|scene|game)\.sound\b/.test(s.text)).map((s) => s.file)).toEqual([]);
+  });
+
+  it('the game config matches what the stand-ins assume: Canvas, no banner, no input, no audio', () => {
+    // WebGLTextureWrapper.cjs and Earcut.cjs: only the WebGL renderer needs them.
+    expect(boot).toMatch(/type: Phaser\.CANVAS\b/);
+    expect(boot).not.toMatch(/Phaser\.(?:WEBGL|AUTO)\b/);
+    // DebugHeader.cjs prints nothing, as the real one does with the banner off.
+    expect(boot).toMatch(/banner: false\b/);
+    // InputManager.cjs listens to nothing, as the real one does with these off.
+    expect(boot).toMatch(/input: \{[^}]*keyboard: false[^}]*\}/);
+    expect(boot).toMatch(/input: \{[^}]*mouse: false[^}]*\}/);
+    expect(boot).toMatch(/input: \{[^}]*touch: false[^}]*\}/);
+    expect(boot).toMatch(/audio: \{ noAudio: true \}/);
+  });
+
+  it('a camera effect that never runs still has every method Camera and the Canvas renderer call on it', async () => {
+    const callers = ['cameras/2d/Camera.js', 'renderer/canvas/CanvasRenderer.js'].map((f) => readFileSync(join(PHASER_SRC, f), 'utf8')).join('\n');
+    const called = new Set([...callers.matchAll(/\b(\w+Effect)\.(\w+)\b/g)].map((m) => m[2] as string));
+    expect(called.has('postRenderCanvas')).toBe(true);
+    const { createRequire } = await import('node:module');
+    const effects = createRequire(import.meta.url)(join(STUBS, 'cameraEffects.cjs')) as Record<string, new (camera: unknown) => Record<string, unknown>>;
+    for (const [name, Effect] of Object.entries(effects)) {
+      const effect = new Effect({});
+      expect([...called].filter((key) => !(key in effect)), name).toEqual([]);
+      expect(effect.isRunning, name).toBe(false);
+    }
+  });
+});
