@@ -9,7 +9,7 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
  * Phaser's sources read build flags as `typeof WEBGL_RENDERER` and the like (its webpack build defines them).
  * The table draws with Canvas only: the WebGL renderer, sound and the optional plugins stay out of the build.
  */
-const PHASER_FLAGS: Record<string, boolean> = {
+export const PHASER_FLAGS: Record<string, boolean> = {
   CANVAS_RENDERER: true,
   WEBGL_RENDERER: false,
   WEBGL_DEBUG: false,
@@ -37,15 +37,22 @@ export const PHASER_STUBS: Record<string, string> = {
   'geom/polygon/Earcut.js': 'Earcut.cjs',
   'math/index.js': 'math.cjs',
   'core/DebugHeader.js': 'DebugHeader.cjs',
+  'gameobjects/components/index.js': 'components.cjs',
+  'utils/array/index.js': 'arrayUtils.cjs',
+  'tweens/tween/TweenChain.js': 'TweenChain.cjs',
+  'tweens/builders/TweenChainBuilder.js': 'TweenChainBuilder.cjs',
+  'device/Audio.js': 'deviceAudio.cjs',
+  'device/Video.js': 'deviceVideo.cjs',
 };
 
-/** Swaps the modules in PHASER_STUBS for their stand-ins when one of Phaser's own files requires them. */
+/** Swaps the modules in PHASER_STUBS for their stand-ins when one of Phaser's own files (or a stand-in) requires them. */
 function phaserStubs(): Plugin {
   return {
     name: 'ruimte-phaser-stubs',
     enforce: 'pre',
     async resolveId(source, importer, options) {
-      if (!importer || !importer.includes('/phaser/src/') || !source.startsWith('.')) return null;
+      const fromPhaser = importer?.includes('/phaser/src/') || importer?.includes('/src/scenes/phaserStubs/');
+      if (!fromPhaser || !/^(?:\.|\/|phaser-src\/)/.test(source)) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       const path = resolved?.id.split('/phaser/src/')[1];
       const stub = path === undefined ? undefined : PHASER_STUBS[path];

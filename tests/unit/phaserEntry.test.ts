@@ -113,12 +113,93 @@ const NEEDS_REAL: Record<string, RegExp> = {
   'TileSprite.cjs': /\bTileSprite\b|\.tileSprite\(/,
   'Layer.cjs': /\bLayer\b|\.layer\(/,
   'math.cjs': /\bPhaser\.Math\b/,
+  'TweenChain.cjs': /\.chain\(|\btweens:\s*\[/,
+  'arrayUtils.cjs': /\bPhaser\.Utils\b/,
 };
 
+const STUBS = join(SCENES, 'phaserStubs');
+const withoutComments = (code: string): string => code.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+
+/**
+ * Reads the build flags as the build does (`typeof WEBGL_RENDERER` becomes `false`) and drops the `if (…) { … }`
+ * blocks whose condition is then false, with what they `require`.
+ */
+function withFlags(code: string, flags: Record<string, boolean>): string {
+  let out = code.replace(new RegExp(`typeof (${Object.keys(flags).join('|')})\\b`, 'g'), (_m, flag: string) => String(flags[flag]));
+  const start = /if \(((?:\s|!|&&|\|\||true|false)+)\)\s*\{/g;
+  for (let m = start.exec(out); m; m = start.exec(out)) {
+    const holds = (m[1] as string).split('||').some((term) => term.split('&&').every((f) => (f.trim().replace(/^!/, '') === 'true') !== f.trim().startsWith('!')));
+    if (holds) continue;
+    let depth = 1;
+    let i = m.index + m[0].length;
+    for (; depth > 0 && i < out.length; i++) {
+      if (out[i] === '{') depth++;
+      else if (out[i] === '}') depth--;
+    }
+    out = out.slice(0, m.index) + out.slice(i);
+    start.lastIndex = m.index;
+  }
+  return out;
+}
+
+/**
+ * The Phaser modules the table's build holds: from the entry's imports along every `require`, with the stand-ins
+ * of PHASER_STUBS in place and the blocks of false build flags left out. Keys are paths under phaser/src; a
+ * stand-in is read in place of the module it replaces.
+ */
+function buildModules(stubs: Record<string, string>, flags: Record<string, boolean>): Map<string, string> {
+  const files = new Map<string, string>();
+  const queue = [...entry.matchAll(/from '(phaser-src\/[^']+)'|import '(phaser-src\/[^']+)'/g)].map((m) => (m[1] ?? m[2] ?? '').replace('phaser-src/', ''));
+  while (queue.length > 0) {
+    const path = queue.shift() as string;
+    if (files.has(path)) continue;
+    const stub = stubs[path];
+    const code = withFlags(withoutComments(readFileSync(stub ? join(STUBS, stub) : join(PHASER_SRC, path), 'utf8')), flags);
+    files.set(path, code);
+    for (const m of code.matchAll(/require\('([^']+)'\)/g)) {
+      const spec = m[1] as string;
+      if (!spec.startsWith('.') && !spec.startsWith('phaser-src/')) continue; // eventemitter3
+      const abs = spec.startsWith('.') ? resolve(dirname(join(PHASER_SRC, path)), spec) : join(PHASER_SRC, spec.replace('phaser-src/', ''));
+      const rel = abs.slice(PHASER_SRC.length + 1);
+      const candidates = [rel, `${rel}.js`, `${rel}/index.js`];
+      const found = candidates.find((c) => c.endsWith('.js') && (() => { try { return readFileSync(join(PHASER_SRC, c)) !== null; } catch { return false; } })());
+      if (found) queue.push(found);
+    }
+  }
+  return files;
+}
+
 describe('the stand-ins for Phaser modules the table does not use', async () => {
-  const { PHASER_STUBS } = await import('../../vite.config.ts');
-  const STUBS = join(SCENES, 'phaserStubs');
+  const { PHASER_STUBS, PHASER_FLAGS } = await import('../../vite.config.ts');
   const boot = sources.find((s) => s.file === 'bootTable.ts')?.text ?? '';
+  const modules = buildModules(PHASER_STUBS, PHASER_FLAGS);
+
+  it('hold every member the build reads from a namespace they stand in for (components, array utils, parsers, …)', () => {
+    const namespaces = Object.entries(PHASER_STUBS).filter(([, stub]) => /^module\.exports = \{/m.test(readFileSync(join(STUBS, stub), 'utf8')));
+    expect(namespaces.length).toBeGreaterThan(3);
+    const missing: string[] = [];
+    for (const [path, stub] of namespaces) {
+      const held = new Set([...readFileSync(join(STUBS, stub), 'utf8').matchAll(/^ {2}(\w+):/gm)].map((m) => m[1]));
+      const name = path.replace(/\/index\.js$|\.js$/, '');
+      for (const [file, code] of modules) {
+        if (PHASER_STUBS[file]) continue;
+        for (const m of code.matchAll(/var (\w+) = require\('([^']+)'\);/g)) {
+          const target = resolve(dirname(join(PHASER_SRC, file)), m[2] as string).slice(PHASER_SRC.length + 1).replace(/\/$/, '');
+          if (target !== name && target !== path) continue;
+          for (const use of code.matchAll(new RegExp(`\\b${m[1]}\\.(\\w+)`, 'g'))) if (!held.has(use[1])) missing.push(`${file} reads ${m[1]}.${use[1]} (${stub})`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('leave out what they replace: no module in the build is one of them', () => {
+    expect(modules.size).toBeGreaterThan(100);
+    expect(modules.has('core/Game.js') && modules.has('gameobjects/text/Text.js')).toBe(true);
+    for (const stubbed of ['filters/Blur.js', 'renderer/webgl/WebGLRenderer.js', 'input/mouse/MouseManager.js', 'animations/Animation.js', 'textures/parsers/JSONHash.js', 'math/Matrix4.js', 'gameobjects/components/PathFollower.js']) {
+      expect(modules.has(stubbed), stubbed).toBe(false);
+    }
+  });
 
   it('each replaces a real Phaser module and says why the table does not need it', () => {
     expect(Object.keys(PHASER_STUBS).length).toBeGreaterThan(0);

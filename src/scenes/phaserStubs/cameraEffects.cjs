@@ -22,4 +22,11 @@ NoEffect.prototype.effectComplete = function () {};
 NoEffect.prototype.reset = function () { this.isRunning = false; this.isComplete = false; };
 NoEffect.prototype.destroy = function () { this.camera = null; };
 
-module.exports = { Fade: NoEffect, Flash: NoEffect, Pan: NoEffect, Shake: NoEffect, RotateTo: NoEffect, Zoom: NoEffect };
+module.exports = {
+  Fade: NoEffect,
+  Flash: NoEffect,
+  Pan: NoEffect,
+  Shake: NoEffect,
+  RotateTo: NoEffect,
+  Zoom: NoEffect,
+};
