@@ -43,6 +43,7 @@ export const PHASER_STUBS: Record<string, string> = {
   'tweens/builders/TweenChainBuilder.js': 'TweenChainBuilder.cjs',
   'device/Audio.js': 'deviceAudio.cjs',
   'device/Video.js': 'deviceVideo.cjs',
+  'math/easing/EaseMap.js': 'easeMap.cjs',
 };
 
 /** Swaps the modules in PHASER_STUBS for their stand-ins when one of Phaser's own files (or a stand-in) requires them. */
