@@ -1,7 +1,8 @@
 /**
  * The table is built against a trimmed Phaser (src/scenes/phaserEntry.ts). This fails when a scene starts
  * using a part of Phaser the entry does not hold: a `Phaser.X.Y` value, a `this.add.x(...)` factory or a
- * scene plugin such as `this.time` — which would otherwise only break at run time, in the browser.
+ * scene plugin such as `this.time` — which would otherwise only break at run time, in the browser. It also fails
+ * when a scene (or a module of the build) needs what one of the stand-ins in src/scenes/phaserStubs leaves out.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
