@@ -9,7 +9,7 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
  * Phaser's sources read build flags as `typeof WEBGL_RENDERER` and the like (its webpack build defines them).
  * The table draws with Canvas only: the WebGL renderer, sound and the optional plugins stay out of the build.
  */
-const PHASER_FLAGS: Record<string, boolean> = {
+export const PHASER_FLAGS: Record<string, boolean> = {
   CANVAS_RENDERER: true,
   WEBGL_RENDERER: false,
   WEBGL_DEBUG: false,
@@ -18,6 +18,49 @@ const PHASER_FLAGS: Record<string, boolean> = {
   PLUGIN_CAMERA3D: false,
   PLUGIN_FBINSTANT: false,
 };
+
+/**
+ * Phaser modules the table never uses, each replaced by a small stand-in (src/scenes/phaserStubs/, every file says
+ * why the table does not need the real one). Keyed by the path under phaser/src as Phaser's own files require it;
+ * tests/unit/phaserEntry.test.ts fails when a scene starts using what a stand-in left out.
+ */
+export const PHASER_STUBS: Record<string, string> = {
+  'input/InputManager.js': 'InputManager.cjs',
+  'animations/AnimationManager.js': 'AnimationManager.cjs',
+  'gameobjects/components/FilterList.js': 'FilterList.cjs',
+  'cameras/2d/effects/index.js': 'cameraEffects.cjs',
+  'textures/parsers/index.js': 'textureParsers.cjs',
+  'textures/DynamicTexture.js': 'DynamicTexture.cjs',
+  'gameobjects/tilesprite/TileSprite.js': 'TileSprite.cjs',
+  'gameobjects/layer/Layer.js': 'Layer.cjs',
+  'renderer/webgl/wrappers/WebGLTextureWrapper.js': 'WebGLTextureWrapper.cjs',
+  'geom/polygon/Earcut.js': 'Earcut.cjs',
+  'math/index.js': 'math.cjs',
+  'core/DebugHeader.js': 'DebugHeader.cjs',
+  'gameobjects/components/index.js': 'components.cjs',
+  'utils/array/index.js': 'arrayUtils.cjs',
+  'tweens/tween/TweenChain.js': 'TweenChain.cjs',
+  'tweens/builders/TweenChainBuilder.js': 'TweenChainBuilder.cjs',
+  'device/Audio.js': 'deviceAudio.cjs',
+  'device/Video.js': 'deviceVideo.cjs',
+  'math/easing/EaseMap.js': 'easeMap.cjs',
+};
+
+/** Swaps the modules in PHASER_STUBS for their stand-ins when one of Phaser's own files (or a stand-in) requires them. */
+function phaserStubs(): Plugin {
+  return {
+    name: 'ruimte-phaser-stubs',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      const fromPhaser = importer?.includes('/phaser/src/') || importer?.includes('/src/scenes/phaserStubs/');
+      if (!fromPhaser || !/^(?:\.|\/|phaser-src\/)/.test(source)) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const path = resolved?.id.split('/phaser/src/')[1];
+      const stub = path === undefined ? undefined : PHASER_STUBS[path];
+      return stub ? here(`./src/scenes/phaserStubs/${stub}`) : null;
+    },
+  };
+}
 
 function phaserFlags(): Plugin {
   const pattern = new RegExp(`typeof (${Object.keys(PHASER_FLAGS).join('|')})\\b`, 'g');
@@ -50,6 +93,7 @@ export default defineConfig({
   },
   plugins: [
     phaserFlags(),
+    phaserStubs(),
     VitePWA({
       // Installable on a tablet's home screen; once loaded, the game starts and plays with no network.
       registerType: 'autoUpdate',

@@ -19,7 +19,8 @@ export function bootTable(parent: HTMLElement, hooks: TableHooks = {}): Promise<
       banner: false,
       // The canvas is the stage's real size in CSS pixels: the layout (layout.ts) is made for it, not scaled.
       scale: { mode: Phaser.Scale.RESIZE, width: Math.max(1, parent.clientWidth), height: Math.max(1, parent.clientHeight) },
-      input: { keyboard: false },
+      // Every control is DOM: the canvas listens to no mouse, touch or keyboard (the trimmed Phaser has no input).
+      input: { keyboard: false, mouse: false, touch: false, gamepad: false },
       scene,
       callbacks: {
         postBoot: () =>
