@@ -18,7 +18,7 @@ import { levelBadge } from './levelBadge.ts';
 import { forDrawer } from './drawer.ts';
 import type { PanelContext } from './panelContext.ts';
 import { mergeableList, mergedTexts } from './mergeControls.ts';
-import { SHORT, more, pointsWord, proposalItem } from './proposalItem.ts';
+import { SHORT, keepListed, listedProposal, more, pointsWord, proposalItem } from './proposalItem.ts';
 import { guidePanel } from './guidePanel.ts';
 import { deviceCheckInPanel, deviceVotePanel, lobbyPanel, roomStrip } from './roomPanels.ts';
 
@@ -201,6 +201,7 @@ function proposePanel(c: PanelContext): HTMLElement {
   );
 
   const card = view.card;
+  keepListed(view.proposals);
   return h(
     'div',
     { class: 'step step--propose' },
@@ -220,7 +221,7 @@ function proposePanel(c: PanelContext): HTMLElement {
         'section',
         { class: 'drawer-part', 'aria-labelledby': 'drawer-proposals' },
         h('h3', { id: 'drawer-proposals' }, t('propose.title')),
-        view.proposals.length === 0 ? h('p', { class: 'muted' }, t('propose.none')) : mergeableList(c, (p, controls) => proposalItem(p, c, true, null, controls)),
+        view.proposals.length === 0 ? h('p', { class: 'muted' }, t('propose.none')) : mergeableList(c, (p, controls) => listedProposal(p, c, controls)),
       ),
     ),
     forDrawer(dots),
