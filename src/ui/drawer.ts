@@ -77,7 +77,8 @@ export class FacilitatorDrawer {
    * step drawn again, so what is there is changed rather than replaced (patch.ts).
    */
   fill(parts: readonly HTMLElement[], patch = false): void {
-    this.title.textContent = t('drawer.title');
+    const title = t('drawer.title');
+    if (this.title.textContent !== title) this.title.textContent = title;
     const nodes = parts.length ? parts : [h('p', { class: 'muted small', 'data-testid': 'drawer-empty' }, t('drawer.empty'))];
     if (patch) patchKeepingFocus(this.body, ...nodes);
     else replaceKeepingFocus(this.body, ...nodes);
