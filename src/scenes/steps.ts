@@ -99,7 +99,9 @@ export function drawCardStep(p: Painter, frame: Frame, full: boolean, fresh: (id
   if (areas.card) {
     const card = areas.card;
     const twistH = twist ? Math.min(card.h * 0.42, p.geo.type.small * LINE * 5 + p.geo.type.small) : 0;
-    p.content.add(cardFace(p, frame, { ...card, h: card.h - twistH - (twist ? p.geo.type.small * 0.6 : 0) }, false));
+    const box = { ...card, h: card.h - twistH - (twist ? p.geo.type.small * 0.6 : 0) };
+    // The card beside the notes stays as it is while proposals come in: kept, not set again.
+    p.content.add(p.reuse(JSON.stringify(['card', frame.view.card?.id, frame.lang, box]), () => cardFace(p, frame, box, false)));
     if (twist) drawTwist(p, frame, { x: card.x, y: card.y + card.h - twistH, w: card.w, h: twistH });
   } else if (twist) {
     // A full table: the twist takes a strip above the notes.
@@ -143,14 +145,19 @@ function drawTwist(p: Painter, frame: Frame, box: Rect): void {
   const twist = frame.view.activeTwist;
   if (!twist) return;
   const { small, body } = p.geo.type;
-  const c = p.scene.add.container(box.x, box.y);
-  const g = p.scene.add.graphics();
-  g.fillStyle(COLORS.coral, 1).fillRoundedRect(0, 0, box.w, box.h, 18);
-  const pad = Math.round(small * 0.6);
-  const title = p.text(pad, pad, `⚡ ${twist.title[frame.lang]}`, body, '#ffffff', { fontStyle: 'bold', wordWrap: { width: box.w - pad * 2 }, maxLines: 2 });
-  const lines = Math.max(1, Math.floor((box.h - pad * 2 - title.height) / (small * LINE)));
-  const prompt = p.text(pad, pad + title.height + small * 0.2, shorten(twist.prompt[frame.lang], lines * charsPerLine(box.w - pad * 2, small)), small, '#ffffff', { wordWrap: { width: box.w - pad * 2 }, maxLines: lines });
-  c.add([g, title, prompt]);
+  const make = (): Phaser.GameObjects.Container => {
+    const c = p.scene.add.container(box.x, box.y);
+    const g = p.scene.add.graphics();
+    g.fillStyle(COLORS.coral, 1).fillRoundedRect(0, 0, box.w, box.h, 18);
+    const pad = Math.round(small * 0.6);
+    const title = p.text(pad, pad, `⚡ ${twist.title[frame.lang]}`, body, '#ffffff', { fontStyle: 'bold', wordWrap: { width: box.w - pad * 2 }, maxLines: 2 });
+    const lines = Math.max(1, Math.floor((box.h - pad * 2 - title.height) / (small * LINE)));
+    const prompt = p.text(pad, pad + title.height + small * 0.2, shorten(twist.prompt[frame.lang], lines * charsPerLine(box.w - pad * 2, small)), small, '#ffffff', { wordWrap: { width: box.w - pad * 2 }, maxLines: lines });
+    c.add([g, title, prompt]);
+    return c;
+  };
+  // Kept while proposals come in under it (not set again); it flies in when it is drawn.
+  const c = p.reuse(JSON.stringify(['twist', twist.id, frame.lang, box]), make).setPosition(box.x, box.y);
   p.content.add(c);
   if (p.twist && p.animate) {
     c.setAlpha(0).setY(box.y + small * 2);
