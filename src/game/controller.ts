@@ -13,7 +13,7 @@ import { wrapSave, type SavedSession } from '../core/save.ts';
 import { remainingMs } from '../core/timer.ts';
 import { deviceView, deviceViews } from '../core/deviceView.ts';
 import { t, currentLang } from '../i18n/index.ts';
-import { storeSession, loadDrafts, storeDrafts } from '../ui/storage.ts';
+import { storeSession, sessionText, loadDrafts, storeDrafts } from '../ui/storage.ts';
 import type { PanelContext } from '../ui/panels.ts';
 import { replaceKeepingFocus, h } from '../ui/dom.ts';
 import { patchKeepingFocus } from '../ui/patch.ts';
@@ -83,7 +83,7 @@ export class GameController {
         ? createActor(sessionMachine, { input: start.input })
         : createActor(sessionMachine, { snapshot: start.saved.snapshot as unknown as Snapshot<unknown> as never, input: start.saved.snapshot.context });
     this.stageLink = new StageLink(
-      { sessionId: id, save: () => JSON.stringify(this.saved ?? wrapSave(this.persisted(), Date.now())), lang: currentLang, room: () => (this.room ? { code: this.room.code, joinUrl: this.room.joinUrl, qrSvg: this.room.qrSvg } : null) },
+      { sessionId: id, save: () => sessionText(this.saved ?? wrapSave(this.persisted(), Date.now())), lang: currentLang, room: () => (this.room ? { code: this.room.code, joinUrl: this.room.joinUrl, qrSvg: this.room.qrSvg } : null) },
       () => this.render(),
     );
     this.actor.on('*', (cue) => {
