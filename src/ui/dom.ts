@@ -24,8 +24,10 @@ export function listen(el: EventTarget, type: string, handler: EventListener | n
     return;
   }
   if (!own) handlers.set(el, (own = new Map()));
+  const had = own.has(type);
   own.set(type, handler);
-  el.addEventListener(type, dispatch);
+  // Once per type (a type whose handler was removed keeps its listener, which then finds none).
+  if (!had) el.addEventListener(type, dispatch);
 }
 
 /** The handlers `listen` gave an element: for the patch that moves them onto a kept element. */
