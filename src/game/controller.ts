@@ -13,9 +13,10 @@ import { wrapSave, type SavedSession } from '../core/save.ts';
 import { remainingMs } from '../core/timer.ts';
 import { deviceView, deviceViews } from '../core/deviceView.ts';
 import { t, currentLang } from '../i18n/index.ts';
-import { storeSession, loadDrafts, storeDrafts } from '../ui/storage.ts';
+import { storeSession, sessionText, loadDrafts, storeDrafts } from '../ui/storage.ts';
 import type { PanelContext } from '../ui/panels.ts';
 import { replaceKeepingFocus, h } from '../ui/dom.ts';
+import { patchKeepingFocus } from '../ui/patch.ts';
 import { clock } from '../ui/names.ts';
 import { type FacilitatorDrawer, forDrawer, takeDrawerParts } from '../ui/drawer.ts';
 import { type RoomPanelInfo, lobbyStage } from '../ui/roomPanels.ts';
@@ -82,7 +83,7 @@ export class GameController {
         ? createActor(sessionMachine, { input: start.input })
         : createActor(sessionMachine, { snapshot: start.saved.snapshot as unknown as Snapshot<unknown> as never, input: start.saved.snapshot.context });
     this.stageLink = new StageLink(
-      { sessionId: id, save: () => JSON.stringify(this.saved ?? wrapSave(this.persisted(), Date.now())), lang: currentLang, room: () => (this.room ? { code: this.room.code, joinUrl: this.room.joinUrl, qrSvg: this.room.qrSvg } : null) },
+      { sessionId: id, save: () => sessionText(this.saved ?? wrapSave(this.persisted(), Date.now())), lang: currentLang, room: () => (this.room ? { code: this.room.code, joinUrl: this.room.joinUrl, qrSvg: this.room.qrSvg } : null) },
       () => this.render(),
     );
     this.actor.on('*', (cue) => {
@@ -230,12 +231,15 @@ export class GameController {
     const stageControl = view.phase === 'summary' ? null : this.stageLink.control();
     if (stageControl) panel.prepend(forDrawer(stageControl));
     const facilitatorParts = takeDrawerParts(panel);
-    replaceKeepingFocus(this.host.panel, panel);
-    this.host.drawer.fill(facilitatorParts);
-    this.stageLink.publish();
-    // A new step starts at the top of the panel, where its heading is.
+    // Within a step the page's panel is changed into the new one (what did not change stays as it is, see
+    // ui/patch.ts); a new step replaces it and starts at the top of the panel, where its heading is.
     const stepKey = `${view.phase}|${view.cardIndex}|${view.ballot?.voterNumber ?? ''}`;
-    if (stepKey !== this.lastStepKey) {
+    const sameStep = stepKey === this.lastStepKey;
+    if (sameStep) patchKeepingFocus(this.host.panel, panel);
+    else replaceKeepingFocus(this.host.panel, panel);
+    this.host.drawer.fill(facilitatorParts, sameStep);
+    this.stageLink.publish();
+    if (!sameStep) {
       this.lastStepKey = stepKey;
       this.host.panel.scrollTop = 0;
       if (this.host.panel.parentElement) this.host.panel.parentElement.scrollTop = 0;

@@ -24,7 +24,33 @@ export async function initI18n(lang: Lang): Promise<void> {
   });
 }
 
-export const t = (key: string, options?: Record<string, unknown>): string => i18n.t(key, options) as string;
+/**
+ * Texts already looked up, by key and options: the panels are drawn after every tap and ask for the same
+ * labels each time, and an i18next look-up is not free. Emptied when the language or the texts change.
+ */
+const looked = new Map<string, string>();
+const forget = () => looked.clear();
+i18n.on('languageChanged', forget);
+i18n.on('initialized', forget);
+/** The store of texts comes with `init`: its changes (a lazy module's texts) empty the cache too. */
+let watched: unknown = null;
+
+export const t = (key: string, options?: Record<string, unknown>): string => {
+  if (watched !== i18n.store && i18n.store) {
+    watched = i18n.store;
+    forget();
+    i18n.store.on('added', forget);
+    i18n.store.on('removed', forget);
+  }
+  const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
+  const known = looked.get(id);
+  if (known !== undefined) return known;
+  const text = i18n.t(key, options) as string;
+  // Bounded: texts with a changing value in them (a clock) would otherwise pile up.
+  if (looked.size > 1000) looked.clear();
+  looked.set(id, text);
+  return text;
+};
 export const currentLang = (): Lang => (isLang(i18n.language) ? i18n.language : 'nl');
 
 /**

@@ -12,6 +12,7 @@ import { COLORS, FONT } from './palette.ts';
 import { fitToLines, stageFrame, type StageFrame } from './layout.ts';
 import { minTextPx } from './measure.ts';
 import { drawBallotBox, drawCardStep, drawCheckIn, drawNotes, drawPodium, type Painter, type Frame } from './steps.ts';
+import { type Pop, popOver } from './popIn.ts';
 
 const reducedMotion = (): boolean => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
@@ -45,6 +46,7 @@ export class TableScene extends Phaser.Scene {
     this.content = this.add.container(0, 0);
     this.timerLayer = this.add.container(0, 0);
     const onResize = (): void => {
+      this.place = null;
       this.wake();
       this.draw(true);
     };
@@ -52,23 +54,22 @@ export class TableScene extends Phaser.Scene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.scale.off('resize', onResize);
       this.tweens.killAll();
+      this.endPops();
       this.notes.clear();
       this.frame = null;
     });
     if (this.frame) this.draw(true);
   }
 
-  /** When nothing moves, the loop sleeps: a tablet on the table should not burn its battery. */
-  private idleSince = 0;
-
-  override update(time: number): void {
-    if (this.idleSince < 0 || this.tweens.getTweens().length > 0) {
-      this.idleSince = time;
-      return;
-    }
+  /**
+   * When nothing moves, the loop sleeps: a tablet on the table should not burn its battery. The frame that
+   * finds nothing moving still paints (update comes before render), so one frame after a change is enough;
+   * every frame more would draw the whole table again for nothing. The clock wakes it once a second.
+   */
+  override update(): void {
+    if (this.tweens.getTweens().length > 0) return;
     if (this.measureDue) this.measure();
-    // Two frames after the last change are enough to paint it; then the loop sleeps (the clock wakes it once a second).
-    if (time - this.idleSince > 10) this.game.loop.sleep();
+    this.game.loop.sleep();
   }
 
   /**
@@ -76,7 +77,6 @@ export class TableScene extends Phaser.Scene {
    * inside the tap's handler, before anything new is drawn, forcing a layout of the half-built page.
    */
   private wake(): void {
-    this.idleSince = -1;
     const loop = this.game.loop;
     if (loop.running) return;
     const own = loop as unknown as { tick?: () => void };
@@ -110,6 +110,7 @@ export class TableScene extends Phaser.Scene {
     const stage = canvas?.parentElement;
     if (!stage || this.scale.width <= 0) return;
     const cssPerGamePx = canvas.clientWidth > 0 ? canvas.clientWidth / this.scale.width : 1;
+    this.place = { ratio: cssPerGamePx, left: canvas.offsetLeft, top: canvas.offsetTop };
     const px = minTextPx([this.chrome, this.content, this.timerLayer], cssPerGamePx);
     const value = px === null ? '' : String(px);
     if (value === this.measured) return;
@@ -131,14 +132,22 @@ export class TableScene extends Phaser.Scene {
       flip: this.pendingFlip,
       twist: this.pendingTwist,
       sound: (name) => this.hooks.sound?.(name),
+      popIn: (note, at, paint) => this.popIn(note, at, paint),
       text: (x, y, value, size, color = '#264653', opts = {}) => this.text(x, y, value, size, color, opts),
     };
   }
 
+  /** Font metrics by font (style and size): Phaser measures them by drawing and reading pixels back for every new text. */
+  private readonly metrics = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
+
   private text(x: number, y: number, value: string, size: number, color = '#264653', opts: Partial<Phaser.Types.GameObjects.Text.TextStyle> = {}): Phaser.GameObjects.Text {
+    // Font metrics are measured once per font (measuring makes the browser lay out a probe text each time).
+    const font = `${opts.fontStyle ?? ''} ${size}px`;
+    const known = this.metrics.get(font);
     // Advanced wrap breaks a word longer than the line instead of letting it run out of its note.
     const wordWrap = opts.wordWrap ? { useAdvancedWrap: true, ...opts.wordWrap } : undefined;
-    const text = this.add.text(x, y, value, { fontFamily: FONT, fontSize: `${size}px`, color, ...opts, ...(wordWrap ? { wordWrap } : {}) });
+    const text = this.add.text(x, y, value, { fontFamily: FONT, fontSize: `${size}px`, color, ...opts, ...(wordWrap ? { wordWrap } : {}), ...(known ? { metrics: known } : {}) });
+    if (!known) this.metrics.set(font, text.style.getTextMetrics());
     const { maxLines } = opts;
     if (wordWrap && maxLines && maxLines > 0) {
       const fitted = fitToLines(value, maxLines, (v) => text.getWrappedText(v));
@@ -196,6 +205,7 @@ export class TableScene extends Phaser.Scene {
     this.shownRound = round;
     this.layoutKey = layoutKey;
     this.tweens.killAll();
+    this.endPops();
     // Notes that look the same as before are kept (a pool keyed by what they show), the rest is rebuilt.
     const old = [...this.content.list];
     this.content.removeAll(false);
@@ -323,6 +333,41 @@ export class TableScene extends Phaser.Scene {
     const color = over ? '#b5523b' : '#264653';
     if (label.style.color !== color) label.setColor(color);
     label.setText(over ? '0:00' : labels.timer);
+  }
+
+  /** How the canvas sits in the stage (CSS pixels per game pixel, offset): read when the table is at rest. */
+  private place: { ratio: number; left: number; top: number } | null = null;
+  private readonly pops = new Set<Pop>();
+
+  /**
+   * A new note pops in over the table (popIn.ts): hidden on the table until it has landed, so the table is
+   * drawn once now and once then, not on every frame of the pop.
+   */
+  private popIn(note: Phaser.GameObjects.Container, at: { x: number; y: number; w: number; h: number }, paint: (ctx: CanvasRenderingContext2D) => void): boolean {
+    const canvas = this.game.canvas;
+    if (!canvas) return false;
+    if (!this.place) {
+      const ratio = canvas.clientWidth > 0 ? canvas.clientWidth / this.scale.width : 1;
+      this.place = { ratio, left: canvas.offsetLeft, top: canvas.offsetTop };
+    }
+    const pop = popOver(canvas, { ...at, ...this.place }, paint, (remove) => {
+      // The note shows on the table in the frame the overlay goes.
+      if (note.active) note.setVisible(true);
+      this.events.once(Phaser.Scenes.Events.RENDER, () => {
+        remove();
+        this.pops.delete(pop as Pop);
+      });
+      this.wake();
+    });
+    if (!pop) return false;
+    note.setVisible(false);
+    this.pops.add(pop);
+    return true;
+  }
+
+  private endPops(): void {
+    for (const pop of this.pops) pop.cancel();
+    this.pops.clear();
   }
 
   private pulseBallotBox(): void {

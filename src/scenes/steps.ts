@@ -10,6 +10,7 @@ import { LEVEL_SYMBOLS } from '../core/levels.ts';
 import { oneLine } from '../core/proposal.ts';
 import type { StageSound, TableLabels } from '../game/table.ts';
 import { COLORS, LEVEL_COLORS } from './palette.ts';
+import { type Paper, drawPaper, paintPaper } from './notePaper.ts';
 import { LINE, charsPerLine, noteGrid, podium, proposeAreas, shorten, type Rect, type StageFrame } from './layout.ts';
 
 export interface Frame {
@@ -29,6 +30,8 @@ export interface Painter {
   readonly twist: boolean;
   /** A container kept from the last drawing when `key` (everything it shows) is the same, else `make()`. */
   reuse(key: string, make: () => Phaser.GameObjects.Container): Phaser.GameObjects.Container;
+  /** Pops a new note in over the table at `at` (popIn.ts), painted by `paint`; false where that cannot be. */
+  popIn(note: Phaser.GameObjects.Container, at: Rect, paint: (ctx: CanvasRenderingContext2D) => void): boolean;
   sound(name: StageSound): void;
   text(x: number, y: number, value: string, size: number, color?: string, opts?: Partial<Phaser.Types.GameObjects.Text.TextStyle>): Phaser.GameObjects.Text;
 }
@@ -99,7 +102,9 @@ export function drawCardStep(p: Painter, frame: Frame, full: boolean, fresh: (id
   if (areas.card) {
     const card = areas.card;
     const twistH = twist ? Math.min(card.h * 0.42, p.geo.type.small * LINE * 5 + p.geo.type.small) : 0;
-    p.content.add(cardFace(p, frame, { ...card, h: card.h - twistH - (twist ? p.geo.type.small * 0.6 : 0) }, false));
+    const box = { ...card, h: card.h - twistH - (twist ? p.geo.type.small * 0.6 : 0) };
+    // The card beside the notes stays as it is while proposals come in: kept, not set again.
+    p.content.add(p.reuse(JSON.stringify(['card', frame.view.card?.id, frame.lang, box]), () => cardFace(p, frame, box, false)));
     if (twist) drawTwist(p, frame, { x: card.x, y: card.y + card.h - twistH, w: card.w, h: twistH });
   } else if (twist) {
     // A full table: the twist takes a strip above the notes.
@@ -143,20 +148,28 @@ function drawTwist(p: Painter, frame: Frame, box: Rect): void {
   const twist = frame.view.activeTwist;
   if (!twist) return;
   const { small, body } = p.geo.type;
-  const c = p.scene.add.container(box.x, box.y);
-  const g = p.scene.add.graphics();
-  g.fillStyle(COLORS.coral, 1).fillRoundedRect(0, 0, box.w, box.h, 18);
-  const pad = Math.round(small * 0.6);
-  const title = p.text(pad, pad, `⚡ ${twist.title[frame.lang]}`, body, '#ffffff', { fontStyle: 'bold', wordWrap: { width: box.w - pad * 2 }, maxLines: 2 });
-  const lines = Math.max(1, Math.floor((box.h - pad * 2 - title.height) / (small * LINE)));
-  const prompt = p.text(pad, pad + title.height + small * 0.2, shorten(twist.prompt[frame.lang], lines * charsPerLine(box.w - pad * 2, small)), small, '#ffffff', { wordWrap: { width: box.w - pad * 2 }, maxLines: lines });
-  c.add([g, title, prompt]);
+  const make = (): Phaser.GameObjects.Container => {
+    const c = p.scene.add.container(box.x, box.y);
+    const g = p.scene.add.graphics();
+    g.fillStyle(COLORS.coral, 1).fillRoundedRect(0, 0, box.w, box.h, 18);
+    const pad = Math.round(small * 0.6);
+    const title = p.text(pad, pad, `⚡ ${twist.title[frame.lang]}`, body, '#ffffff', { fontStyle: 'bold', wordWrap: { width: box.w - pad * 2 }, maxLines: 2 });
+    const lines = Math.max(1, Math.floor((box.h - pad * 2 - title.height) / (small * LINE)));
+    const prompt = p.text(pad, pad + title.height + small * 0.2, shorten(twist.prompt[frame.lang], lines * charsPerLine(box.w - pad * 2, small)), small, '#ffffff', { wordWrap: { width: box.w - pad * 2 }, maxLines: lines });
+    c.add([g, title, prompt]);
+    return c;
+  };
+  // Kept while proposals come in under it (not set again); it flies in when it is drawn.
+  const c = p.reuse(JSON.stringify(['twist', twist.id, frame.lang, box]), make).setPosition(box.x, box.y);
   p.content.add(c);
   if (p.twist && p.animate) {
     c.setAlpha(0).setY(box.y + small * 2);
     p.scene.tweens.add({ targets: c, alpha: 1, y: box.y, duration: 380, ease: 'Back.easeOut' });
   }
 }
+
+/** How each note is painted on a canvas of its own, for the pop. */
+const paints = new WeakMap<Phaser.GameObjects.Container, (ctx: CanvasRenderingContext2D) => void>();
 
 /**
  * Notes in a grid sized for their number. Proposing: grouped by IGLO level (the core's level order), newest
@@ -198,17 +211,19 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
     const make = (): Phaser.GameObjects.Container => {
       const c = p.scene.add.container(0, 0);
       const g = p.scene.add.graphics();
-      const strip = Math.max(6, font * 0.3);
-      g.fillStyle(0x000000, 0.1).fillRect(4, 5, cell.w, cell.h);
-      g.fillStyle(item.hidden ? COLORS.noteHidden : item.twistId ? 0xffe0cc : COLORS.note, 1).fillRect(0, 0, cell.w, cell.h);
-      g.fillStyle(LEVEL_COLORS[item.level] ?? COLORS.teal, 1).fillRect(0, 0, cell.w, strip);
+      const paper: Paper = { w: cell.w, h: cell.h, strip: Math.max(6, font * 0.3), fill: item.hidden ? COLORS.noteHidden : item.twistId ? 0xffe0cc : COLORS.note, stripColor: LEVEL_COLORS[item.level] ?? COLORS.teal };
+      drawPaper(g, paper);
       const mark = `${LEVEL_SYMBOLS[item.level]}${item.twistId ? '⚡' : ''} `;
-      const body = p.text(pad, strip + pad * 0.6, shorten(mark + (textOf.get(item.id) ?? item.text), grid.chars), font, item.hidden ? '#6b6458' : '#2f3b3f', {
+      const body = p.text(pad, paper.strip + pad * 0.6, shorten(mark + (textOf.get(item.id) ?? item.text), grid.chars), font, item.hidden ? '#6b6458' : '#2f3b3f', {
         wordWrap: { width: cell.w - pad * 2 },
         maxLines: grid.lines,
         lineSpacing: Math.round(font * (LINE - 1.15)),
       });
       c.add([g, body]);
+      paints.set(c, (ctx) => {
+        paintPaper(ctx, paper);
+        ctx.drawImage(body.canvas, body.x, body.y, body.width, body.height);
+      });
       return c;
     };
     // Proposing: a note that shows the same as before is kept, so a new proposal rebuilds only itself.
@@ -231,8 +246,12 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
       }
       flights.push({ x: cell.x, y: cell.y, id: item.id, count, total, dots });
     } else if (fresh(item.id) && p.animate) {
-      c.setScale(0.6).setAlpha(0);
-      p.scene.tweens.add({ targets: c, scale: 1, alpha: 1, duration: 260, ease: 'Back.easeOut' });
+      // A new note pops in over the table (popIn.ts); where that cannot be, the table animates it.
+      const paint = paints.get(c);
+      if (!paint || !p.popIn(c, cell, paint)) {
+        c.setScale(0.6).setAlpha(0);
+        p.scene.tweens.add({ targets: c, scale: 1, alpha: 1, duration: 260, ease: 'Back.easeOut' });
+      }
     }
   });
   if (withDots && p.reveal) countUp(p, frame, flights);

@@ -9,6 +9,7 @@ import type { KeyValueStore } from './types.ts';
 export type { KeyValueStore, ReadProblem, WriteProblem } from './types.ts';
 export { memoryStore } from './memory.ts';
 export { localStore } from './local.ts';
+export { stringifyReusing } from './stringify.ts';
 
 let current: KeyValueStore | null = null;
 

@@ -42,7 +42,7 @@ export function localStore(storage: Storage = globalThis.localStorage): KeyValue
       }
     },
     readRaw,
-    write: (key, value) => writeRaw(key, JSON.stringify(value)),
+    write: (key, value, json = JSON.stringify(value)) => writeRaw(key, json),
     writeRaw,
     remove(key) {
       try {

@@ -15,8 +15,8 @@ export function memoryStore(initial: Record<string, string> = {}): KeyValueStore
       }
     },
     readRaw: (key) => data.get(key) ?? null,
-    write(key, value) {
-      data.set(key, JSON.stringify(value));
+    write(key, value, json = JSON.stringify(value)) {
+      data.set(key, json);
       return ok(undefined);
     },
     writeRaw(key, raw) {

@@ -21,7 +21,8 @@ export interface KeyValueStore {
   read(key: string): Result<unknown, ReadProblem>;
   /** The stored text as it is, for a damaged value's download or a parser of its own. */
   readRaw(key: string): string | null;
-  write(key: string, value: unknown): Result<void, WriteProblem>;
+  /** Stores `value` as JSON; `json` is that JSON when the caller has made it already (see stringify.ts). */
+  write(key: string, value: unknown, json?: string): Result<void, WriteProblem>;
   /** Stores text as it is (a value that is already serialised). */
   writeRaw(key: string, raw: string): Result<void, WriteProblem>;
   remove(key: string): void;

@@ -5,6 +5,7 @@
  * part into the drawer after each render. Open or closed is remembered on the device.
  */
 import { h, replaceKeepingFocus } from './dom.ts';
+import { patchKeepingFocus } from './patch.ts';
 import { slidersIcon } from './icons.ts';
 import { t } from '../i18n/index.ts';
 import { loadDrawerOpen, storeDrawerOpen } from './storage.ts';
@@ -71,10 +72,16 @@ export class FacilitatorDrawer {
 
   flip = (): void => this.setOpen(!this.isOpen);
 
-  /** The step's facilitator parts, or a line saying the step has none beyond the top bar. */
-  fill(parts: readonly HTMLElement[]): void {
-    this.title.textContent = t('drawer.title');
-    replaceKeepingFocus(this.body, ...(parts.length ? parts : [h('p', { class: 'muted small', 'data-testid': 'drawer-empty' }, t('drawer.empty'))]));
+  /**
+   * The step's facilitator parts, or a line saying the step has none beyond the top bar. `patch`: the same
+   * step drawn again, so what is there is changed rather than replaced (patch.ts).
+   */
+  fill(parts: readonly HTMLElement[], patch = false): void {
+    const title = t('drawer.title');
+    if (this.title.textContent !== title) this.title.textContent = title;
+    const nodes = parts.length ? parts : [h('p', { class: 'muted small', 'data-testid': 'drawer-empty' }, t('drawer.empty'))];
+    if (patch) patchKeepingFocus(this.body, ...nodes);
+    else replaceKeepingFocus(this.body, ...nodes);
   }
 
   clear(): void {

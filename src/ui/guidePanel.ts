@@ -35,8 +35,11 @@ function fill(box: HTMLDetailsElement, guide: Guide | null, phase: Phase): void 
 
 /** The guide box for a step: filled at once when the guide is loaded, else as soon as it is. */
 export function guidePanel(phase: Phase): HTMLElement {
-  const box = h('details', { class: 'guide no-print', 'data-testid': 'guide', open: loadGuideOpen() }, h('summary', { class: 'guide__title', 'data-key': 'guide' }, t('guide.title')));
-  box.addEventListener('toggle', () => storeGuideOpen(box.open));
+  const box = h(
+    'details',
+    { class: 'guide no-print', 'data-testid': 'guide', open: loadGuideOpen(), ontoggle: (e: Event) => storeGuideOpen((e.currentTarget as HTMLDetailsElement).open) },
+    h('summary', { class: 'guide__title', 'data-key': 'guide' }, t('guide.title')),
+  );
   if (loaded !== undefined) fill(box, loaded, phase);
   else {
     loading ??= loadGuide().catch(() => null);

@@ -18,16 +18,12 @@ import { levelBadge } from './levelBadge.ts';
 import { forDrawer } from './drawer.ts';
 import type { PanelContext } from './panelContext.ts';
 import { mergeableList, mergedTexts } from './mergeControls.ts';
+import { SHORT, keepListed, listedProposal, more, pointsWord, proposalItem } from './proposalItem.ts';
 import { guidePanel } from './guidePanel.ts';
 import { deviceCheckInPanel, deviceVotePanel, lobbyPanel, roomStrip } from './roomPanels.ts';
 
 export type { PanelContext } from './panelContext.ts';
 
-/** Dots, or points when the team scored ideas 25/10. */
-const pointsWord = (view: ScreenView, count: number): string => (view.voteMode === 'crowd' ? t('room.points', { count }) : t('results.dots', { count }));
-
-const SHORT = 140;
-const more = () => ({ more: t('common.readMore'), less: t('common.readLess') });
 export { levelBadge } from './levelBadge.ts';
 
 function cardBlock(card: ScenarioCard | undefined, view: ScreenView, full: boolean): HTMLElement | null {
@@ -92,39 +88,6 @@ function checkInPanel(c: PanelContext): HTMLElement {
           }),
         )
       : null,
-  );
-}
-
-/** One proposal with every text merged into it; `withHide` (the propose step) adds hide, unmerge and the merge `controls`. */
-function proposalItem(p: ProposalView, c: PanelContext, withHide: boolean, dots: number | null, controls: readonly Node[] = []): HTMLElement {
-  return h(
-    'li',
-    { class: `proposal${p.hidden ? ' proposal--hidden' : ''}`, 'data-testid': 'proposal', 'data-proposal-id': p.id, 'data-hidden': String(p.hidden), 'data-merged': p.merged.join(' ') || null },
-    h('div', { class: 'proposal__text' }, longText(p.text, SHORT, more()), mergedTexts(p, c, withHide, SHORT)),
-    h(
-      'div',
-      { class: 'proposal__meta' },
-      levelBadge(p.level),
-      p.twistId ? h('span', { class: 'badge daring' }, '⚡ ' + t('propose.daring')) : null,
-      p.hidden ? h('span', { class: 'badge muted' }, t('propose.hiddenNote')) : null,
-      dots !== null ? h('span', { class: 'badge dots-count', 'data-testid': 'proposal-dots' }, pointsWord(c.view, dots)) : null,
-      withHide
-        ? h(
-            'button',
-            {
-              type: 'button',
-              class: 'ghost small',
-              'data-testid': p.hidden ? 'proposal-restore' : 'proposal-hide',
-              // Hide and restore share the place: focus stays there for the next press.
-              'data-key': `hide-${p.id}`,
-              'aria-label': t(p.hidden ? 'propose.restore' : 'propose.hide', { text: p.text.slice(0, 60) }),
-              onclick: () => c.send({ type: p.hidden ? 'facilitator.restore' : 'facilitator.hide', proposalId: p.id }),
-            },
-            p.hidden ? t('propose.restoreShort') : t('propose.hideShort'),
-          )
-        : null,
-      ...controls,
-    ),
   );
 }
 
@@ -238,6 +201,7 @@ function proposePanel(c: PanelContext): HTMLElement {
   );
 
   const card = view.card;
+  keepListed(view.proposals);
   return h(
     'div',
     { class: 'step step--propose' },
@@ -257,7 +221,7 @@ function proposePanel(c: PanelContext): HTMLElement {
         'section',
         { class: 'drawer-part', 'aria-labelledby': 'drawer-proposals' },
         h('h3', { id: 'drawer-proposals' }, t('propose.title')),
-        view.proposals.length === 0 ? h('p', { class: 'muted' }, t('propose.none')) : mergeableList(c, (p, controls) => proposalItem(p, c, true, null, controls)),
+        view.proposals.length === 0 ? h('p', { class: 'muted' }, t('propose.none')) : mergeableList(c, (p, controls) => listedProposal(p, c, controls)),
       ),
     ),
     forDrawer(dots),

@@ -5,7 +5,7 @@
 import { type SavedSession, parseSave } from '../core/save.ts';
 import type { Result } from '../core/result.ts';
 import type { SaveProblem } from '../core/save.ts';
-import { deviceStore } from '../storage/index.ts';
+import { deviceStore, stringifyReusing } from '../storage/index.ts';
 
 const PREFIX = 'ruimte.session.';
 const DRAFTS = 'ruimte.drafts.';
@@ -35,9 +35,17 @@ export function loadSession(id: string): StoredEntry | null {
   return raw === null ? null : { id, raw, parsed: parseSave(raw) };
 }
 
+/**
+ * A save as stored: its JSON, with the text of what did not change since the last save (the deck's cards,
+ * twists and check-in cards) reused rather than made again, so saving after every tap stays cheap.
+ */
+export function sessionText(save: SavedSession): string {
+  return stringifyReusing(save);
+}
+
 /** Returns false when the device refused (storage full or blocked): the caller tells the team. */
 export function storeSession(id: string, save: SavedSession): boolean {
-  return deviceStore().write(PREFIX + id, save).ok;
+  return deviceStore().write(PREFIX + id, save, sessionText(save)).ok;
 }
 
 export function removeSession(id: string): void {

@@ -2,7 +2,8 @@
  * The bar that is always there: where the team is, the facilitator's controls, language and sound.
  * Controls stay in the same place on every screen so a team leader finds them without looking.
  */
-import { h, replaceKeepingFocus } from './dom.ts';
+import { h } from './dom.ts';
+import { patchKeepingFocus } from './patch.ts';
 import { speakerIcon } from './icons.ts';
 import { drawerToggle } from './drawer.ts';
 import { t, currentLang } from '../i18n/index.ts';
@@ -62,7 +63,8 @@ export function renderTopbar(root: HTMLElement, state: TopbarState, actions: Top
     h('option', { value: 'en', selected: currentLang() === 'en', lang: 'en' }, 'EN'),
   );
 
-  replaceKeepingFocus(
+  // Drawn after every step: the bar's elements are changed rather than replaced, so what did not change stays.
+  patchKeepingFocus(
     root,
     h(
       'div',

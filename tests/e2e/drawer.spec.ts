@@ -165,3 +165,25 @@ test('touch: a tap on the toggle opens and closes the drawer', async ({ page }, 
   await drawer(page).getByTestId('draw-twist').tap();
   await expect(page.getByTestId('twist-card')).toBeVisible();
 });
+
+test('a new proposal leaves what the facilitator opened as it was: a long text read in full, the questions', async ({ page }) => {
+  await toPropose(page);
+  await setDrawer(page, true);
+  const long = `Een lange: ${'elke week een uur om samen te kijken wat er beter kan in de overdracht, '.repeat(3)}einde.`;
+  await propose(page, 'Pauzes buiten de afdeling');
+  await propose(page, long);
+  const first = drawer(page).getByTestId('proposal').filter({ hasText: 'Een lange' });
+  const more = first.getByRole('button', { expanded: false });
+  await more.click();
+  await expect(first).toContainText('einde.');
+  await page.locator('.questions-box summary').click();
+  await expect(page.locator('.questions-box')).toHaveJSProperty('open', true);
+
+  await propose(page, 'Een vaste schrijfdag');
+  await expect(drawer(page).getByTestId('proposal')).toHaveCount(3);
+  await expect(first).toContainText('einde.');
+  await expect(first.getByRole('button', { expanded: true })).toBeVisible();
+  await expect(page.locator('.questions-box')).toHaveJSProperty('open', true);
+  // The form is ready for the next one.
+  await expect(page.getByTestId('proposal-text')).toHaveValue('');
+});
