@@ -98,18 +98,26 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
  * `data-key`, so re-rendering after every step never throws a typing player out of the field.
  */
 export function replaceKeepingFocus(container: HTMLElement, ...nodes: Node[]): void {
+  keepingFocus(container, () => container.replaceChildren(...resolveKept(nodes)));
+}
+
+/**
+ * Runs `change` on a container's content, then gives keyboard focus and the caret back to the control with the
+ * same `data-key` when the change took the focused one away. Shared by replacing and patching.
+ */
+export function keepingFocus(container: HTMLElement, change: () => void): void {
   const active = document.activeElement as HTMLElement | null;
   const key = active && container.contains(active) ? active.dataset.key : undefined;
   const field = active as HTMLInputElement | null;
   const selection = key && field && 'selectionStart' in field ? [field.selectionStart, field.selectionEnd] : null;
-  container.replaceChildren(...resolveKept(nodes));
+  change();
   if (!key || document.activeElement === active) return;
   const again = container.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
   if (!again) return;
   again.focus({ preventScroll: true });
   if (selection && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement)) {
     try {
-      (again as HTMLInputElement).setSelectionRange(selection?.[0] ?? null, selection?.[1] ?? null);
+      again.setSelectionRange(selection[0] ?? null, selection[1] ?? null);
     } catch {
       /* number inputs have no selection */
     }

@@ -8,7 +8,7 @@
  * values and children; a stand-in from `kept` puts the page's element itself in its place; an element marked
  * `asUnit` replaces its partner as a whole.
  */
-import { handlersOf, isUnit, keptElement, listen } from './dom.ts';
+import { handlersOf, isUnit, keepingFocus, keptElement, listen } from './dom.ts';
 
 const KEYS = ['data-key', 'data-proposal-id', 'data-merged-id', 'id'] as const;
 
@@ -95,20 +95,5 @@ export function patchChildren(parent: Element, next: readonly Node[]): void {
  * focus and the caret go to the element with its `data-key`, as `replaceKeepingFocus` does.
  */
 export function patchKeepingFocus(container: HTMLElement, ...nodes: Node[]): void {
-  const active = document.activeElement as HTMLElement | null;
-  const key = active && container.contains(active) ? active.dataset.key : undefined;
-  const field = active as HTMLInputElement | null;
-  const selection = key && field && 'selectionStart' in field ? [field.selectionStart, field.selectionEnd] : null;
-  patchChildren(container, nodes);
-  if (!key || document.activeElement === active) return;
-  const again = container.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
-  if (!again) return;
-  again.focus({ preventScroll: true });
-  if (selection && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement)) {
-    try {
-      again.setSelectionRange(selection[0] ?? null, selection[1] ?? null);
-    } catch {
-      /* number inputs have no selection */
-    }
-  }
+  keepingFocus(container, () => patchChildren(container, nodes));
 }
