@@ -21,7 +21,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, ROOT, runMain, startServer } from './serveDist.mjs';
+import { build, ROOT, runMain, serverNodeFlags, startServer } from './serveDist.mjs';
 
 const OUT_DIR = join(ROOT, 'bench-results');
 const args = process.argv.slice(2);
@@ -93,7 +93,7 @@ async function main() {
   await build({ noBuild: NO_BUILD, command: ['npm', 'run', 'build'], needed: 'dist-server/main.mjs', log });
   // The compiled room server, as `npm start` runs it. Lighthouse audits http://localhost (127.0.0.1 would be
   // fine too, but the server's allowed host names include localhost in every set-up).
-  const url = await startServer({ nodeArgs: [join(ROOT, 'dist-server/main.mjs')], name: 'lighthouse', host: 'localhost' });
+  const url = await startServer({ nodeArgs: [...serverNodeFlags(), join(ROOT, 'dist-server/main.mjs')], name: 'lighthouse', host: 'localhost' });
   log(`Lighthouse ${lh.version}, ${CHROME}, ${RUNS} runs against ${url}`);
   const load = [loadavg()[0]];
   const runs = [];

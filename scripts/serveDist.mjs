@@ -4,7 +4,7 @@
  * server is stopped however the script ends (done, failed, Ctrl-C).
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,6 +35,17 @@ export async function build({ noBuild, command, needed, log }) {
     await run(command[0], command.slice(1));
   }
   if (!existsSync(join(ROOT, needed))) throw new Error(`${needed} is missing: build first or drop --no-build`);
+}
+
+/**
+ * The flags `npm start` gives node for the compiled room server (package.json: `node <flags> dist-server/main.mjs`),
+ * so what measures the server runs it as production does.
+ */
+export function serverNodeFlags() {
+  const start = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
+  const match = /\bnode((?: --?[\w-]+(?:=\S+)?)*) dist-server\/main\.mjs\b/.exec(start);
+  if (!match) throw new Error(`package.json's start script does not run node … dist-server/main.mjs: ${start}`);
+  return match[1].split(' ').filter(Boolean);
 }
 
 export function freePort() {

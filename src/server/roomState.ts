@@ -49,7 +49,11 @@ export interface LiveRoom {
   /** Last activity (exact); `written` is what the database has. */
   lastActive: number;
   written: number;
-  /** The views last published, once needed (loaded from the database after a restart). */
+  /**
+   * The views last published, while this batch needs them (null after the batch: read again from the database
+   * when a seat joins). Not kept longer: a publish's text held until the next publish, a second or more later,
+   * outlives the young generation, and 200 rooms publishing then grew the old generation by megabytes a second.
+   */
   views: ViewSet | null;
   /** A publish not yet written (written once per batch, just before the commit): its snapshot, as JSON text
    * when the frame's own text could be used, else parsed. */
@@ -76,6 +80,8 @@ export class RoomState {
   protected readonly live = new Map<string, LiveRoom>();
   /** Live rooms with a publish to write before the commit. */
   protected readonly unsaved = new Set<LiveRoom>();
+  /** Live rooms holding their views for this batch (see `LiveRoom.views`). */
+  protected readonly withViews = new Set<LiveRoom>();
   protected readonly store: Store;
   protected readonly limiter: AddressLimiter;
   protected readonly ttl: number;
@@ -107,9 +113,18 @@ export class RoomState {
     });
   }
 
-  /** Writes every unsaved publish; called right before the batch is committed. */
+  /** Writes every unsaved publish and lets go of the batch's views; called right before the batch is committed. */
   saveAll(): void {
     for (const live of [...this.unsaved]) this.save(live);
+    for (const live of this.withViews) live.views = null;
+    this.withViews.clear();
+  }
+
+  /** Sets the room's views for this batch (a publish's, or the stored ones). */
+  protected holdViews(live: LiveRoom, views: ViewSet): ViewSet {
+    live.views = views;
+    this.withViews.add(live);
+    return views;
   }
 
   /** Deletes rooms idle for longer than the TTL and sends everyone in them away. */
@@ -147,6 +162,8 @@ export class RoomState {
     if (this.live.get(live.code) === live) this.live.delete(live.code);
     this.unsaved.delete(live);
     live.unsaved = null;
+    this.withViews.delete(live);
+    live.views = null;
     const host = live.host;
     live.host = null;
     for (const seat of live.seats.values()) {
@@ -162,8 +179,7 @@ export class RoomState {
   }
 
   protected viewSet(live: LiveRoom): ViewSet {
-    live.views ??= ViewSet.fromStore(this.store.published(live.code));
-    return live.views;
+    return live.views ?? this.holdViews(live, ViewSet.fromStore(this.store.publishedViews(live.code)));
   }
 
   protected seatList(live: LiveRoom): SealedSeat[] {

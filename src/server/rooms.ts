@@ -173,7 +173,7 @@ export class Hub extends RoomState {
       if (pending.dropUpTo(seatId, seq)) this.store.deleteApplied(live.code, seatId, seq);
     }
     const { views, snapshotJson } = ViewSet.fromPublish(msg, raw);
-    live.views = views;
+    this.holdViews(live, views);
     live.unsaved = { snapshot: msg.snapshot, snapshotJson };
     this.unsaved.add(live);
     this.touch(live);

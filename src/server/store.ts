@@ -133,6 +133,7 @@ export class Store {
       published: db.prepare<[string], { snapshot: string | null; views: string | null; lobby_view: string | null }>(
         'SELECT snapshot, views, lobby_view FROM published WHERE code = ?',
       ),
+      publishedViews: db.prepare<[string], { views: string | null; lobby_view: string | null }>('SELECT views, lobby_view FROM published WHERE code = ?'),
       // An UPDATE rewrites the row in place (same-size values overwrite their pages); INSERT OR REPLACE would
       // delete it and insert it again, freeing and reallocating its overflow pages on every publish.
       updatePublished: db.prepare('UPDATE published SET snapshot = ?, views = ?, lobby_view = ? WHERE code = ?'),
@@ -312,6 +313,12 @@ export class Store {
   published(code: string): PublishedState {
     const r = this.q.published.get(code);
     return { snapshot: r?.snapshot ?? null, views: r?.views ?? null, lobbyView: r?.lobby_view ?? null };
+  }
+
+  /** What the host published last without its snapshot (for a seat that joins). */
+  publishedViews(code: string): PublishedState {
+    const r = this.q.publishedViews.get(code);
+    return { snapshot: null, views: r?.views ?? null, lobbyView: r?.lobby_view ?? null };
   }
 
   /** Stores what the host published last. */
