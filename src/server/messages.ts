@@ -9,6 +9,8 @@
  *   variant's options have distinct literals, so exactly the option named by `t` can accept the message.
  * - The hottest message, a player's `act` (a number and a sealed string), is checked by hand (`checkAct`) against
  *   exactly what the schema says, and built as valibot builds its output (known keys only, in schema order).
+ * - The largest, a host's `publish`, is read on its text when it is written as the screen writes it
+ *   (`publishFrame.ts`), without `JSON.parse`.
  *   `tests/server/messages.test.ts` runs both on generated and hand-picked messages and requires the same
  *   verdict and the same output.
  */
@@ -23,6 +25,7 @@ import {
   type ParseResult,
   type PlayerMessage,
 } from '../net/protocol.ts';
+import { readPublish } from './publishFrame.ts';
 
 type ObjectOption = v.ObjectSchema<v.ObjectEntries, v.ErrorMessage<v.ObjectIssue> | undefined>;
 
@@ -79,9 +82,12 @@ export function checkAct(input: Record<string, unknown>): Extract<PlayerMessage,
   return { t: 'act', seq, sealed };
 }
 
+// As `parseWith` in protocol.ts: UTF-16 length × 3 bounds the UTF-8 size, so most frames skip the exact count.
+const tooBig = (raw: string, maxBytes: number): boolean => raw.length * 3 > maxBytes && Buffer.byteLength(raw, 'utf8') > maxBytes;
+const TOO_BIG = { ok: false, reason: 'too-big' } as const;
+
 function jsonOf(raw: string, maxBytes: number): { ok: true; data: unknown } | { ok: false; reason: 'bad-message' | 'too-big' } {
-  // As `parseWith` in protocol.ts: UTF-16 length × 3 bounds the UTF-8 size, so most frames skip the exact count.
-  if (raw.length * 3 > maxBytes && Buffer.byteLength(raw, 'utf8') > maxBytes) return { ok: false, reason: 'too-big' };
+  if (tooBig(raw, maxBytes)) return TOO_BIG;
   try {
     return { ok: true, data: JSON.parse(raw) };
   } catch {
@@ -112,8 +118,11 @@ export function parsePlayerFrame(raw: string): ParseResult<PlayerMessage> {
   return viaOption<PlayerMessage>(playerOptions, data);
 }
 
-/** Same answers as `parseHostMessage` (src/net/protocol.ts). */
+/** Same answers as `parseHostMessage` (src/net/protocol.ts); a publish as the screen writes it is read on its text. */
 export function parseHostFrame(raw: string): ParseResult<HostMessage> {
+  if (tooBig(raw, MAX_HOST_MESSAGE_BYTES)) return TOO_BIG;
+  const publish = readPublish(raw);
+  if (publish) return { ok: true, message: publish };
   const json = jsonOf(raw, MAX_HOST_MESSAGE_BYTES);
   if (!json.ok) return json;
   return viaOption<HostMessage>(hostOptions, json.data);

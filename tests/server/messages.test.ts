@@ -13,6 +13,7 @@ import {
   playerActionSchema,
 } from '../../src/net/protocol.ts';
 import { actsCheckedByHand, parseHostFrame, parsePlayerFrame } from '../../src/server/messages.ts';
+import { readPublish } from '../../src/server/publishFrame.ts';
 
 function same(reference: ReturnType<typeof parsePlayerMessage> | ReturnType<typeof parseHostMessage>, fast: typeof reference, raw: string): void {
   expect(fast, raw.slice(0, 300)).toEqual(reference);
@@ -199,5 +200,58 @@ describe('message checks against the protocol schemas', () => {
       '{"t":"publish"',
     ];
     for (const raw of host) checkHost(raw);
+  });
+
+  describe('publishes read on their text (publishFrame.ts)', () => {
+    const goodSealed = fc.stringMatching(/^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22,60}$/);
+    const goodSeat = fc.stringMatching(/^s[A-Za-z0-9]{1,16}$/);
+    const count = fc.oneof(fc.nat(), fc.constantFrom(0, 1, 999_999_999_999_999, 1e15, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2));
+    /** Publishes as the shared screen writes them (`JSON.stringify`, src/game/roomLink.ts). */
+    const screenPublish = fc
+      .record({
+        snapshot: fc.option(goodSealed, { nil: null }),
+        views: fc.dictionary(goodSeat, goodSealed, { maxKeys: 12 }),
+        lobbyView: fc.option(goodSealed, { nil: null }),
+        applied: fc.dictionary(goodSeat, count, { maxKeys: 12 }),
+      })
+      .map((p) => JSON.stringify({ t: 'publish', ...p }));
+    /** One character replaced, removed or added somewhere: spaces, quotes, escapes, exponents, stray braces. */
+    const nearMiss = fc
+      .tuple(screenPublish, fc.nat(), fc.constantFrom('', ' ', '"', '\\', ',', '{', '}', ':', '0', '1', 'e', '-', '.', 'A', '=', 'é', 'x'), fc.constantFrom('replace', 'insert'))
+      .map(([raw, at, c, how]) => {
+        const i = at % raw.length;
+        return raw.slice(0, i) + c + raw.slice(how === 'replace' ? i + 1 : i);
+      });
+
+    it('reads what the screen writes, with the output the schema gives', () => {
+      fc.assert(
+        fc.property(screenPublish, (raw) => {
+          checkHost(raw);
+          // Counts of 16 digits or more are left to the schema; everything else is read on the text.
+          if (!/\d{16}/.test(raw)) expect(readPublish(raw), raw.slice(0, 200)).not.toBeNull();
+        }),
+        { numRuns: 3_000 },
+      );
+    });
+
+    it('answers near misses as the schema does', () => {
+      fc.assert(fc.property(nearMiss, checkHost), { numRuns: 20_000 });
+    });
+
+    it('leaves other forms of a valid publish to the schema, with the same answer', () => {
+      const S = `v1.${'A'.repeat(16)}.${'B'.repeat(30)}`;
+      for (const raw of [
+        `{"t":"publish","snapshot":"${S}","views":{"s1":"${S}","s1":"${S}"},"lobbyView":null,"applied":{}}`,
+        `{"t":"publish","snapshot":"${S}","views":{},"lobbyView":null,"applied":{"s1":1e3}}`,
+        `{"t":"publish", "snapshot":"${S}","views":{},"lobbyView":null,"applied":{}}`,
+        `{"t":"publish","views":{},"snapshot":"${S}","lobbyView":null,"applied":{}}`,
+        `{"t":"publish","snapshot":"${S}","views":{},"lobbyView":null,"applied":{},"extra":[1]}`,
+        `{"t":"publish","snapshot":"\\u0076${S.slice(1)}","views":{},"lobbyView":null,"applied":{}}`,
+      ]) {
+        expect(readPublish(raw), raw).toBeNull();
+        expect(parseHostFrame(raw).ok, raw).toBe(true);
+        checkHost(raw);
+      }
+    });
   });
 });
