@@ -10,12 +10,10 @@
  * the message is built as valibot builds it (known keys only, in the schema's order). `tests/server/messages.test.ts`
  * compares both on generated publishes and near misses.
  */
-import type { HostMessage } from '../net/protocol.ts';
+import { SEALED_PATTERN, type HostMessage } from '../net/protocol.ts';
 
 export type Publish = Extract<HostMessage, { t: 'publish' }>;
 
-/** A sealed value's JSON text: `SEALED_PATTERN` in quotes (its characters never need escapes). */
-const SEALED_AT = /"(v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22,})"/y;
 /** A seat id as a key: the protocol's `seatId` pattern in quotes, and the colon. */
 const SEAT_KEY_AT = /"(s[A-Za-z0-9]{1,16})":/y;
 /** A count of applied actions: a non-negative integer written plainly, short enough to be exact. */
@@ -29,10 +27,24 @@ function readAt(pattern: RegExp, s: string, at: number): { value: string; end: n
   return m ? { value: m[1]!, end: pattern.lastIndex } : null;
 }
 
+/**
+ * A sealed value's JSON text at `at`: `SEALED_PATTERN` in quotes. Its characters never need escapes, so the string
+ * ends at the next quote (a backslash before it fails the pattern). Found with `indexOf` and tested with the
+ * anchored pattern: a sticky pattern with a group, or a loop over char codes, ran two to three times slower over
+ * 1 KB views.
+ */
+function sealedAt(s: string, at: number): { value: string; end: number } | null {
+  if (s.charCodeAt(at) !== 0x22) return null;
+  const close = s.indexOf('"', at + 1);
+  if (close < 0) return null;
+  const value = s.slice(at + 1, close);
+  return SEALED_PATTERN.test(value) ? { value, end: close + 1 } : null;
+}
+
 /** A sealed string or null at `at`. */
 function sealedOrNull(s: string, at: number): { value: string | null; end: number } | null {
   if (s.startsWith(NULL, at)) return { value: null, end: at + NULL.length };
-  return readAt(SEALED_AT, s, at);
+  return sealedAt(s, at);
 }
 
 /** `{"sId":<value>,…}` at `at`, each seat once; `read` reads a value. */
@@ -67,7 +79,7 @@ export function readPublish(raw: string): Publish | null {
   if (!raw.startsWith(PREFIX)) return null;
   const snapshot = sealedOrNull(raw, PREFIX.length);
   if (!snapshot || !raw.startsWith(',"views":', snapshot.end)) return null;
-  const views = seatRecord(raw, snapshot.end + 9, (s, at) => readAt(SEALED_AT, s, at));
+  const views = seatRecord(raw, snapshot.end + 9, sealedAt);
   if (!views || !raw.startsWith(',"lobbyView":', views.end)) return null;
   const lobbyView = sealedOrNull(raw, views.end + 13);
   if (!lobbyView || !raw.startsWith(',"applied":', lobbyView.end)) return null;
