@@ -390,10 +390,11 @@ async function runAgainst(kind) {
       phase = 'burst';
       latencies.burst = [];
       const cpu = cpuMs(pid);
+      const before = { publishes, viewsReceived };
       for (const p of players) p.act(`{"type":"dot","proposalId":"p${(p.index + b) % PLAYERS}"}`);
       await settle('burst');
       burstCpu += cpuMs(pid) - cpu;
-      bursts.push(summary('burst', latencies.burst));
+      bursts.push({ ...summary('burst', latencies.burst), publishes: publishes - before.publishes, views: viewsReceived - before.viewsReceived });
       await sleep(500);
     }
     burstCpu /= BURSTS;
@@ -460,6 +461,7 @@ try {
     console.log(`${'  latency (ms)'.padEnd(16)}${'count'.padStart(8)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}`);
     for (const row of [r.burst, r.steady]) console.log(`  ${row.name.padEnd(14)}${String(row.count).padStart(8)}${fmt(row.p50)}${fmt(row.p95)}${fmt(row.p99)}${fmt(row.max)}`);
     console.log(`  burst p99 of each of the ${BURSTS} bursts, sorted (the median is the row above): ${r.burstP99s.map((x) => x.toFixed(0)).join(', ')} ms`);
+    console.log(`  the median burst: ${r.burst.publishes} publishes by the screens, ${r.burst.views} views to the phones`);
   }
 } catch (error) {
   console.error(`bench failed: ${error.message}`);

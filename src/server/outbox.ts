@@ -11,6 +11,13 @@
  * Views are full states, not changes: when a seat has several views waiting in the same turn, only the last is
  * sent.
  *
+ * An acknowledgement may wait for the view it will be followed by (`sendAck`): when all a socket gets in a batch
+ * are such acks, they are held (up to `ACK_WAIT_MS`) and go out in front of the next message to that socket, in one
+ * write. While the screen is there, an action's view follows within milliseconds, so a phone's ack and view cost one
+ * write (one packet on the room's Wi-Fi) instead of two; in a burst of 2,400 votes that was a third of the writes.
+ * They are still only sent after their batch was committed, and always before anything sent to the socket after
+ * them (a phone reads an ack before the view that includes the action, and before a later `refused`).
+ *
  * Sending: a socket's messages of one batch are framed here (unmasked text frames, RFC 6455 §5.2: what `ws`
  * itself writes for a server with compression off) into one buffer, written with one `write` on the socket
  * under `ws`. That is one system call per socket and batch, without `ws`'s per-message framing, corking and
@@ -24,14 +31,24 @@ import type { Store } from './store.ts';
 /** Longest a batch stays open before it is committed and sent, even in the middle of a turn. */
 export const MAX_BATCH_MS = 5;
 
+/** Longest an acknowledgement waits for another message to its socket before it is sent alone. */
+export const ACK_WAIT_MS = 250;
+
 /** A view waiting in a batch: its text is made when the batch goes out (null: nothing to send). */
 type ViewText = () => string | null;
+
+/** An acknowledgement that may wait for the next message to its socket. */
+interface Ack {
+  readonly ack: string;
+}
 
 /** One socket's part of a batch, in the order the messages were queued. */
 interface Queue {
   readonly ws: WebSocket;
-  /** Texts, and views (made when sent). A view replaced by a later one in the same batch becomes null. */
-  readonly items: Array<string | ViewText | null>;
+  /** Texts, acks and views (made when sent). A view replaced by a later one in the same batch becomes null. */
+  readonly items: Array<string | Ack | ViewText | null>;
+  /** Every item is an `Ack`. */
+  onlyAcks: boolean;
   /** Index in `items` of this batch's view for the socket, or -1. */
   view: number;
   /** Close the socket after the messages queued before this (ws close code and reason). */
@@ -86,6 +103,9 @@ export class Outbox {
   private queues = new Map<WebSocket, Queue>();
   private pending: NodeJS.Immediate | null = null;
   private openedAt = 0;
+  /** Acks held after their batch, by socket, in the order they were held (so by when they are due). */
+  private held = new Map<WebSocket, { readonly texts: string[]; readonly due: number }>();
+  private heldTimer: NodeJS.Timeout | null = null;
   /** When the last batch went out (performance.now()). */
   lastFlushAt = 0;
 
@@ -117,7 +137,7 @@ export class Outbox {
   private queue(ws: WebSocket): Queue {
     let q = this.queues.get(ws);
     if (!q) {
-      q = { ws, items: [], view: -1, close: null };
+      q = { ws, items: [], onlyAcks: true, view: -1, close: null };
       this.queues.set(ws, q);
     }
     return q;
@@ -125,13 +145,22 @@ export class Outbox {
 
   send(ws: WebSocket, text: string): void {
     this.ensure();
-    this.queue(ws).items.push(text);
+    const q = this.queue(ws);
+    q.onlyAcks = false;
+    q.items.push(text);
+  }
+
+  /** An acknowledgement that may wait up to ACK_WAIT_MS for the next message to the socket (see the top). */
+  sendAck(ws: WebSocket, text: string): void {
+    this.ensure();
+    this.queue(ws).items.push({ ack: text });
   }
 
   /** A view replaces any view for the same socket still waiting in this batch. */
   sendView(ws: WebSocket, text: ViewText): void {
     this.ensure();
     const q = this.queue(ws);
+    q.onlyAcks = false;
     if (q.view >= 0) q.items[q.view] = null;
     q.view = q.items.length;
     q.items.push(text);
@@ -141,6 +170,7 @@ export class Outbox {
   close(ws: WebSocket, code: number, reason: string): void {
     this.ensure();
     const q = this.queue(ws);
+    q.onlyAcks = false;
     q.close ??= { code, reason, after: q.items.length };
   }
 
@@ -159,34 +189,78 @@ export class Outbox {
       for (const ws of queues.keys()) ws.close(1011, 'server error');
       return;
     }
+    const now = performance.now();
     const texts: string[] = [];
     for (const q of queues.values()) {
       const ws = q.ws;
-      if (ws.readyState !== WebSocket.OPEN) continue;
-      try {
-        const end = q.close ? q.close.after : q.items.length;
-        texts.length = 0;
-        for (let i = 0; i < end; i++) {
-          const item = q.items[i];
-          const text = typeof item === 'function' ? item() : item;
-          if (text !== null && text !== undefined) texts.push(text);
-        }
-        if (texts.length > 0) {
-          if (ws.bufferedAmount > this.maxBufferedBytes) {
-            this.log('dropped a socket that does not read what it is sent');
-            ws.terminate();
-            continue;
-          }
-          const socket = rawSocket(ws);
-          if (socket) socket.write(frameTexts(texts));
-          else for (const text of texts) ws.send(text);
-        }
-        if (q.close) ws.close(q.close.code, q.close.reason);
-      } catch (error) {
-        this.log(`could not send on a socket, closed: ${String(error)}`);
-        ws.terminate();
+      const held = this.held.get(ws);
+      if (ws.readyState !== WebSocket.OPEN) {
+        this.held.delete(ws);
+        continue;
       }
+      if (q.onlyAcks) {
+        // Nothing else for this socket in this batch: the acks wait for the next message (or their time).
+        const acks = q.items.map((item) => (item as Ack).ack);
+        if (held) held.texts.push(...acks);
+        else this.held.set(ws, { texts: acks, due: now + ACK_WAIT_MS });
+        continue;
+      }
+      this.held.delete(ws);
+      texts.length = 0;
+      if (held) texts.push(...held.texts);
+      const end = q.close ? q.close.after : q.items.length;
+      for (let i = 0; i < end; i++) {
+        const item = q.items[i];
+        const text = item === null || item === undefined ? null : typeof item === 'string' ? item : typeof item === 'function' ? item() : item.ack;
+        if (text !== null) texts.push(text);
+      }
+      this.write(ws, texts, q.close);
     }
+    this.sendHeld(now);
     this.lastFlushAt = performance.now();
   };
+
+  /** Sends what is waiting, held acks too (when the server stops). */
+  drain(): void {
+    this.flush();
+    this.sendHeld(Number.POSITIVE_INFINITY);
+  }
+
+  /** Writes `texts` to the socket in one write, then closes it when asked. */
+  private write(ws: WebSocket, texts: readonly string[], close: Queue['close']): void {
+    try {
+      if (texts.length > 0) {
+        if (ws.bufferedAmount > this.maxBufferedBytes) {
+          this.log('dropped a socket that does not read what it is sent');
+          ws.terminate();
+          return;
+        }
+        const socket = rawSocket(ws);
+        if (socket) socket.write(frameTexts(texts));
+        else for (const text of texts) ws.send(text);
+      }
+      if (close) ws.close(close.code, close.reason);
+    } catch (error) {
+      this.log(`could not send on a socket, closed: ${String(error)}`);
+      ws.terminate();
+    }
+  }
+
+  /** Sends the held acks that are due (alone), and sets a timer for the next. */
+  private sendHeld(now: number): void {
+    for (const [ws, held] of this.held) {
+      if (held.due > now) break;
+      this.held.delete(ws);
+      if (ws.readyState === WebSocket.OPEN) this.write(ws, held.texts, null);
+    }
+    if (this.heldTimer) clearTimeout(this.heldTimer);
+    this.heldTimer = null;
+    const next = this.held.values().next();
+    if (next.done) return;
+    this.heldTimer = setTimeout(() => {
+      this.heldTimer = null;
+      this.sendHeld(performance.now());
+    }, Math.max(1, next.value.due - now));
+    this.heldTimer.unref();
+  }
 }

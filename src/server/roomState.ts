@@ -37,6 +37,11 @@ export interface Conn {
    * batch replaces this one (views are whole states): a burst of publishes costs one view per seat.
    */
   sendView(text: () => string | null): void;
+  /**
+   * Sends an acknowledgement that may wait (up to a quarter of a second) for the next message to this socket, so
+   * that both go out in one write: for an action the screen is about to answer with a view.
+   */
+  sendAck(text: string): void;
   /** Sends `refused` and logs the reason; a fatal refusal closes the socket. */
   refuse(reason: RefusalReason, fatal: boolean, why: string, seq?: number): void;
 }

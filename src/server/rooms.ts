@@ -329,8 +329,12 @@ export class Hub extends RoomState {
     pending.add(seatId, seq, bytes);
     conn.lastSeq = seq;
     this.touch(live);
-    conn.send(`{"t":"ack","seq":${seq}}`);
-    live.host?.send(`{"t":"act","seatId":${json(seatId)},"seq":${seq},"sealed":${actionJson}}`);
+    // With the screen there, its view of this action follows at once: the ack waits to go out with it.
+    const ack = `{"t":"ack","seq":${seq}}`;
+    if (live.host) {
+      conn.sendAck(ack);
+      live.host.send(`{"t":"act","seatId":${json(seatId)},"seq":${seq},"sealed":${actionJson}}`);
+    } else conn.send(ack);
   }
 
   private detachSeat(conn: Conn): void {

@@ -257,6 +257,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closing: false,
       send,
       sendView: (text: () => string | null) => outbox.sendView(ws, text),
+      sendAck: (text: string) => outbox.sendAck(ws, text),
       lastSeq: 0,
       seated: false,
       heldFrom: 0,
@@ -419,7 +420,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         clearInterval(sweeper);
         clearInterval(checkpointer);
         await background?.close();
-        outbox.flush();
+        outbox.drain();
         for (const ws of sockets.keys()) ws.terminate();
         remotes.close();
         await new Promise<void>((r) => remoteWss.close(() => r()));
