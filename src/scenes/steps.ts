@@ -201,7 +201,10 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
   if (readAll) {
     const line = p.geo.type.small * LINE;
     grid = noteGrid({ ...area, h: area.h - line }, items.length, p.geo.type, withDots ? 1 : 0);
-    p.content.add(p.text(area.x, area.y + area.h - line + p.geo.type.small * 0.15, readAll, p.geo.type.small, '#5b6b70', { fontStyle: 'italic', wordWrap: { width: area.w }, maxLines: 1 }));
+    const at = { x: area.x, y: area.y + area.h - line + p.geo.type.small * 0.15, w: area.w, size: p.geo.type.small };
+    // Kept while proposals come in (a text made anew costs as much as a note).
+    const make = (): Phaser.GameObjects.Container => p.scene.add.container(0, 0, [p.text(at.x, at.y, readAll, at.size, '#5b6b70', { fontStyle: 'italic', wordWrap: { width: at.w }, maxLines: 1 })]);
+    p.content.add(p.reuse(JSON.stringify(['read-all', readAll, at]), make));
   }
   const { font, pad } = grid;
   const lh = font * LINE;
