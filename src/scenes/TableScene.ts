@@ -63,7 +63,7 @@ export class TableScene extends Phaser.Scene {
   /**
    * When nothing moves, the loop sleeps: a tablet on the table should not burn its battery. The frame that
    * finds nothing moving still paints (update comes before render), so one frame after a change is enough;
-   * every frame more would draw the whole table again for nothing. The clock wakes it once a second.
+   * every frame more would draw the whole table again for nothing. The clock does not wake it (clock.ts).
    */
   override update(): void {
     if (this.tweens.getTweens().length > 0) return;
@@ -365,8 +365,8 @@ export class TableScene extends Phaser.Scene {
   private readonly pops = new Set<Pop>();
 
   /**
-   * A new note pops in over the table (popIn.ts): hidden on the table until it has landed, so the table is
-   * drawn once now and once then, not on every frame of the pop.
+   * A new note pops in over the table (popIn.ts): hidden on the table until the table is drawn again after
+   * it has landed (its canvas shows it until then), so the table is drawn once now, not on every frame of the pop.
    */
   private popIn(note: Phaser.GameObjects.Container, at: { x: number; y: number; w: number; h: number }, paint: (ctx: CanvasRenderingContext2D) => void): boolean {
     const canvas = this.game.canvas;
