@@ -294,9 +294,10 @@ async function voteAll(page, players, last, dotsPerPlayer = 3, maxPer = 2) {
 }
 
 /**
- * One card from `reveal` to `results`. `onLastDone` may wrap the final "done" click (the dots fly).
+ * One card from `reveal` to `results`. `onLastDone` may wrap the final "done" click (the dots fly);
+ * `onProposal(i, submit)` may wrap the submit of proposal i (0-based): it returns null to leave it alone.
  */
-async function playCard(page, { players, ideas, twist = false, onLastDone, onLastProposal, onDiscuss }) {
+async function playCard(page, { players, ideas, twist = false, onLastDone, onProposal, onDiscuss }) {
   await waitPhase(page, 'reveal');
   await byTestId(page, 'advance').click();
   await waitPhase(page, 'discuss');
@@ -308,8 +309,8 @@ async function playCard(page, { players, ideas, twist = false, onLastDone, onLas
       await byTestId(page, 'draw-twist').click();
       await byTestId(page, 'twist-card').waitFor();
     }
-    if (onLastProposal && i === ideas.length - 1) await onLastProposal(() => propose(page, ideas[i], LEVELS[i % LEVELS.length], i + 1));
-    else await propose(page, ideas[i], LEVELS[i % LEVELS.length], i + 1);
+    const submit = () => propose(page, ideas[i], LEVELS[i % LEVELS.length], i + 1);
+    if (!onProposal || (await onProposal(i, submit)) === null) await submit();
   }
   await byTestId(page, 'advance').click();
   await waitPhase(page, 'vote');
@@ -368,6 +369,10 @@ async function normalSession(page, index, measure) {
   return out;
 }
 
+/** The notes whose pop-in is measured (1-based): one window is noisy, the median of three less so. */
+const POPS_MEASURED = [28, 29, 30];
+const popsNamed = POPS_MEASURED.map((n) => `${n}th`).join(', ');
+
 /** 12 players, 6 cards; 30 proposals on the first card, 2 on the others. */
 async function largeSession(page, measure) {
   const players = 12;
@@ -375,12 +380,19 @@ async function largeSession(page, measure) {
   await setupGame(page, { team: 'Grote afdeling', players, cards });
   await checkIn(page, players);
   await waitForTable(page);
-  const out = {};
+  const out = { notePops: [] };
   await byTestId(page, 'advance').click();
   await playCard(page, {
     players,
     ideas: ideasFor(0, 30),
-    onLastProposal: async (submit) => (out.notePop = await measure(1000, submit)),
+    onProposal: async (i, submit) => {
+      if (!POPS_MEASURED.includes(i + 1)) return null;
+      // Each window starts with the table at rest (the note before has landed), so the three measure the same.
+      await sleep(1000);
+      const r = await measure(1000, submit);
+      out.notePops.push({ note: i + 1, ...r });
+      return r;
+    },
     onLastDone: async (click) => (out.dots = await measure(3000, click)),
   });
   out.dotsShown = await page.evaluate(() => document.querySelectorAll('[data-testid="proposal-dots"]').length);
@@ -630,6 +642,8 @@ async function main() {
     const fpsSummary = (rs) => ({ median: round(median(rs.map((r) => r.fps))), min: round(Math.min(...rs.map((r) => r.fps))), samples: rs.map((r) => round(r.fps)), longestGapMs: round(Math.max(...rs.map((r) => r.maxGapMs)), 0) });
     const flip = fpsSummary(sessions.flips);
     const dots = fpsSummary(sessions.dots);
+    const pops = fpsSummary(large.notePops);
+    const lastPop = large.notePops[large.notePops.length - 1];
     const heapRatio = sessions.heap3.used / sessions.heap1.used;
     const loadAfter = loadavg();
     const results = {
@@ -686,7 +700,9 @@ async function main() {
         cards: 6,
         proposalsOnCard1: 30,
         dotsFly: large.dots,
-        notePop: large.notePop,
+        // The pop-in of the 28th, 29th and 30th notes, 1 s each: the median and the samples; notePop is the 30th's window.
+        notePops: { ...pops, windows: large.notePops },
+        notePop: lastPop,
         resultsListedInPanel: large.dotsShown,
         heapAtSummary: large.heapEnd,
         heapAfterHome: large.heapHome,
@@ -714,7 +730,7 @@ async function main() {
     row('JS heap after 1 session (after GC)', mb(sessions.heap1.used), '', null);
     row('JS heap after 3 sessions (after GC)', `${mb(sessions.heap3.used)} (×${heapRatio.toFixed(2)})`, '≤ 1.2 × after 1', heapRatio <= TARGETS.heapRatio);
     row(`Large (12 players, 6 cards, 30 proposals): FPS dots fly, 3 s, CPU ${THROTTLE}x`, String(round(large.dots.fps)), '≥ 50 fps', large.dots.fps >= TARGETS.fps);
-    row(`Large: FPS 30th note pops in, 1 s, CPU ${THROTTLE}x`, String(round(large.notePop.fps)), '≥ 50 fps', large.notePop.fps >= TARGETS.fps);
+    row(`Large: FPS a note pops in (the ${popsNamed}), 1 s each, CPU ${THROTTLE}x, median of ${large.notePops.length}`, fpsCell(pops), '≥ 50 fps', pops.median >= TARGETS.fps);
     row('Large: JS heap at the summary (after GC)', mb(large.heapEnd.used), '', null);
 
     const heads = ['Figure', 'Measured', 'Target', ''];
@@ -734,7 +750,7 @@ async function main() {
     out.push(`Loaded behind the start screen (left idle 5 s): ${kb(behind.gz)} gzip: ${list(behind.files)}; longest main-thread task then ${loads.behindStart.longestTaskMs} ms (CPU ${THROTTLE}x).`);
     if (idle.workerRequests.length) out.push(`Service worker on the first visit: ${idle.workerRequests.length} requests, ${precache.files.length} from the network (${kb(precache.gz)} gzip, ${precache.fromHttpCache} from the HTTP cache); a first visit moves ${kb(early.gz + behind.gz + precache.gz)} gzip in its first 5 s.`);
     out.push(`Largest files (gzip): ${list(game.files.slice(0, 5))}.`);
-    out.push(`Frames: card flips ${flip.samples.join(' / ')} fps (longest gap ${flip.longestGapMs} ms); dots ${dots.samples.join(' / ')} fps (longest gap ${dots.longestGapMs} ms); large dots longest gap ${round(large.dots.maxGapMs, 0)} ms.`);
+    out.push(`Frames: card flips ${flip.samples.join(' / ')} fps (longest gap ${flip.longestGapMs} ms); dots ${dots.samples.join(' / ')} fps (longest gap ${dots.longestGapMs} ms); large dots longest gap ${round(large.dots.maxGapMs, 0)} ms; notes popping in ${pops.samples.join(' / ')} fps (longest gap ${pops.longestGapMs} ms).`);
     out.push(`Page after 1 / 3 sessions (start screen): ${sessions.facts1.canvases} / ${sessions.facts3.canvases} canvases, ${sessions.facts1.domNodes} / ${sessions.facts3.domNodes} elements, localStorage ${kb(sessions.facts1.storageBytes)} / ${kb(sessions.facts3.storageBytes)}.`);
     if (Math.max(LOAD_BEFORE[0], loadAfter[0]) > cpus().length * 0.75 || sessions.ceiling.throttled.fps < 55) {
       out.push(`Note: the machine was busy (load average ${LOAD_BEFORE[0].toFixed(2)} → ${loadAfter[0].toFixed(2)} on ${cpus().length} CPUs, page at rest ${round(sessions.ceiling.throttled.fps)} fps throttled): times and frame rates are pessimistic.`);
@@ -745,7 +761,8 @@ async function main() {
     out.push(`phaser chunk: ${phaserChunk ? (phaserChunk.gz / KB).toFixed(1) : 'n/a'} KB gzip${phaserChunk ? ` (${phaserChunk.file})` : ''}`);
     out.push(`whole game: ${(game.gz / KB).toFixed(1)} KB gzip`);
     out.push(`large session: ${round(large.dots.fps)} fps while dots fly (CPU ${THROTTLE}x, 3 s)`);
-    out.push(`large session: ${round(large.notePop.fps)} fps as the 30th note pops in (CPU ${THROTTLE}x, 1 s)`);
+    out.push(`large session: ${pops.median} fps as a note pops in, median of the ${popsNamed} (CPU ${THROTTLE}x, 1 s each: ${pops.samples.join(' / ')})`);
+    out.push(`large session: ${round(lastPop.fps)} fps as the 30th note pops in (CPU ${THROTTLE}x, 1 s)`);
     for (const s of stageText) {
       out.push(`stage text: ${s.proposePx ?? 'n/a'} px at ${s.width}x${s.height} during propose with 30 proposals`);
       out.push(`stage text: ${s.resultsPx ?? 'n/a'} px at ${s.width}x${s.height} during results`);

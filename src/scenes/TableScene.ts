@@ -13,6 +13,7 @@ import { fitToLines, stageFrame, type StageFrame } from './layout.ts';
 import { minTextPx } from './measure.ts';
 import { drawBallotBox, drawCardStep, drawCheckIn, drawNotes, drawPodium, type Painter, type Frame } from './steps.ts';
 import { type Pop, popOver } from './popIn.ts';
+import { StageClock } from './clock.ts';
 
 const reducedMotion = (): boolean => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
@@ -24,7 +25,6 @@ export class TableScene extends Phaser.Scene {
   private geo: StageFrame | null = null;
   private chrome!: Phaser.GameObjects.Container;
   private content!: Phaser.GameObjects.Container;
-  private timerLayer!: Phaser.GameObjects.Container;
   private pendingFlip = false;
   private pendingReveal = false;
   private pendingTwist = false;
@@ -44,7 +44,6 @@ export class TableScene extends Phaser.Scene {
     this.headingLayer = this.add.container(0, 0);
     this.chrome.add([this.progressLayer, this.headingLayer]);
     this.content = this.add.container(0, 0);
-    this.timerLayer = this.add.container(0, 0);
     const onResize = (): void => {
       this.place = null;
       this.wake();
@@ -54,7 +53,7 @@ export class TableScene extends Phaser.Scene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.scale.off('resize', onResize);
       this.tweens.killAll();
-      this.endPops();
+      this.dispose();
       this.notes.clear();
       this.frame = null;
     });
@@ -64,7 +63,7 @@ export class TableScene extends Phaser.Scene {
   /**
    * When nothing moves, the loop sleeps: a tablet on the table should not burn its battery. The frame that
    * finds nothing moving still paints (update comes before render), so one frame after a change is enough;
-   * every frame more would draw the whole table again for nothing. The clock wakes it once a second.
+   * every frame more would draw the whole table again for nothing. The clock does not wake it (clock.ts).
    */
   override update(): void {
     if (this.tweens.getTweens().length > 0) return;
@@ -88,11 +87,22 @@ export class TableScene extends Phaser.Scene {
     }
   }
 
+  /** Draws the view; the table's canvas is drawn again only when something on it changed (not for a clock tick). */
   show(view: ScreenView, lang: Lang, labels: TableLabels): void {
     if (this.frame?.view.phase !== view.phase) this.scale.refresh();
     this.frame = { view, lang, labels };
-    this.wake();
-    if (this.sys.isActive() && this.content) this.draw(false);
+    if (!this.sys.isActive() || !this.content || this.draw(false)) this.wake();
+  }
+
+  /** What the table leaves in the stage beside its canvas (the clock, notes popping in): gone with the table. */
+  dispose(): void {
+    this.endPops();
+    this.clock?.remove();
+    this.clock = null;
+    this.timerText?.destroy();
+    this.timerText = null;
+    this.timerKey = '';
+    this.timerShown = false;
   }
 
   cue(type: string): void {
@@ -111,7 +121,7 @@ export class TableScene extends Phaser.Scene {
     if (!stage || this.scale.width <= 0) return;
     const cssPerGamePx = canvas.clientWidth > 0 ? canvas.clientWidth / this.scale.width : 1;
     this.place = { ratio: cssPerGamePx, left: canvas.offsetLeft, top: canvas.offsetTop };
-    const px = minTextPx([this.chrome, this.content, this.timerLayer], cssPerGamePx);
+    const px = minTextPx(this.timerText?.active && this.timerShown ? [this.chrome, this.content, this.timerText] : [this.chrome, this.content], cssPerGamePx);
     const value = px === null ? '' : String(px);
     if (value === this.measured) return;
     this.measured = value;
@@ -156,12 +166,12 @@ export class TableScene extends Phaser.Scene {
     return text;
   }
 
-  private draw(force: boolean): void {
+  /** Draws what changed; true when the table's canvas must be drawn again (false: nothing, or only the clock). */
+  private draw(force: boolean): boolean {
     const frame = this.frame;
     const w = this.scale.width;
     const h = this.scale.height;
-    if (!frame || w < 80 || h < 80) return;
-    this.measureDue = true;
+    if (!frame || w < 80 || h < 80) return true;
     const sizeKey = `${w}x${h}`;
     if (!this.geo || sizeKey !== `${this.geoW}x${this.geoH}`) {
       this.geo = stageFrame(w, h);
@@ -172,17 +182,22 @@ export class TableScene extends Phaser.Scene {
     const geo = this.geo;
     const { view, labels } = frame;
     // The progress line and the heading are redrawn apart: a new step changes the heading, seldom the line.
+    let changed = force;
     const progressKey = JSON.stringify(labels.progress);
     if (force || progressKey !== this.progressKey) {
       this.progressKey = progressKey;
       this.drawProgress(labels, geo);
+      changed = true;
     }
     const headKey = JSON.stringify([labels.heading, labels.sub]);
     if (force || headKey !== this.headKey) {
       this.headKey = headKey;
       this.drawHeading(labels, geo);
+      changed = true;
     }
-    this.drawTimer(labels, geo, force);
+    // The clock showing or going changes the smallest text: measured again when the table is at rest.
+    if (this.drawTimer(labels, geo, force)) changed = true;
+    if (changed) this.measureDue = true;
     const layoutKey = JSON.stringify([
       view.phase,
       view.cardIndex,
@@ -196,7 +211,7 @@ export class TableScene extends Phaser.Scene {
       view.checkIn.picks,
       view.activeTwist?.id,
     ]);
-    if (!force && layoutKey === this.layoutKey) return;
+    if (!force && layoutKey === this.layoutKey) return changed;
     // A note that was not on this card's table before pops in; a redraw for a new size moves nothing.
     const before = this.shownIds;
     const round = `${view.phase}|${view.cardIndex}`;
@@ -249,6 +264,7 @@ export class TableScene extends Phaser.Scene {
     this.pendingTwist = false;
     this.measured = '';
     this.measureDue = true;
+    return true;
   }
 
   private geoW = 0;
@@ -297,42 +313,51 @@ export class TableScene extends Phaser.Scene {
   }
 
   private timerKey = '';
-  private timerRing: Phaser.GameObjects.Graphics | null = null;
+  private timerShown = false;
   private timerText: Phaser.GameObjects.Text | null = null;
+  private clock: StageClock | null = null;
 
-  /** The clock: its ring and text are kept and changed in place, and only when what they show changes. */
-  private drawTimer(labels: TableLabels, geo: StageFrame, force: boolean): void {
+  /**
+   * The clock, on a canvas of its own (clock.ts) so a tick does not draw the table again; painted only when
+   * what it shows changes. True when it showed or went (the smallest text may change).
+   */
+  private drawTimer(labels: TableLabels, geo: StageFrame, force: boolean): boolean {
     const fraction = Math.max(0, Math.min(1, labels.timerFraction));
     const key = labels.timer ? `${labels.timer}|${Math.round(fraction * 720)}|${geo.timer.x},${geo.timer.y},${geo.timer.r},${geo.type.small}` : '';
-    if (!force && key === this.timerKey && this.timerRing?.active) return;
+    if (!force && key === this.timerKey && this.clock) return false;
     this.timerKey = key;
-    if (!this.timerRing?.active || !this.timerText?.active) {
-      this.timerLayer.removeAll(true);
-      this.timerRing = this.add.graphics();
+    const shown = labels.timer !== '';
+    const changed = shown !== this.timerShown;
+    this.timerShown = shown;
+    this.clock ??= new StageClock(this.game.canvas, { face: COLORS.cream, track: COLORS.sand, time: COLORS.teal, late: COLORS.coral });
+    if (!shown) {
+      this.clock.hide();
+      return changed;
+    }
+    if (!this.timerText?.active) {
+      // Off the display list: the clock's canvas draws it, the table's does not.
       this.timerText = this.text(0, 0, '', geo.type.small, '#264653', { fontStyle: 'bold' }).setOrigin(0.5);
-      this.timerLayer.add([this.timerRing, this.timerText]);
+      this.timerText.removeFromDisplayList();
     }
-    const g = this.timerRing;
-    const label = this.timerText as Phaser.GameObjects.Text;
-    g.clear();
-    this.timerLayer.setVisible(labels.timer !== '');
-    if (!labels.timer) return;
-    const { x, y, r } = geo.timer;
-    const stroke = Math.max(6, r * 0.2);
-    g.fillStyle(COLORS.cream, 1).fillCircle(x, y, r + stroke / 2);
-    g.lineStyle(stroke, COLORS.sand, 1).strokeCircle(x, y, r - stroke / 2);
-    const over = fraction === 0;
-    if (fraction > 0) {
-      g.lineStyle(stroke, fraction < 0.15 ? COLORS.coral : COLORS.teal, 1);
-      g.beginPath();
-      g.arc(x, y, r - stroke / 2, -Math.PI / 2, -Math.PI / 2 + Math.PI * 2 * fraction, false);
-      g.strokePath();
-    }
-    label.setPosition(x, y);
+    const label = this.timerText;
     if (label.style.fontSize !== `${geo.type.small}px`) label.setFontSize(geo.type.small);
+    const over = fraction === 0;
     const color = over ? '#b5523b' : '#264653';
     if (label.style.color !== color) label.setColor(color);
     label.setText(over ? '0:00' : labels.timer);
+    const { x, y, r } = geo.timer;
+    this.clock.paint({ x, y, r, fraction, label }, this.placeNow());
+    return changed;
+  }
+
+  /** How the canvas sits in the stage, measured once after each resize. */
+  private placeNow(): { ratio: number; left: number; top: number } {
+    if (!this.place) {
+      const canvas = this.game.canvas;
+      const ratio = canvas.clientWidth > 0 ? canvas.clientWidth / this.scale.width : 1;
+      this.place = { ratio, left: canvas.offsetLeft, top: canvas.offsetTop };
+    }
+    return this.place;
   }
 
   /** How the canvas sits in the stage (CSS pixels per game pixel, offset): read when the table is at rest. */
@@ -340,24 +365,21 @@ export class TableScene extends Phaser.Scene {
   private readonly pops = new Set<Pop>();
 
   /**
-   * A new note pops in over the table (popIn.ts): hidden on the table until it has landed, so the table is
-   * drawn once now and once then, not on every frame of the pop.
+   * A new note pops in over the table (popIn.ts): hidden on the table until the table is drawn again after
+   * it has landed (its canvas shows it until then), so the table is drawn once now, not on every frame of the pop.
    */
   private popIn(note: Phaser.GameObjects.Container, at: { x: number; y: number; w: number; h: number }, paint: (ctx: CanvasRenderingContext2D) => void): boolean {
     const canvas = this.game.canvas;
     if (!canvas) return false;
-    if (!this.place) {
-      const ratio = canvas.clientWidth > 0 ? canvas.clientWidth / this.scale.width : 1;
-      this.place = { ratio, left: canvas.offsetLeft, top: canvas.offsetTop };
-    }
-    const pop = popOver(canvas, { ...at, ...this.place }, paint, (remove) => {
-      // The note shows on the table in the frame the overlay goes.
+    const pop = popOver(canvas, { ...at, ...this.placeNow() }, paint, (remove) => {
+      // Landed, the overlay stays: it shows the note exactly as the table would, so the table is not drawn
+      // again for it. The note shows on the table in the frame the overlay goes, the next time the table is
+      // drawn anyway (a new note, a new step; a new layout ends the pops first).
       if (note.active) note.setVisible(true);
       this.events.once(Phaser.Scenes.Events.RENDER, () => {
         remove();
         this.pops.delete(pop as Pop);
       });
-      this.wake();
     });
     if (!pop) return false;
     note.setVisible(false);

@@ -29,6 +29,7 @@ export function bootTable(parent: HTMLElement, hooks: TableHooks = {}): Promise<
             cue: (type) => scene.cue(type),
             destroy: () => {
               delete parent.dataset.minTextPx;
+              scene.dispose();
               game.destroy(true);
             },
           }),

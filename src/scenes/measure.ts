@@ -12,6 +12,9 @@ interface Node {
   readonly text?: string;
 }
 
+/** Texts painted into a picture (a note drawn once, notePicture.ts): hidden themselves, they show all the same. */
+export const shownInPicture = new WeakSet<object>();
+
 /**
  * Walks containers from `roots`; for every visible, non-empty text: its font size × the scale of it and its
  * parents × `cssPerGamePx` (the canvas's CSS size over its game size). Null when there is no text.
@@ -19,7 +22,7 @@ interface Node {
 export function minTextPx(roots: readonly Phaser.GameObjects.GameObject[], cssPerGamePx: number): number | null {
   let min = Infinity;
   const walk = (node: Node, scale: number): void => {
-    if (node.visible === false || node.alpha === 0) return;
+    if ((node.visible === false && !shownInPicture.has(node)) || node.alpha === 0) return;
     const s = scale * Math.min(Math.abs(node.scaleX ?? 1), Math.abs(node.scaleY ?? 1));
     if (node.type === 'Text') {
       const size = parseFloat(String(node.style?.fontSize ?? '0'));

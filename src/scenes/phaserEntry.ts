@@ -14,6 +14,7 @@ import GameObject from 'phaser-src/gameobjects/GameObject.js';
 import Container from 'phaser-src/gameobjects/container/Container.js';
 import Graphics from 'phaser-src/gameobjects/graphics/Graphics.js';
 import Text from 'phaser-src/gameobjects/text/Text.js';
+import Image from 'phaser-src/gameobjects/image/Image.js';
 import Arc from 'phaser-src/gameobjects/shape/arc/Arc.js';
 // Scene plugins: each module registers itself with Phaser's plugin cache when imported.
 import 'phaser-src/events/EventEmitter.js';
@@ -28,6 +29,7 @@ import 'phaser-src/tweens/TweenManager.js';
 import 'phaser-src/gameobjects/container/ContainerFactory.js';
 import 'phaser-src/gameobjects/graphics/GraphicsFactory.js';
 import 'phaser-src/gameobjects/text/TextFactory.js';
+import 'phaser-src/gameobjects/image/ImageFactory.js';
 import 'phaser-src/gameobjects/shape/arc/ArcFactory.js';
 
 const Phaser = {
@@ -38,7 +40,7 @@ const Phaser = {
   Scene,
   Scenes: { Events: SceneEvents },
   Scale,
-  GameObjects: { GameObject, Container, Graphics, Text, Arc },
+  GameObjects: { GameObject, Container, Graphics, Text, Image, Arc },
 };
 
 export default Phaser;

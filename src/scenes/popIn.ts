@@ -1,6 +1,7 @@
 /**
  * A new note pops in on a small canvas of its own laid over the table and animated by the browser's
- * compositor, while the table's canvas is drawn once without the note and once with it when it has landed.
+ * compositor, while the table's canvas is drawn without the note; landed, the note stays on its canvas until
+ * the table is drawn again anyway (it then draws the note in the same frame the overlay goes).
  * Animated in the table itself, the whole table (every note, the card, the chrome) would be drawn again on
  * every frame of the pop for one moving note: on a tablet that is where the frames went.
  */

@@ -11,6 +11,7 @@ import { oneLine } from '../core/proposal.ts';
 import type { StageSound, TableLabels } from '../game/table.ts';
 import { COLORS, LEVEL_COLORS } from './palette.ts';
 import { type Paper, drawPaper, paintPaper } from './notePaper.ts';
+import { type NotePicture, notePicture } from './notePicture.ts';
 import { LINE, charsPerLine, noteGrid, podium, proposeAreas, shorten, type Rect, type StageFrame } from './layout.ts';
 
 export interface Frame {
@@ -170,6 +171,8 @@ function drawTwist(p: Painter, frame: Frame, box: Rect): void {
 
 /** How each note is painted on a canvas of its own, for the pop. */
 const paints = new WeakMap<Phaser.GameObjects.Container, (ctx: CanvasRenderingContext2D) => void>();
+/** Notes on the proposing table, each drawn once as one picture (notePicture.ts). */
+const pictures = new WeakMap<Phaser.GameObjects.Container, NotePicture>();
 
 /**
  * Notes in a grid sized for their number. Proposing: grouped by IGLO level (the core's level order), newest
@@ -201,7 +204,10 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
   if (readAll) {
     const line = p.geo.type.small * LINE;
     grid = noteGrid({ ...area, h: area.h - line }, items.length, p.geo.type, withDots ? 1 : 0);
-    p.content.add(p.text(area.x, area.y + area.h - line + p.geo.type.small * 0.15, readAll, p.geo.type.small, '#5b6b70', { fontStyle: 'italic', wordWrap: { width: area.w }, maxLines: 1 }));
+    const at = { x: area.x, y: area.y + area.h - line + p.geo.type.small * 0.15, w: area.w, size: p.geo.type.small };
+    // Kept while proposals come in (a text made anew costs as much as a note).
+    const make = (): Phaser.GameObjects.Container => p.scene.add.container(0, 0, [p.text(at.x, at.y, readAll, at.size, '#5b6b70', { fontStyle: 'italic', wordWrap: { width: at.w }, maxLines: 1 })]);
+    p.content.add(p.reuse(JSON.stringify(['read-all', readAll, at]), make));
   }
   const { font, pad } = grid;
   const lh = font * LINE;
@@ -210,15 +216,23 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
     const cell = grid.cells[i] as Rect;
     const make = (): Phaser.GameObjects.Container => {
       const c = p.scene.add.container(0, 0);
-      const g = p.scene.add.graphics();
       const paper: Paper = { w: cell.w, h: cell.h, strip: Math.max(6, font * 0.3), fill: item.hidden ? COLORS.noteHidden : item.twistId ? 0xffe0cc : COLORS.note, stripColor: LEVEL_COLORS[item.level] ?? COLORS.teal };
-      drawPaper(g, paper);
       const mark = `${LEVEL_SYMBOLS[item.level]}${item.twistId ? '⚡' : ''} `;
       const body = p.text(pad, paper.strip + pad * 0.6, shorten(mark + (textOf.get(item.id) ?? item.text), grid.chars), font, item.hidden ? '#6b6458' : '#2f3b3f', {
         wordWrap: { width: cell.w - pad * 2 },
         maxLines: grid.lines,
         lineSpacing: Math.round(font * (LINE - 1.15)),
       });
+      if (!withDots) {
+        // Proposing: the note is drawn once, as one picture; the same picture pops in.
+        const picture = notePicture(p.scene, paper, body);
+        c.add([picture.image, body]);
+        pictures.set(c, picture);
+        paints.set(c, (ctx) => ctx.drawImage(picture.canvas, 0, 0));
+        return c;
+      }
+      const g = p.scene.add.graphics();
+      drawPaper(g, paper);
       c.add([g, body]);
       paints.set(c, (ctx) => {
         paintPaper(ctx, paper);
@@ -228,7 +242,11 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
     };
     // Proposing: a note that shows the same as before is kept, so a new proposal rebuilds only itself.
     const c = withDots ? make() : p.reuse(JSON.stringify([item.id, textOf.get(item.id), item.level, item.hidden, item.twistId, cell.w, cell.h, font, grid.chars, grid.lines]), make);
-    c.setPosition(cell.x, cell.y);
+    const picture = pictures.get(c);
+    // A picture stands on whole pixels, painted at the note's sub-pixel offset (notePicture.ts).
+    const at = picture ? { ...cell, x: Math.floor(cell.x), y: Math.floor(cell.y) } : cell;
+    picture?.offset(cell.x - at.x, cell.y - at.y);
+    c.setPosition(at.x, at.y);
     p.content.add(c);
     if (withDots) {
       const total = results[item.id] ?? 0;
@@ -248,7 +266,7 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
     } else if (fresh(item.id) && p.animate) {
       // A new note pops in over the table (popIn.ts); where that cannot be, the table animates it.
       const paint = paints.get(c);
-      if (!paint || !p.popIn(c, cell, paint)) {
+      if (!paint || !p.popIn(c, at, paint)) {
         c.setScale(0.6).setAlpha(0);
         p.scene.tweens.add({ targets: c, scale: 1, alpha: 1, duration: 260, ease: 'Back.easeOut' });
       }

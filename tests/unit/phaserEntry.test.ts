@@ -109,7 +109,8 @@ const NEEDS_REAL: Record<string, RegExp> = {
   'AnimationManager.cjs': /\b(?:this|scene)\.anims\b|\.add\.sprite\(|\.play\(/,
   'FilterList.cjs': /\.filters\b|\.enableFilters\(/,
   'cameraEffects.cjs': /\.(?:fade|fadeIn|fadeOut|fadeFrom|flash|shake|pan|zoomTo|rotateTo)\(/,
-  'textureParsers.cjs': /\b(?:this|scene)\.(?:textures|load)\b/,
+  // A canvas made into a texture (a note's picture) uses the Canvas parser, which the stand-in keeps; any other texture needs more.
+  'textureParsers.cjs': /\b(?:this|scene)\.load\b|\b(?:this|scene)\.textures\b(?!\.(?:addCanvas|remove)\()/,
   'DynamicTexture.cjs': /\bDynamicTexture\b|\bRenderTexture\b|\.renderTexture\(|addDynamicTexture/,
   'TileSprite.cjs': /\bTileSprite\b|\.tileSprite\(/,
   'Layer.cjs': /\bLayer\b|\.layer\(/,

@@ -1,7 +1,7 @@
 /**
  * Stands in for phaser/src/textures/parsers/index.js. Phaser's loader is not in the table and it loads no atlas,
  * sprite sheet, compressed (KTX/PVR) or PCT texture: the only textures are Phaser's own default images (parsed
- * as Image) and the canvases of Text objects. The other parsers throw, so a texture kind that is not here fails
+ * as Image) and canvases (of Text objects and of the notes' pictures, notePicture.ts). The other parsers throw, so a texture kind that is not here fails
  * loudly instead of drawing nothing.
  */
 function missing(name) {
