@@ -37,15 +37,21 @@ export async function build({ noBuild, command, needed, log }) {
   if (!existsSync(join(ROOT, needed))) throw new Error(`${needed} is missing: build first or drop --no-build`);
 }
 
+/** The node flags of a package script that runs `node <flags> dist-server/main.mjs`, or null when it does not. */
+export function nodeFlagsOf(script) {
+  const match = /\bnode((?: --?[\w-]+(?:=\S+)?)*) dist-server\/main\.mjs\b/.exec(script);
+  return match ? match[1].split(' ').filter(Boolean) : null;
+}
+
 /**
  * The flags `npm start` gives node for the compiled room server (package.json: `node <flags> dist-server/main.mjs`),
  * so what measures the server runs it as production does.
  */
 export function serverNodeFlags() {
   const start = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
-  const match = /\bnode((?: --?[\w-]+(?:=\S+)?)*) dist-server\/main\.mjs\b/.exec(start);
-  if (!match) throw new Error(`package.json's start script does not run node … dist-server/main.mjs: ${start}`);
-  return match[1].split(' ').filter(Boolean);
+  const flags = nodeFlagsOf(start);
+  if (!flags) throw new Error(`package.json's start script does not run node … dist-server/main.mjs: ${start}`);
+  return flags;
 }
 
 export function freePort() {
