@@ -13,6 +13,10 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
 const steps = [];
+/** Names of failed tests, repeated at the very end: CI keeps only the tail of a long log. */
+const failedNames = [];
+/** The first line of an error, without terminal colours. */
+const firstLine = (text) => String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? '';
 
 function run(label, command, args, env = {}) {
   console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
@@ -43,6 +47,21 @@ function ensureChromium() {
   return run('install Playwright chromium', 'npx', ['playwright', 'install', 'chromium']);
 }
 
+function collectPlaywrightFailures(suites, titles) {
+  for (const suite of suites) {
+    const path = suite.title ? [...titles, suite.title] : titles;
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const last = test.results?.at(-1);
+        const error = last?.error?.message ?? last?.errors?.[0]?.message ?? '';
+        failedNames.push(`e2e [${test.projectName}]: ${[...path, spec.title].join(' › ')}: ${firstLine(error)}`);
+      }
+    }
+    collectPlaywrightFailures(suite.suites ?? [], path);
+  }
+}
+
 function countStep(label, ok) {
   // A step that is not a test runner (type check, structure check, content check, build) counts as one check.
   if (ok) results.passed++;
@@ -64,6 +83,13 @@ try {
   results.passed += v.numPassedTests;
   results.failed += v.numFailedTests + (unitOk || v.numFailedTests > 0 ? 0 : 1);
   results.skipped += v.numPendingTests + v.numTodoTests;
+  for (const file of v.testResults ?? []) {
+    const where = file.name.replace(process.cwd() + '/', '');
+    if (file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')) failedNames.push(`unit: ${where}: ${firstLine(file.message)}`);
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === 'failed') failedNames.push(`unit: ${where} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    }
+  }
 } catch {
   results.failed++;
 }
@@ -76,6 +102,7 @@ if (built && browser) {
     results.passed += p.stats.expected + p.stats.flaky;
     results.failed += p.stats.unexpected + (e2eOk || p.stats.unexpected > 0 ? 0 : 1);
     results.skipped += p.stats.skipped;
+    collectPlaywrightFailures(p.suites ?? [], []);
   } catch {
     results.failed++;
   }
@@ -84,6 +111,10 @@ if (built && browser) {
   console.log(built ? 'No Chromium could be installed: the end-to-end tests did not run.' : 'The build failed: the end-to-end tests did not run.');
 }
 
+if (failedNames.length) {
+  console.log('\nFailed:');
+  for (const name of failedNames) console.log(`  ${name}`);
+}
 console.log('\nSteps:');
 for (const s of steps) console.log(`  ${s.ok ? 'ok  ' : 'FAIL'} ${s.label} (${s.seconds}s)`);
 console.log(`\n${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);
