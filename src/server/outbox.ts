@@ -12,7 +12,7 @@
  * sent.
  *
  * An acknowledgement may wait for the view it will be followed by (`sendAck`): when all a socket gets in a batch
- * are such acks, they are held (up to `ACK_WAIT_MS`) and go out in front of the next message to that socket, in one
+ * are such acks, they are held (up to `ACK_WAIT_MS`, 250 ms) and go out in front of the next message to that socket, in one
  * write. While the screen is there, an action's view follows within milliseconds, so a phone's ack and view cost one
  * write (one packet on the room's Wi-Fi) instead of two; in a burst of 2,400 votes that was a third of the writes.
  * They are still only sent after their batch was committed, and always before anything sent to the socket after
@@ -31,7 +31,7 @@ import type { Store } from './store.ts';
 /** Longest a batch stays open before it is committed and sent, even in the middle of a turn. */
 export const MAX_BATCH_MS = 5;
 
-/** Longest an acknowledgement waits for another message to its socket before it is sent alone. */
+/** Longest an acknowledgement waits for another message to its socket before it is sent alone (default). */
 export const ACK_WAIT_MS = 250;
 
 /** A view waiting in a batch: its text is made when the batch goes out (null: nothing to send). */
@@ -116,6 +116,8 @@ export class Outbox {
     private readonly maxBufferedBytes: number,
     /** Last writes of the batch, right before the commit. */
     private readonly beforeCommit: () => void = () => {},
+    /** Longest a held ack waits for another message to its socket. */
+    private readonly ackWaitMs: number = ACK_WAIT_MS,
   ) {}
 
   /**
@@ -150,7 +152,7 @@ export class Outbox {
     q.items.push(text);
   }
 
-  /** An acknowledgement that may wait up to ACK_WAIT_MS for the next message to the socket (see the top). */
+  /** An acknowledgement that may wait up to `ackWaitMs` for the next message to the socket (see the top). */
   sendAck(ws: WebSocket, text: string): void {
     this.ensure();
     this.queue(ws).items.push({ ack: text });
@@ -202,7 +204,7 @@ export class Outbox {
         // Nothing else for this socket in this batch: the acks wait for the next message (or their time).
         const acks = q.items.map((item) => (item as Ack).ack);
         if (held) held.texts.push(...acks);
-        else this.held.set(ws, { texts: acks, due: now + ACK_WAIT_MS });
+        else this.held.set(ws, { texts: acks, due: now + this.ackWaitMs });
         continue;
       }
       this.held.delete(ws);

@@ -65,6 +65,8 @@ export interface ServerOptions {
   /** How long a socket may stay without opening or joining a room (default 10 s). */
   readonly unjoinedMs?: number;
   readonly pendingCaps?: PendingCaps;
+  /** Longest a phone's ack waits for its view while the screen is there (default ACK_WAIT_MS, outbox.ts). */
+  readonly ackWaitMs?: number;
 }
 
 export interface RunningServer {
@@ -127,7 +129,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = new Store(options.dbPath);
   const limiter = new AddressLimiter(options.addressLimits ?? DEFAULT_ADDRESS_LIMITS);
   const hub = new Hub({ store, limiter, roomTtlMs: options.roomTtlMs, log, pendingCaps: options.pendingCaps });
-  const outbox = new Outbox(store, log, MAX_BUFFERED_BYTES, () => hub.saveAll());
+  const outbox = new Outbox(store, log, MAX_BUFFERED_BYTES, () => hub.saveAll(), options.ackWaitMs);
   const remotes = new RemoteHub({ store, db: store.sqlite, limiter, outbox, roomTtlMs: options.roomTtlMs, log });
   const serveFile = staticFiles(options.dist);
   const allowList = new HostAllowList(options.host, options.allowedHosts ?? []);
