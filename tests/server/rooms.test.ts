@@ -232,7 +232,8 @@ describe('rooms and seats', () => {
   it('drops a socket that stops answering WebSocket pings', async () => {
     await ts.close();
     removeDir(ts.dir);
-    ts = await startTestServer({ heartbeatMs: 100 });
+    // A ping every 400 ms: a loaded machine that does not run the test for a moment does not drop the live socket.
+    ts = await startTestServer({ heartbeatMs: 400 });
     const { host, code } = await room([]);
     const alive = await Client.connect(ts.playUrl());
     const dead = await Client.connect(ts.playUrl(), '127.0.0.1', { autoPong: false });
@@ -241,7 +242,7 @@ describe('rooms and seats', () => {
     dead.send({ t: 'join', code, name: 'Dead' });
     const deadSeat = (await dead.next('joined')).seatId;
     await alive.next('joined');
-    const closed = await Promise.race([dead.closed, new Promise((r) => setTimeout(() => r('still open'), 2000))]);
+    const closed = await Promise.race([dead.closed, new Promise((r) => setTimeout(() => r('still open'), 5000))]);
     expect(closed).toMatchObject({ code: 1006 });
     await host.next((m) => m.t === 'seats' && m.seats.some((s: Msg) => s.id === deadSeat && !s.connected));
     expect(alive.isClosed).toBe(false);
@@ -354,10 +355,11 @@ describe('room expiry', () => {
   it('keeps a room alive while it is used', async () => {
     await ts.close();
     removeDir(ts.dir);
-    ts = await startTestServer({ roomTtlMs: 400, sweepMs: 50 });
+    // Used every 300 ms for 2.4 s, well past its 1.5 s lifetime.
+    ts = await startTestServer({ roomTtlMs: 1500, sweepMs: 50 });
     const { host, players } = await room(['Ann']);
     for (let seq = 1; seq <= 8; seq++) {
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 300));
       players[0]!.client.send({ t: 'act', seq, action: { type: 'voteDone' } });
       await host.next('act');
     }
