@@ -719,7 +719,9 @@ describe('deck import properties', { timeout: 30_000 }, () => {
           expect(asFile.ok).toBe(true);
         }
       }),
-      { numRuns: 400 },
+      // Random damage seldom leaves a valid deck (sometimes never in 400 runs): the undamaged deck and one with a
+      // new Dutch name are always among the cases, so the accepting side is always tried.
+      { numRuns: 400, examples: [[[]], [[{ steps: [4, 0, 2], depth: 3, op: 'set', value: 'Een nieuwe naam voor dit spel' }]]] },
     );
     // The property is only worth something if both answers occur.
     expect(accepted).toBeGreaterThan(0);
