@@ -274,7 +274,8 @@ describe('save properties', { timeout: 30_000 }, () => {
           expect(['not-json', 'not-a-save', 'newer-format', 'damaged']).toContain(result.error);
         }
       }),
-      { numRuns: 500 },
+      // The undamaged save is always among the cases: the accepting side never depends on the random seed.
+      { numRuns: 500, examples: [[[]]] },
     );
     expect(accepted).toBeGreaterThan(0);
   });
