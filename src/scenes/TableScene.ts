@@ -156,14 +156,12 @@ export class TableScene extends Phaser.Scene {
     const known = this.metrics.get(font);
     // Advanced wrap breaks a word longer than the line instead of letting it run out of its note.
     const wordWrap = opts.wordWrap ? { useAdvancedWrap: true, ...opts.wordWrap } : undefined;
-    const text = this.add.text(x, y, value, { fontFamily: FONT, fontSize: `${size}px`, color, ...opts, ...(wordWrap ? { wordWrap } : {}), ...(known ? { metrics: known } : {}) });
+    // Made empty and given its text once: made with it, Phaser would draw the text for its text, again for its
+    // line spacing and again when it is shortened to fit (three times for every note of the results).
+    const text = this.add.text(x, y, '', { fontFamily: FONT, fontSize: `${size}px`, color, ...opts, ...(wordWrap ? { wordWrap } : {}), ...(known ? { metrics: known } : {}) });
     if (!known) this.metrics.set(font, text.style.getTextMetrics());
     const { maxLines } = opts;
-    if (wordWrap && maxLines && maxLines > 0) {
-      const fitted = fitToLines(value, maxLines, (v) => text.getWrappedText(v));
-      if (fitted !== value) text.setText(fitted);
-    }
-    return text;
+    return text.setText(wordWrap && maxLines && maxLines > 0 ? fitToLines(value, maxLines, (v) => text.getWrappedText(v)) : value);
   }
 
   /** Draws what changed; true when the table's canvas must be drawn again (false: nothing, or only the clock). */
