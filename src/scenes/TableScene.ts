@@ -89,8 +89,12 @@ export class TableScene extends Phaser.Scene {
 
   /** Draws the view; the table's canvas is drawn again only when something on it changed (not for a clock tick). */
   show(view: ScreenView, lang: Lang, labels: TableLabels): void {
-    if (this.frame?.view.phase !== view.phase) this.scale.refresh();
+    const newStep = this.frame?.view.phase !== view.phase;
+    // The new view first: a new step reads the stage's size again, and Phaser then says "resize", which draws
+    // the table by force (onResize). Drawn with the step being left, that drawing took the flip or reveal
+    // cue with it, and the card never flipped, the dots never flew.
     this.frame = { view, lang, labels };
+    if (newStep) this.scale.refresh();
     if (!this.sys.isActive() || !this.content || this.draw(false)) this.wake();
   }
 

@@ -128,3 +128,42 @@ test('a projector and an upright tablet: one top bar row and the stage text at i
   await expect(page.getByTestId('advance')).toHaveAccessibleName(/volgende/i);
   await expect(page.getByTestId('undo')).toHaveAccessibleName(/terug/i);
 });
+
+/** Pictures of the table's canvas, every ~100 ms: how many differ, and whether the last ones are the same (at rest). */
+async function tableFrames(page: Page, count: number): Promise<{ distinct: number; atRest: boolean }> {
+  const shots: string[] = [];
+  for (let i = 0; i < count; i++) {
+    shots.push(await page.evaluate(() => (document.querySelector('#stage canvas') as HTMLCanvasElement).toDataURL()));
+    await page.waitForTimeout(100);
+  }
+  const tail = shots.slice(-4);
+  return { distinct: new Set(shots).size, atRest: tail.every((s) => s === tail[0]) };
+}
+
+test('the dots fly in at the results and the next card flips: the table moves, then comes to rest', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'tv-1920', 'one screen size is enough for the animation');
+  test.setTimeout(90_000);
+  await setupGame(page, { team: 'Team Beweging', names: NAMES.slice(0, 2), deck: 'ggz', cards: 2, checkIn: false });
+  await expectPhase(page, 'reveal');
+  await page.getByTestId('advance').click();
+  await page.getByTestId('advance').click();
+  await fastPropose(page, 'Een vaste schrijfdag', 'team');
+  await fastPropose(page, 'Pauze buiten de afdeling', 'individual');
+  await fastPropose(page, 'De bestuurder draait mee', 'organisation');
+  await expect(page.getByTestId('proposal')).toHaveCount(3);
+  await page.getByTestId('advance').click();
+  await expectPhase(page, 'vote');
+  const ids = await proposalIds(page);
+  await voteOnce(page, [ids[0]!, ids[1]!, ids[2]!]);
+  await voteOnce(page, [ids[1]!, ids[0]!, ids[2]!]);
+  await expectPhase(page, 'results');
+  // Six dots fly in one after another and each count goes up: many different pictures, then stillness.
+  const reveal = await tableFrames(page, 30);
+  expect(reveal.distinct, 'the dots fly in').toBeGreaterThanOrEqual(4);
+  expect(reveal.atRest, 'the table comes to rest').toBe(true);
+  await page.getByTestId('advance').click();
+  await expectPhase(page, 'reveal');
+  const flip = await tableFrames(page, 20);
+  expect(flip.distinct, 'the card flips').toBeGreaterThanOrEqual(3);
+  expect(flip.atRest, 'the table comes to rest').toBe(true);
+});
