@@ -13,6 +13,7 @@ import { fitToLines, stageFrame, type StageFrame } from './layout.ts';
 import { minTextPx } from './measure.ts';
 import { drawBallotBox, drawCardStep, drawCheckIn, drawNotes, drawPodium, type Painter, type Frame } from './steps.ts';
 import { type Pop, popOver } from './popIn.ts';
+import { type Flights, flyDots } from './dotsFly.ts';
 import { StageClock } from './clock.ts';
 
 const reducedMotion = (): boolean => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -147,6 +148,7 @@ export class TableScene extends Phaser.Scene {
       twist: this.pendingTwist,
       sound: (name) => this.hooks.sound?.(name),
       popIn: (note, at, paint) => this.popIn(note, at, paint),
+      flyDots: (from, r, flights) => this.flyDots(from, r, flights),
       text: (x, y, value, size, color = '#264653', opts = {}) => this.text(x, y, value, size, color, opts),
     };
   }
@@ -392,6 +394,32 @@ export class TableScene extends Phaser.Scene {
   private endPops(): void {
     for (const pop of this.pops) pop.cancel();
     this.pops.clear();
+    this.flights?.cancel();
+    this.flights = null;
+  }
+
+  private flights: Flights | null = null;
+
+  /**
+   * The results' dots fly over the table (dotsFly.ts) while its loop sleeps; each landing shows its dot and
+   * count on the table, which is drawn once for it, and the landed element goes in that same frame.
+   */
+  private flyDots(from: { x: number; y: number }, r: number, flights: readonly { to: { x: number; y: number } | null; delayMs: number; land: () => void }[]): boolean {
+    const canvas = this.game.canvas;
+    if (!canvas) return false;
+    this.flights?.cancel();
+    const color = `#${COLORS.dot.toString(16).padStart(6, '0')}`;
+    this.flights = flyDots(canvas, this.placeNow(), from, r, color, flights.map((f) => ({
+      to: f.to,
+      delayMs: f.delayMs,
+      landed: (remove: () => void) => {
+        f.land();
+        this.measureDue = true;
+        this.events.once(Phaser.Scenes.Events.RENDER, remove);
+        this.wake();
+      },
+    })));
+    return this.flights !== null;
   }
 
   private pulseBallotBox(): void {

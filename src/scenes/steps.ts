@@ -12,6 +12,7 @@ import type { StageSound, TableLabels } from '../game/table.ts';
 import { COLORS, LEVEL_COLORS } from './palette.ts';
 import { type Paper, drawPaper, paintPaper } from './notePaper.ts';
 import { type NotePicture, notePicture } from './notePicture.ts';
+import { FLIGHT_MS } from './dotsFly.ts';
 import { LINE, charsPerLine, noteGrid, podium, proposeAreas, shorten, type Rect, type StageFrame } from './layout.ts';
 
 export interface Frame {
@@ -31,6 +32,11 @@ export interface Painter {
   readonly twist: boolean;
   /** A container kept from the last drawing when `key` (everything it shows) is the same, else `make()`. */
   reuse(key: string, make: () => Phaser.GameObjects.Container): Phaser.GameObjects.Container;
+  /**
+   * Flies dots of radius `r` from `from` over the table (dotsFly.ts); each flight's `land` runs when it lands,
+   * and the table is then drawn. False where that cannot be (the table animates them itself).
+   */
+  flyDots(from: { x: number; y: number }, r: number, flights: readonly { to: { x: number; y: number } | null; delayMs: number; land: () => void }[]): boolean;
   /** Pops a new note in over the table at `at` (popIn.ts), painted by `paint`; false where that cannot be. */
   popIn(note: Phaser.GameObjects.Container, at: Rect, paint: (ctx: CanvasRenderingContext2D) => void): boolean;
   sound(name: StageSound): void;
@@ -290,6 +296,7 @@ function countUp(p: Painter, frame: Frame, flights: { x: number; y: number; coun
   const totalDots = flights.reduce((n, f) => n + f.total, 0);
   const step = Math.max(18, Math.min(90, 2600 / Math.max(1, totalDots)));
   const origin = { x: p.geo.body.x + p.geo.body.w / 2, y: p.geo.body.y + p.geo.body.h + p.geo.margin };
+  if (flyOver(p, frame, flights, origin, step)) return;
   let delay = 350;
   let lastSound = -Infinity;
   for (const f of [...flights].reverse()) {
@@ -323,6 +330,45 @@ function countUp(p: Painter, frame: Frame, flights: { x: number; y: number; coun
     delay += step * 2;
   }
   p.scene.tweens.addCounter({ from: 0, to: 1, duration: 1, delay: delay + 500, onComplete: () => p.sound('vote-done') });
+}
+
+/**
+ * The same reveal with the dots flying over the table (dotsFly.ts): the table is drawn when a dot lands, not
+ * on every frame of its flight. Same order, timing and sounds as the table's own animation below.
+ */
+function flyOver(p: Painter, frame: Frame, flights: readonly { x: number; y: number; count: Phaser.GameObjects.Text; total: number; dots: Phaser.GameObjects.Arc[] }[], origin: { x: number; y: number }, step: number): boolean {
+  const { labels } = frame;
+  const plan: { to: { x: number; y: number } | null; delayMs: number; land: () => void }[] = [];
+  let delay = 350;
+  let lastSound = -Infinity;
+  let r = 0;
+  for (const f of [...flights].reverse()) {
+    let landed = 0;
+    for (let d = 0; d < f.total; d++) {
+      const dot = f.dots[d];
+      const at = delay;
+      if (dot) r = dot.radius;
+      dot?.setAlpha(0);
+      plan.push({
+        to: dot ? { x: f.x + dot.x, y: f.y + dot.y } : null,
+        delayMs: at,
+        land: () => {
+          dot?.setAlpha(1);
+          landed += 1;
+          f.count.setText(labels.dotsWord(landed));
+          if (at - lastSound >= 70) {
+            lastSound = at;
+            p.sound('drop');
+          }
+        },
+      });
+      delay += step;
+    }
+    delay += step * 2;
+  }
+  // The closing sound, as a flight with nowhere to land.
+  plan.push({ to: null, delayMs: delay + 500 - FLIGHT_MS, land: () => p.sound('vote-done') });
+  return p.flyDots(origin, r, plan);
 }
 
 export function drawBallotBox(p: Painter, frame: Frame): void {
