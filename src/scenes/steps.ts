@@ -296,60 +296,21 @@ function countUp(p: Painter, frame: Frame, flights: { x: number; y: number; coun
   const totalDots = flights.reduce((n, f) => n + f.total, 0);
   const step = Math.max(18, Math.min(90, 2600 / Math.max(1, totalDots)));
   const origin = { x: p.geo.body.x + p.geo.body.w / 2, y: p.geo.body.y + p.geo.body.h + p.geo.margin };
-  if (flyOver(p, frame, flights, origin, step)) return;
-  let delay = 350;
-  let lastSound = -Infinity;
-  for (const f of [...flights].reverse()) {
-    let landed = 0;
-    for (let d = 0; d < f.total; d++) {
-      const dot = f.dots[d];
-      const at = delay;
-      if (dot) {
-        const tx = dot.x;
-        const ty = dot.y;
-        dot.setPosition(origin.x - f.x, origin.y - f.y).setAlpha(0);
-        p.scene.tweens.add({ targets: dot, x: tx, y: ty, alpha: 1, duration: 420, delay: at, ease: 'Cubic.easeOut' });
-      }
-      // The count follows the landings; a dot past the drawn row still counts.
-      p.scene.tweens.addCounter({
-        from: 0,
-        to: 1,
-        duration: 1,
-        delay: at + 420,
-        onComplete: () => {
-          landed += 1;
-          f.count.setText(labels.dotsWord(landed));
-          if (at - lastSound >= 70) {
-            lastSound = at;
-            p.sound('drop');
-          }
-        },
-      });
-      delay += step;
-    }
-    delay += step * 2;
-  }
-  p.scene.tweens.addCounter({ from: 0, to: 1, duration: 1, delay: delay + 500, onComplete: () => p.sound('vote-done') });
-}
-
-/**
- * The same reveal with the dots flying over the table (dotsFly.ts): the table is drawn when a dot lands, not
- * on every frame of its flight. Same order, timing and sounds as the table's own animation below.
- */
-function flyOver(p: Painter, frame: Frame, flights: readonly { x: number; y: number; count: Phaser.GameObjects.Text; total: number; dots: Phaser.GameObjects.Arc[] }[], origin: { x: number; y: number }, step: number): boolean {
-  const { labels } = frame;
-  const plan: { to: { x: number; y: number } | null; delayMs: number; land: () => void }[] = [];
+  // One schedule, fewest dots first: when each dot leaves, where it lands, and what its landing does.
+  const plan: { dot: Phaser.GameObjects.Arc | null; to: { x: number; y: number } | null; delayMs: number; land: () => void }[] = [];
   let delay = 350;
   let lastSound = -Infinity;
   let r = 0;
   for (const f of [...flights].reverse()) {
     let landed = 0;
     for (let d = 0; d < f.total; d++) {
-      const dot = f.dots[d];
+      // A dot past the drawn row still counts.
+      const dot = f.dots[d] ?? null;
       const at = delay;
       if (dot) r = dot.radius;
       dot?.setAlpha(0);
       plan.push({
+        dot,
         to: dot ? { x: f.x + dot.x, y: f.y + dot.y } : null,
         delayMs: at,
         land: () => {
@@ -367,8 +328,18 @@ function flyOver(p: Painter, frame: Frame, flights: readonly { x: number; y: num
     delay += step * 2;
   }
   // The closing sound, as a flight with nowhere to land.
-  plan.push({ to: null, delayMs: delay + 500 - FLIGHT_MS, land: () => p.sound('vote-done') });
-  return p.flyDots(origin, r, plan);
+  plan.push({ dot: null, to: null, delayMs: delay + 500 - FLIGHT_MS, land: () => p.sound('vote-done') });
+  // Over the table (dotsFly.ts): the table is drawn when a dot lands, not on every frame of its flight.
+  if (p.flyDots(origin, r, plan)) return;
+  // Where that cannot be, the table animates the same schedule itself.
+  for (const f of plan) {
+    if (f.dot && f.to) {
+      const { x, y } = f.dot;
+      f.dot.setPosition(x - f.to.x + origin.x, y - f.to.y + origin.y);
+      p.scene.tweens.add({ targets: f.dot, x, y, alpha: 1, duration: FLIGHT_MS, delay: f.delayMs, ease: 'Cubic.easeOut' });
+    }
+    p.scene.tweens.addCounter({ from: 0, to: 1, duration: 1, delay: f.delayMs + FLIGHT_MS, onComplete: f.land });
+  }
 }
 
 export function drawBallotBox(p: Painter, frame: Frame): void {
