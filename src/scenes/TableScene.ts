@@ -11,9 +11,9 @@ import type { TableHooks, TableLabels } from '../game/table.ts';
 import { COLORS, FONT } from './palette.ts';
 import { fitToLines, stageFrame, type StageFrame } from './layout.ts';
 import { minTextPx } from './measure.ts';
-import { drawBallotBox, drawCardStep, drawCheckIn, drawNotes, drawPodium, type Painter, type Frame } from './steps.ts';
+import { drawBallotBox, drawCardStep, drawCheckIn, drawNotes, drawPodium, type DotPlan, type Painter, type Frame } from './steps.ts';
 import { type Pop, popOver } from './popIn.ts';
-import { type Flights, flyDots } from './dotsFly.ts';
+import { type CountLabel, type Flights, flyDots } from './dotsFly.ts';
 import { StageClock } from './clock.ts';
 
 const reducedMotion = (): boolean => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -401,25 +401,47 @@ export class TableScene extends Phaser.Scene {
   private flights: Flights | null = null;
 
   /**
-   * The results' dots fly over the table (dotsFly.ts) while its loop sleeps; each landing shows its dot and
-   * count on the table, which is drawn once for it, and the landed element goes in that same frame.
+   * The results' dots fly over the table (dotsFly.ts) while its loop sleeps; the counts go up over the table
+   * too, and the table (hiding its own counts meanwhile) is drawn once, when the last dot has landed. The
+   * elements over it go in the frame that draws it.
    */
-  private flyDots(from: { x: number; y: number }, r: number, flights: readonly { to: { x: number; y: number } | null; delayMs: number; land: () => void }[]): boolean {
+  private flyDots(from: { x: number; y: number }, r: number, plan: readonly DotPlan[]): boolean {
     const canvas = this.game.canvas;
     if (!canvas) return false;
     this.flights?.cancel();
     const color = `#${COLORS.dot.toString(16).padStart(6, '0')}`;
-    this.flights = flyDots(canvas, this.placeNow(), from, r, color, flights.map((f) => ({
-      to: f.to,
-      delayMs: f.delayMs,
-      landed: (remove: () => void) => {
-        f.land();
+    const labels = new Map<Phaser.GameObjects.Text, CountLabel>();
+    const labelOf = (text: Phaser.GameObjects.Text): CountLabel => {
+      let label = labels.get(text);
+      if (!label) {
+        label = {
+          box: () => {
+            const parent = text.parentContainer;
+            return { canvas: text.canvas, x: (parent?.x ?? 0) + text.x - text.displayOriginX, y: (parent?.y ?? 0) + text.y - text.displayOriginY, w: text.width, h: text.height };
+          },
+        };
+        labels.set(text, label);
+      }
+      return label;
+    };
+    const flights = flyDots(
+      canvas,
+      this.placeNow(),
+      from,
+      r,
+      color,
+      plan.map((f) => ({ to: f.to, delayMs: f.delayMs, count: f.count ? labelOf(f.count) : null, landed: f.land })),
+      () => {
+        for (const text of labels.keys()) text.setVisible(true);
         this.measureDue = true;
-        this.events.once(Phaser.Scenes.Events.RENDER, remove);
+        this.events.once(Phaser.Scenes.Events.RENDER, () => flights?.settle());
         this.wake();
       },
-    })));
-    return this.flights !== null;
+    );
+    if (!flights) return false;
+    for (const text of labels.keys()) text.setVisible(false);
+    this.flights = flights;
+    return true;
   }
 
   private pulseBallotBox(): void {

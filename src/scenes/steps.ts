@@ -21,6 +21,14 @@ export interface Frame {
   labels: TableLabels;
 }
 
+/** One dot of the reveal: where it lands, when it leaves, the count it raises and what its landing does. */
+export interface DotPlan {
+  readonly to: { x: number; y: number } | null;
+  readonly delayMs: number;
+  readonly count: Phaser.GameObjects.Text | null;
+  land(): void;
+}
+
 export interface Painter {
   readonly scene: Phaser.Scene;
   readonly content: Phaser.GameObjects.Container;
@@ -33,10 +41,11 @@ export interface Painter {
   /** A container kept from the last drawing when `key` (everything it shows) is the same, else `make()`. */
   reuse(key: string, make: () => Phaser.GameObjects.Container): Phaser.GameObjects.Container;
   /**
-   * Flies dots of radius `r` from `from` over the table (dotsFly.ts); each flight's `land` runs when it lands,
-   * and the table is then drawn. False where that cannot be (the table animates them itself).
+   * Flies dots of radius `r` from `from` over the table (dotsFly.ts); each flight's `land` runs when it lands
+   * (its `count` is shown over the table while it goes up), and the table is drawn when all have landed.
+   * False where that cannot be (the table animates them itself).
    */
-  flyDots(from: { x: number; y: number }, r: number, flights: readonly { to: { x: number; y: number } | null; delayMs: number; land: () => void }[]): boolean;
+  flyDots(from: { x: number; y: number }, r: number, flights: readonly DotPlan[]): boolean;
   /** Pops a new note in over the table at `at` (popIn.ts), painted by `paint`; false where that cannot be. */
   popIn(note: Phaser.GameObjects.Container, at: Rect, paint: (ctx: CanvasRenderingContext2D) => void): boolean;
   sound(name: StageSound): void;
@@ -297,7 +306,7 @@ function countUp(p: Painter, frame: Frame, flights: { x: number; y: number; coun
   const step = Math.max(18, Math.min(90, 2600 / Math.max(1, totalDots)));
   const origin = { x: p.geo.body.x + p.geo.body.w / 2, y: p.geo.body.y + p.geo.body.h + p.geo.margin };
   // One schedule, fewest dots first: when each dot leaves, where it lands, and what its landing does.
-  const plan: { dot: Phaser.GameObjects.Arc | null; to: { x: number; y: number } | null; delayMs: number; land: () => void }[] = [];
+  const plan: (DotPlan & { dot: Phaser.GameObjects.Arc | null })[] = [];
   let delay = 350;
   let lastSound = -Infinity;
   let r = 0;
@@ -313,6 +322,7 @@ function countUp(p: Painter, frame: Frame, flights: { x: number; y: number; coun
         dot,
         to: dot ? { x: f.x + dot.x, y: f.y + dot.y } : null,
         delayMs: at,
+        count: f.count,
         land: () => {
           dot?.setAlpha(1);
           landed += 1;
@@ -328,8 +338,8 @@ function countUp(p: Painter, frame: Frame, flights: { x: number; y: number; coun
     delay += step * 2;
   }
   // The closing sound, as a flight with nowhere to land.
-  plan.push({ dot: null, to: null, delayMs: delay + 500 - FLIGHT_MS, land: () => p.sound('vote-done') });
-  // Over the table (dotsFly.ts): the table is drawn when a dot lands, not on every frame of its flight.
+  plan.push({ dot: null, to: null, delayMs: delay + 500 - FLIGHT_MS, count: null, land: () => p.sound('vote-done') });
+  // Over the table (dotsFly.ts): the table is drawn when the last dot has landed, not on every frame of a flight.
   if (p.flyDots(origin, r, plan)) return;
   // Where that cannot be, the table animates the same schedule itself.
   for (const f of plan) {

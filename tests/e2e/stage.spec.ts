@@ -130,14 +130,21 @@ test('a projector and an upright tablet: one top bar row and the stage text at i
 });
 
 /** Pictures of the table's canvas, every ~100 ms: how many differ, and whether the last ones are the same (at rest). */
-async function tableFrames(page: Page, count: number): Promise<{ distinct: number; changed: boolean; atRest: boolean }> {
+async function tableFrames(page: Page, count: number): Promise<{ distinct: number; changed: boolean; atRest: boolean; overlays: number }> {
   const shots: string[] = [];
+  const overlays = new Set<string>();
   for (let i = 0; i < count; i++) {
-    shots.push(await page.evaluate(() => (document.querySelector('#stage canvas') as HTMLCanvasElement).toDataURL()));
+    const shot = await page.evaluate(() => ({
+      table: (document.querySelector('#stage canvas') as HTMLCanvasElement).toDataURL(),
+      // What is shown over the table while dots fly: the counts going up and the dots that have landed.
+      over: [...document.querySelectorAll<HTMLCanvasElement>('.stage-count')].map((c) => c.toDataURL()).join('|') + `|${document.querySelectorAll('.stage-dot').length}`,
+    }));
+    shots.push(shot.table);
+    if (shot.over.length > 2) overlays.add(shot.over);
     await page.waitForTimeout(100);
   }
   const tail = shots.slice(-4);
-  return { distinct: new Set(shots).size, changed: shots[0] !== shots.at(-1), atRest: tail.every((s) => s === tail[0]) };
+  return { distinct: new Set(shots).size, changed: shots[0] !== shots.at(-1), atRest: tail.every((s) => s === tail[0]), overlays: overlays.size };
 }
 
 test('the dots fly in at the results and the next card flips: the table moves, then comes to rest', async ({ page }, testInfo) => {
@@ -157,14 +164,15 @@ test('the dots fly in at the results and the next card flips: the table moves, t
   await voteOnce(page, [ids[0]!, ids[1]!, ids[2]!]);
   await voteOnce(page, [ids[1]!, ids[0]!, ids[2]!]);
   await expectPhase(page, 'results');
-  // Six dots fly in one after another (over the table, dotsFly.ts) and the counts go up as they land: the
-  // table starts at no dots, changes, and rests with the counts.
+  // Six dots fly in one after another over the table (dotsFly.ts) and the counts over it go up as they land;
+  // then the table shows them: it starts at no dots, changes, and rests with the counts.
   const reveal = await tableFrames(page, 30);
-  expect(reveal.changed, 'the counts go up').toBe(true);
-  expect(reveal.distinct, 'the dots land one after another').toBeGreaterThanOrEqual(2);
+  expect(reveal.overlays, 'the dots land and the counts go up one after another').toBeGreaterThanOrEqual(3);
+  expect(reveal.changed, 'the table shows the counts').toBe(true);
   expect(reveal.atRest, 'the table comes to rest').toBe(true);
-  // The dots flew over the table (dotsFly.ts): landed, each is drawn by the table and its element is gone.
+  // Landed, the dots and counts are drawn by the table and the elements over it are gone.
   await expect(page.locator('.stage-dot')).toHaveCount(0);
+  await expect(page.locator('.stage-count')).toHaveCount(0);
   await page.getByTestId('advance').click();
   await expectPhase(page, 'reveal');
   const flip = await tableFrames(page, 20);
