@@ -13,7 +13,7 @@ import { fitToLines, stageFrame, type StageFrame } from './layout.ts';
 import { minTextPx } from './measure.ts';
 import { drawBallotBox, drawCardStep, drawCheckIn, drawNotes, drawPodium, type DotPlan, type Painter, type Frame } from './steps.ts';
 import { type Pop, popOver } from './popIn.ts';
-import { type CountLabel, type Flights, flyDots } from './dotsFly.ts';
+import { type Flights, flyDots } from './dotsFly.ts';
 import { StageClock } from './clock.ts';
 
 const reducedMotion = (): boolean => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -401,47 +401,22 @@ export class TableScene extends Phaser.Scene {
   private flights: Flights | null = null;
 
   /**
-   * The results' dots fly over the table (dotsFly.ts) while its loop sleeps; the counts go up over the table
-   * too, and the table (hiding its own counts meanwhile) is drawn once, when the last dot has landed. The
-   * elements over it go in the frame that draws it.
+   * The results' dots fly over the table (dotsFly.ts) while its loop sleeps; the notes' rows of dots and
+   * counts go up over the table too, and the table is drawn once, when the last dot has landed. The rows over
+   * it go in the frame that draws it.
    */
   private flyDots(from: { x: number; y: number }, r: number, plan: readonly DotPlan[]): boolean {
     const canvas = this.game.canvas;
     if (!canvas) return false;
     this.flights?.cancel();
     const color = `#${COLORS.dot.toString(16).padStart(6, '0')}`;
-    const labels = new Map<Phaser.GameObjects.Text, CountLabel>();
-    const labelOf = (text: Phaser.GameObjects.Text): CountLabel => {
-      let label = labels.get(text);
-      if (!label) {
-        label = {
-          box: () => {
-            const parent = text.parentContainer;
-            return { canvas: text.canvas, x: (parent?.x ?? 0) + text.x - text.displayOriginX, y: (parent?.y ?? 0) + text.y - text.displayOriginY, w: text.width, h: text.height };
-          },
-        };
-        labels.set(text, label);
-      }
-      return label;
-    };
-    const flights = flyDots(
-      canvas,
-      this.placeNow(),
-      from,
-      r,
-      color,
-      plan.map((f) => ({ to: f.to, delayMs: f.delayMs, count: f.count ? labelOf(f.count) : null, landed: f.land })),
-      () => {
-        for (const text of labels.keys()) text.setVisible(true);
-        this.measureDue = true;
-        this.events.once(Phaser.Scenes.Events.RENDER, () => flights?.settle());
-        this.wake();
-      },
-    );
-    if (!flights) return false;
-    for (const text of labels.keys()) text.setVisible(false);
+    const flights = flyDots(canvas, this.placeNow(), from, r, color, plan.map((f) => ({ to: f.to, delayMs: f.delayMs, row: f.row, landed: f.land })), () => {
+      this.measureDue = true;
+      this.events.once(Phaser.Scenes.Events.RENDER, () => flights?.settle());
+      this.wake();
+    });
     this.flights = flights;
-    return true;
+    return flights !== null;
   }
 
   private pulseBallotBox(): void {

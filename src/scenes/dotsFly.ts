@@ -1,14 +1,13 @@
 /**
  * The results' reveal, played over the table: each dot flies from the bottom of the stage onto its note as a
- * small element animated by the browser's compositor, and each note's count is shown over the table while it
- * goes up. The table's canvas is not drawn at all until the last dot has landed: drawn on every landing, the
- * whole table (12 notes, their texts and dots, the chrome) was drawn 36 times in three seconds for one dot
- * and one number each time. When everything has landed the caller draws the table once (dots and counts as
- * they now are) and then `settle()` takes the elements away, so nothing blinks.
+ * small element animated by the browser's compositor, and from its note's first landing on, the note's row (its
+ * paper, its landed dots and its count) is shown on a small canvas of its own over the note while the count goes
+ * up. The table's canvas is not drawn until the last dot has landed: drawn on every landing, the whole table (12 notes, their texts and dots, the
+ * chrome) was drawn 36 times in three seconds for one dot and one number each time. When everything has landed
+ * the caller draws the table once and then `settle()` takes the rows away, in the frame that draws it.
  *
- * A dot's element exists only from just before it leaves: an element with an animation waiting to start is a
- * layer of its own, and every frame pays for each layer. Timing and easing are the table's own
- * (Cubic.easeOut, 420 ms per dot).
+ * A dot's element exists only while it flies: an element with an animation waiting to start is a layer of its
+ * own, and every frame pays for each layer. Timing and easing are the table's own (Cubic.easeOut, 420 ms).
  */
 
 /** How the table's canvas sits in the stage: CSS pixels per game pixel and its offset (CSS pixels). */
@@ -18,9 +17,14 @@ export interface CanvasPlace {
   readonly top: number;
 }
 
-/** A count as the table draws it: its own pixels and where its box is on the table (game pixels), as it is now. */
-export interface CountLabel {
-  box(): { readonly canvas: HTMLCanvasElement; readonly x: number; readonly y: number; readonly w: number; readonly h: number };
+/** The bottom row of a note in the results: its dots and its count on its paper, as the table draws them. */
+export interface NoteRow {
+  /** Where the row lies on the table (game pixels), a pixel inside the paper's edges. */
+  readonly box: { readonly x: number; readonly y: number; readonly w: number; readonly h: number };
+  /** The paper's colour (CSS): the row covers what the table still shows under it. */
+  readonly paper: string;
+  /** Paints the row's dots and count as they are now, with (0, 0) at the box's top left. */
+  paint(ctx: CanvasRenderingContext2D): void;
 }
 
 export interface DotFlight {
@@ -28,29 +32,29 @@ export interface DotFlight {
   readonly to: { readonly x: number; readonly y: number } | null;
   /** When it leaves, from now (ms). */
   readonly delayMs: number;
-  /** The count that goes up when it lands; null for a flight that only marks a moment (the closing sound). */
-  readonly count: CountLabel | null;
-  /** It has landed: the caller updates what the table will show (its count's label first of all). */
+  /** The row the landing changes; null for a flight that only marks a moment (the closing sound). */
+  readonly row: NoteRow | null;
+  /** It has landed: the caller changes what the table will show (the dot, the count). */
   landed(): void;
 }
 
 export interface Flights {
   /** Ends every flight at once (the table is drawn anew): the elements go, nothing more lands. */
   cancel(): void;
-  /** Takes the landed dots and the counts away (the table shows them now); flights still due go on. */
+  /** Takes the rows away (the table shows them now); flights still due (a closing sound) go on. */
   settle(): void;
 }
 
 export const FLIGHT_MS = 420;
 /** Phaser's `Cubic.easeOut` as a CSS timing function. */
 const CUBIC_OUT = 'cubic-bezier(0.33, 1, 0.68, 1)';
-/** How long before it leaves a dot's element is made (one or two frames on a slow tablet). */
+/** How long before it leaves a dot's element is made (a frame or two on a slow tablet). */
 const MADE_AHEAD_MS = 40;
 
 /**
  * Flies dots of radius `r` (game pixels) with a white 2 px ring, in `color` (CSS), as the table draws them.
- * `allLanded` runs once when every flight with a dot or a count has landed. Null where elements cannot be
- * animated (the table then animates the dots itself).
+ * `allLanded` runs once every flight with a dot or a row has landed.
+ * Null where elements cannot be animated (the table then animates the dots itself).
  */
 export function flyDots(
   table: HTMLCanvasElement,
@@ -69,9 +73,9 @@ export function flyDots(
   const elements = new Set<HTMLElement>();
   const animations = new Set<Animation>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
-  const labels = new Map<CountLabel, HTMLCanvasElement>();
+  const rows = new Map<NoteRow, () => void>();
   let over = false;
-  let due = flights.filter((f) => f.to || f.count).length;
+  let due = flights.filter((f) => f.to || f.row).length;
 
   const later = (ms: number, run: () => void): void => {
     const timer = setTimeout(() => {
@@ -80,37 +84,53 @@ export function flyDots(
     }, Math.max(0, ms));
     timers.add(timer);
   };
-  const paintLabel = (count: CountLabel): void => {
-    const el = labels.get(count);
-    if (!el) return;
-    const box = count.box();
-    if (el.width !== box.canvas.width || el.height !== box.canvas.height) {
-      el.width = box.canvas.width;
-      el.height = box.canvas.height;
-    } else {
-      el.getContext('2d')?.clearRect(0, 0, el.width, el.height);
-    }
-    el.getContext('2d')?.drawImage(box.canvas, 0, 0);
-    Object.assign(el.style, { left: `${left + box.x * ratio}px`, top: `${top + box.y * ratio}px`, width: `${box.w * ratio}px`, height: `${box.h * ratio}px` });
-  };
-  const land = (flight: DotFlight): void => {
-    flight.landed();
-    if (flight.count) paintLabel(flight.count);
-    if ((flight.to || flight.count) && --due === 0) allLanded();
-  };
 
-  // The counts first, as the table shows them now (no dot yet): the table hides its own until it is drawn again.
-  for (const flight of flights) {
-    if (!flight.count || labels.has(flight.count)) continue;
+  /**
+   * A row on a canvas of its own (a layer of its own: repainting it repaints nothing else), on whole pixels,
+   * made at its note's first landing. Its paper covers the count and dots the table still shows under it.
+   */
+  const showRow = (row: NoteRow): (() => void) => {
     const el = document.createElement('canvas');
-    el.className = 'stage-count';
+    const ctx = el.getContext('2d');
+    if (!ctx) return () => {};
+    const x = Math.floor(row.box.x);
+    const y = Math.floor(row.box.y);
+    el.width = Math.ceil(row.box.x + row.box.w) - x;
+    el.height = Math.ceil(row.box.y + row.box.h) - y;
+    el.className = 'stage-row';
     el.setAttribute('aria-hidden', 'true');
-    Object.assign(el.style, { position: 'absolute', pointerEvents: 'none' });
-    labels.set(flight.count, el);
-    paintLabel(flight.count);
+    Object.assign(el.style, {
+      position: 'absolute',
+      left: `${left + x * ratio}px`,
+      top: `${top + y * ratio}px`,
+      width: `${el.width * ratio}px`,
+      height: `${el.height * ratio}px`,
+      pointerEvents: 'none',
+      willChange: 'transform',
+    });
+    const paint = (): void => {
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.fillStyle = row.paper;
+      ctx.fillRect(0, 0, el.width, el.height);
+      ctx.translate(row.box.x - x, row.box.y - y);
+      row.paint(ctx);
+    };
+    paint();
     stage.append(el);
     elements.add(el);
-  }
+    return paint;
+  };
+
+  const land = (flight: DotFlight): void => {
+    flight.landed();
+    const row = flight.row;
+    if (row) {
+      const paint = rows.get(row);
+      if (paint) paint();
+      else rows.set(row, showRow(row));
+    }
+    if ((flight.to || row) && --due === 0) allLanded();
+  };
 
   const launch = (flight: DotFlight, to: { x: number; y: number }, delayMs: number): void => {
     const el = document.createElement('div');
@@ -137,14 +157,16 @@ export function flyDots(
       duration: FLIGHT_MS,
       delay: delayMs,
       easing: CUBIC_OUT,
+      fill: 'forwards',
     });
     animations.add(animation);
     animation.onfinish = () => {
       animations.delete(animation);
       if (over) return;
-      // Landed: it stays as a still element (no longer a layer of its own) until the table shows it.
-      el.style.opacity = '1';
+      // Landed: its row shows it from this frame on, and the element goes in the same frame.
       land(flight);
+      el.remove();
+      elements.delete(el);
     };
   };
 
@@ -162,7 +184,6 @@ export function flyDots(
   const removeElements = (): void => {
     for (const el of elements) el.remove();
     elements.clear();
-    labels.clear();
   };
   return {
     cancel: () => {

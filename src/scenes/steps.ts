@@ -12,7 +12,7 @@ import type { StageSound, TableLabels } from '../game/table.ts';
 import { COLORS, LEVEL_COLORS } from './palette.ts';
 import { type Paper, drawPaper, paintPaper } from './notePaper.ts';
 import { type NotePicture, notePicture } from './notePicture.ts';
-import { FLIGHT_MS } from './dotsFly.ts';
+import { FLIGHT_MS, type NoteRow } from './dotsFly.ts';
 import { LINE, charsPerLine, noteGrid, podium, proposeAreas, shorten, type Rect, type StageFrame } from './layout.ts';
 
 export interface Frame {
@@ -25,7 +25,8 @@ export interface Frame {
 export interface DotPlan {
   readonly to: { x: number; y: number } | null;
   readonly delayMs: number;
-  readonly count: Phaser.GameObjects.Text | null;
+  /** The note's row of dots and count that the landing changes (null: the closing sound). */
+  readonly row: NoteRow | null;
   land(): void;
 }
 
@@ -42,7 +43,7 @@ export interface Painter {
   reuse(key: string, make: () => Phaser.GameObjects.Container): Phaser.GameObjects.Container;
   /**
    * Flies dots of radius `r` from `from` over the table (dotsFly.ts); each flight's `land` runs when it lands
-   * (its `count` is shown over the table while it goes up), and the table is drawn when all have landed.
+   * (its note's `row` is shown over the table from then on), and the table is drawn when all have landed.
    * False where that cannot be (the table animates them itself).
    */
   flyDots(from: { x: number; y: number }, r: number, flights: readonly DotPlan[]): boolean;
@@ -226,12 +227,12 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
   }
   const { font, pad } = grid;
   const lh = font * LINE;
-  const flights: { x: number; y: number; id: string; count: Phaser.GameObjects.Text; total: number; dots: Phaser.GameObjects.Arc[] }[] = [];
+  const flights: { x: number; y: number; id: string; count: Phaser.GameObjects.Text; total: number; dots: Phaser.GameObjects.Arc[]; row: NoteRow }[] = [];
   items.forEach((item, i) => {
     const cell = grid.cells[i] as Rect;
     const make = (): Phaser.GameObjects.Container => {
       const c = p.scene.add.container(0, 0);
-      const paper: Paper = { w: cell.w, h: cell.h, strip: Math.max(6, font * 0.3), fill: item.hidden ? COLORS.noteHidden : item.twistId ? 0xffe0cc : COLORS.note, stripColor: LEVEL_COLORS[item.level] ?? COLORS.teal };
+      const paper: Paper = { w: cell.w, h: cell.h, strip: Math.max(6, font * 0.3), fill: paperOf(item), stripColor: LEVEL_COLORS[item.level] ?? COLORS.teal };
       const mark = `${LEVEL_SYMBOLS[item.level]}${item.twistId ? '⚡' : ''} `;
       const body = p.text(pad, paper.strip + pad * 0.6, shorten(mark + (textOf.get(item.id) ?? item.text), grid.chars), font, item.hidden ? '#6b6458' : '#2f3b3f', {
         wordWrap: { width: cell.w - pad * 2 },
@@ -277,7 +278,8 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
         c.add(dot);
         dots.push(dot);
       }
-      flights.push({ x: cell.x, y: cell.y, id: item.id, count, total, dots });
+      const rowH = Math.ceil(Math.max(lh, count.height, r * 2 + 4)) + 2;
+      flights.push({ x: cell.x, y: cell.y, id: item.id, count, total, dots, row: noteRow(cell, y - rowH / 2, rowH, paperOf(item), dots, count) });
     } else if (fresh(item.id) && p.animate) {
       // A new note pops in over the table (popIn.ts); where that cannot be, the table animates it.
       const paint = paints.get(c);
@@ -291,7 +293,39 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
 }
 
 /** The reveal as a moment: dots fly from the bottom of the stage, fewest first, each landing ticks its count up. */
-function countUp(p: Painter, frame: Frame, flights: { x: number; y: number; count: Phaser.GameObjects.Text; total: number; dots: Phaser.GameObjects.Arc[] }[]): void {
+/**
+ * A note's bottom row in the results (its dots, its count) at `top` within the note, painted as the table
+ * paints it (Phaser's Arc and Text canvas renderers) while the dots fly in over the table (dotsFly.ts).
+ */
+function noteRow(cell: Rect, top: number, h: number, paper: number, dots: readonly Phaser.GameObjects.Arc[], count: Phaser.GameObjects.Text): NoteRow {
+  // A pixel in from the paper's edges: the row's whole pixels stay on the paper's flat colour.
+  return {
+    box: { x: cell.x + 1, y: cell.y + top, w: cell.w - 2, h },
+    paper: cssColor(paper, 1),
+    paint(ctx) {
+      ctx.translate(-1, -top);
+      for (const dot of dots) {
+        if (dot.alpha <= 0) continue;
+        ctx.beginPath();
+        ctx.arc(dot.x, dot.y, dot.radius, 0, Math.PI * 2);
+        ctx.closePath();
+        ctx.fillStyle = cssColor(dot.fillColor, dot.fillAlpha);
+        ctx.fill();
+        ctx.strokeStyle = cssColor(dot.strokeColor, dot.strokeAlpha);
+        ctx.lineWidth = dot.lineWidth;
+        ctx.stroke();
+      }
+      if (count.width > 0 && count.height > 0) ctx.drawImage(count.canvas, count.x - count.displayOriginX, count.y - count.displayOriginY, count.width, count.height);
+    },
+  };
+}
+
+/** A note's paper: hidden (a secret proposal), pushed by a twist, or plain. */
+const paperOf = (item: { hidden?: boolean; twistId?: string | null }): number => (item.hidden ? COLORS.noteHidden : item.twistId ? 0xffe0cc : COLORS.note);
+
+const cssColor = (color: number, alpha: number): string => `rgba(${(color >>> 16) & 0xff},${(color >>> 8) & 0xff},${color & 0xff},${alpha})`;
+
+function countUp(p: Painter, frame: Frame, flights: { x: number; y: number; count: Phaser.GameObjects.Text; total: number; dots: Phaser.GameObjects.Arc[]; row: NoteRow }[]): void {
   const { labels } = frame;
   if (!p.animate) {
     // Calm version: counts and dots fade in together, one sound.
@@ -322,7 +356,7 @@ function countUp(p: Painter, frame: Frame, flights: { x: number; y: number; coun
         dot,
         to: dot ? { x: f.x + dot.x, y: f.y + dot.y } : null,
         delayMs: at,
-        count: f.count,
+        row: f.row,
         land: () => {
           dot?.setAlpha(1);
           landed += 1;
@@ -338,7 +372,7 @@ function countUp(p: Painter, frame: Frame, flights: { x: number; y: number; coun
     delay += step * 2;
   }
   // The closing sound, as a flight with nowhere to land.
-  plan.push({ dot: null, to: null, delayMs: delay + 500 - FLIGHT_MS, count: null, land: () => p.sound('vote-done') });
+  plan.push({ dot: null, to: null, delayMs: delay + 500 - FLIGHT_MS, row: null, land: () => p.sound('vote-done') });
   // Over the table (dotsFly.ts): the table is drawn when the last dot has landed, not on every frame of a flight.
   if (p.flyDots(origin, r, plan)) return;
   // Where that cannot be, the table animates the same schedule itself.

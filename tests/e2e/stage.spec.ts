@@ -137,7 +137,7 @@ async function tableFrames(page: Page, count: number): Promise<{ distinct: numbe
     const shot = await page.evaluate(() => ({
       table: (document.querySelector('#stage canvas') as HTMLCanvasElement).toDataURL(),
       // What is shown over the table while dots fly: the counts going up and the dots that have landed.
-      over: [...document.querySelectorAll<HTMLCanvasElement>('.stage-count')].map((c) => c.toDataURL()).join('|') + `|${document.querySelectorAll('.stage-dot').length}`,
+      over: [...document.querySelectorAll<HTMLCanvasElement>('.stage-row')].map((c) => c.toDataURL()).join('|') + `|${document.querySelectorAll('.stage-dot').length}`,
     }));
     shots.push(shot.table);
     if (shot.over.length > 2) overlays.add(shot.over);
@@ -172,7 +172,7 @@ test('the dots fly in at the results and the next card flips: the table moves, t
   expect(reveal.atRest, 'the table comes to rest').toBe(true);
   // Landed, the dots and counts are drawn by the table and the elements over it are gone.
   await expect(page.locator('.stage-dot')).toHaveCount(0);
-  await expect(page.locator('.stage-count')).toHaveCount(0);
+  await expect(page.locator('.stage-row')).toHaveCount(0);
   await page.getByTestId('advance').click();
   await expectPhase(page, 'reveal');
   const flip = await tableFrames(page, 20);
