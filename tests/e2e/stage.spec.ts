@@ -129,22 +129,61 @@ test('a projector and an upright tablet: one top bar row and the stage text at i
   await expect(page.getByTestId('undo')).toHaveAccessibleName(/terug/i);
 });
 
-/** Pictures of the table's canvas, every ~100 ms: how many differ, and whether the last ones are the same (at rest). */
-async function tableFrames(page: Page, count: number): Promise<{ distinct: number; changed: boolean; atRest: boolean; overlays: number }> {
-  const shots: string[] = [];
-  const overlays = new Set<string>();
-  for (let i = 0; i < count; i++) {
-    const shot = await page.evaluate(() => ({
-      table: (document.querySelector('#stage canvas') as HTMLCanvasElement).toDataURL(),
-      // What is shown over the table while dots fly: the counts going up and the dots that have landed.
-      over: [...document.querySelectorAll<HTMLCanvasElement>('.stage-row')].map((c) => c.toDataURL()).join('|') + `|${document.querySelectorAll('.stage-dot').length}`,
-    }));
-    shots.push(shot.table);
-    if (shot.over.length > 2) overlays.add(shot.over);
-    await page.waitForTimeout(100);
-  }
-  const tail = shots.slice(-4);
-  return { distinct: new Set(shots).size, changed: shots[0] !== shots.at(-1), atRest: tail.every((s) => s === tail[0]), overlays: overlays.size };
+/**
+ * The table's canvas read in the page on every frame for `ms` (a small copy of it: a loaded machine still reads
+ * every frame): how many different pictures it showed, and whether it showed one picture in its last 500 ms.
+ */
+async function tableStates(page: Page, ms: number): Promise<{ distinct: number; atRest: boolean }> {
+  return page.evaluate(
+    (ms) =>
+      new Promise<{ distinct: number; atRest: boolean }>((resolve) => {
+        const table = document.querySelector('#stage canvas') as HTMLCanvasElement;
+        const small = document.createElement('canvas');
+        small.width = 192;
+        small.height = 108;
+        const ctx = small.getContext('2d', { willReadFrequently: true })!;
+        const seen: { at: number; picture: string }[] = [];
+        const start = performance.now();
+        const look = (): void => {
+          ctx.clearRect(0, 0, small.width, small.height);
+          ctx.drawImage(table, 0, 0, small.width, small.height);
+          const picture = Array.from(ctx.getImageData(0, 0, small.width, small.height).data.filter((_, i) => i % 7 === 0)).join(',');
+          const at = performance.now() - start;
+          seen.push({ at, picture });
+          if (at < ms) return void requestAnimationFrame(look);
+          const last = seen.filter((s) => s.at >= ms - 500);
+          resolve({ distinct: new Set(seen.map((s) => s.picture)).size, atRest: last.every((s) => s.picture === last[0]!.picture) });
+        };
+        look();
+      }),
+    ms,
+  );
+}
+
+/**
+ * What is shown over the table while the dots fly (dotsFly.ts), read in the page on every frame until it has
+ * come and gone (at most 30 s): how many different states the notes' rows of dots and counts went through, and
+ * the table's picture while they were there.
+ */
+async function revealOverTable(page: Page): Promise<{ states: number; gone: boolean; tableDuring: string }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ states: number; gone: boolean; tableDuring: string }>((resolve) => {
+        const states = new Set<string>();
+        let tableDuring = '';
+        const until = performance.now() + 30_000;
+        const look = (): void => {
+          const rows = [...document.querySelectorAll<HTMLCanvasElement>('.stage-row')];
+          if (rows.length > 0) states.add(rows.map((c) => c.toDataURL()).join('|'));
+          // The table under the first row: not drawn again until the last dot has landed.
+          if (rows.length > 0 && !tableDuring) tableDuring = (document.querySelector('#stage canvas') as HTMLCanvasElement).toDataURL();
+          const gone = states.size > 0 && rows.length === 0 && document.querySelectorAll('.stage-dot').length === 0;
+          if (gone || performance.now() > until) resolve({ states: states.size, gone, tableDuring });
+          else requestAnimationFrame(look);
+        };
+        look();
+      }),
+  );
 }
 
 test('the dots fly in at the results and the next card flips: the table moves, then comes to rest', async ({ page }, testInfo) => {
@@ -162,20 +201,22 @@ test('the dots fly in at the results and the next card flips: the table moves, t
   await expectPhase(page, 'vote');
   const ids = await proposalIds(page);
   await voteOnce(page, [ids[0]!, ids[1]!, ids[2]!]);
+  // Watched from before the last vote: a loaded machine must not miss the start.
+  const revealing = revealOverTable(page);
   await voteOnce(page, [ids[1]!, ids[0]!, ids[2]!]);
   await expectPhase(page, 'results');
-  // Six dots fly in one after another over the table (dotsFly.ts) and the counts over it go up as they land;
-  // then the table shows them: it starts at no dots, changes, and rests with the counts.
-  const reveal = await tableFrames(page, 30);
-  expect(reveal.overlays, 'the dots land and the counts go up one after another').toBeGreaterThanOrEqual(3);
-  expect(reveal.changed, 'the table shows the counts').toBe(true);
-  expect(reveal.atRest, 'the table comes to rest').toBe(true);
-  // Landed, the dots and counts are drawn by the table and the elements over it are gone.
-  await expect(page.locator('.stage-dot')).toHaveCount(0);
-  await expect(page.locator('.stage-row')).toHaveCount(0);
+  // Six dots fly in one after another over the table (dotsFly.ts) and each note's count goes up as they land;
+  // then the table shows them and comes to rest.
+  const reveal = await revealing;
+  expect(reveal.states, 'the dots land and the counts go up one after another').toBeGreaterThanOrEqual(3);
+  expect(reveal.gone, 'the table takes over: the elements over it go').toBe(true);
+  const rest = await tableStates(page, 800);
+  expect(rest.atRest, 'the table comes to rest').toBe(true);
+  expect(await page.evaluate(() => (document.querySelector('#stage canvas') as HTMLCanvasElement).toDataURL()), 'the table shows the dots and counts').not.toBe(reveal.tableDuring);
+  const flipping = tableStates(page, 3000);
   await page.getByTestId('advance').click();
   await expectPhase(page, 'reveal');
-  const flip = await tableFrames(page, 20);
+  const flip = await flipping;
   expect(flip.distinct, 'the card flips').toBeGreaterThanOrEqual(3);
   expect(flip.atRest, 'the table comes to rest').toBe(true);
 });
