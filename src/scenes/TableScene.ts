@@ -56,6 +56,8 @@ export class TableScene extends Phaser.Scene {
       this.tweens.killAll();
       this.dispose();
       this.notes.clear();
+      for (const text of this.labels.values()) text.destroy();
+      this.labels.clear();
       this.frame = null;
     });
     if (this.frame) this.draw(true);
@@ -150,7 +152,32 @@ export class TableScene extends Phaser.Scene {
       popIn: (note, at, paint) => this.popIn(note, at, paint),
       flyDots: (from, r, flights) => this.flyDots(from, r, flights),
       text: (x, y, value, size, color = '#264653', opts = {}) => this.text(x, y, value, size, color, opts),
+      label: (x, y, value, size, color, opts = {}) => {
+        const image = this.add.image(x, y, this.labelTexture(value, size, color, opts));
+        return { image, set: (v) => void image.setTexture(this.labelTexture(v, size, color, opts)) };
+      },
     };
+  }
+
+  /** Labels drawn once per wording and style (Painter.label), kept off the display list; their textures are shown. */
+  private readonly labels = new Map<string, Phaser.GameObjects.Text>();
+
+  private labelTexture(value: string, size: number, color: string, opts: Partial<Phaser.Types.GameObjects.Text.TextStyle>): string {
+    const key = JSON.stringify([value, size, color, opts]);
+    let text = this.labels.get(key);
+    if (!text?.active) {
+      text = this.text(0, 0, value, size, color, opts);
+      text.removeFromDisplayList();
+      this.labels.set(key, text);
+    }
+    return text.texture.key;
+  }
+
+  /** Forgets the labels when there are many (new sizes, new wordings): only while no drawn image shows one. */
+  private forgetLabels(): void {
+    if (this.labels.size < 120) return;
+    for (const text of this.labels.values()) text.destroy();
+    this.labels.clear();
   }
 
   /** Font metrics by font (style and size): Phaser measures them by drawing and reading pixels back for every new text. */
@@ -227,6 +254,8 @@ export class TableScene extends Phaser.Scene {
     this.endPops();
     // Notes that look the same as before are kept (a pool keyed by what they show), the rest is rebuilt.
     const old = [...this.content.list];
+    // Nothing is drawn until this drawing is done: labels only the old objects show may go.
+    this.forgetLabels();
     this.content.removeAll(false);
     const kept = new Set<Phaser.GameObjects.GameObject>();
     const p = this.painter(geo, (key, make) => {

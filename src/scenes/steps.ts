@@ -30,6 +30,12 @@ export interface DotPlan {
   land(): void;
 }
 
+export interface Label {
+  readonly image: Phaser.GameObjects.Image;
+  /** Shows another wording in the same style (its size follows; the origin stays). */
+  set(value: string): void;
+}
+
 export interface Painter {
   readonly scene: Phaser.Scene;
   readonly content: Phaser.GameObjects.Container;
@@ -50,6 +56,11 @@ export interface Painter {
   /** Pops a new note in over the table at `at` (popIn.ts), painted by `paint`; false where that cannot be. */
   popIn(note: Phaser.GameObjects.Container, at: Rect, paint: (ctx: CanvasRenderingContext2D) => void): boolean;
   sound(name: StageSound): void;
+  /**
+   * A short one-line label (a note's count) shown as an image of a text drawn once per wording and style
+   * (TableScene keeps them): twelve notes saying "0 stippen" draw it once, and a count going up costs no drawing.
+   */
+  label(x: number, y: number, value: string, size: number, color: string, opts?: Partial<Phaser.Types.GameObjects.Text.TextStyle>): Label;
   text(x: number, y: number, value: string, size: number, color?: string, opts?: Partial<Phaser.Types.GameObjects.Text.TextStyle>): Phaser.GameObjects.Text;
 }
 
@@ -227,7 +238,7 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
   }
   const { font, pad } = grid;
   const lh = font * LINE;
-  const flights: { x: number; y: number; id: string; count: Phaser.GameObjects.Text; total: number; dots: Phaser.GameObjects.Arc[]; row: NoteRow }[] = [];
+  const flights: { x: number; y: number; id: string; count: Label; total: number; dots: Phaser.GameObjects.Arc[]; row: NoteRow }[] = [];
   items.forEach((item, i) => {
     const cell = grid.cells[i] as Rect;
     const make = (): Phaser.GameObjects.Container => {
@@ -267,10 +278,11 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
     if (withDots) {
       const total = results[item.id] ?? 0;
       const y = cell.h - pad - lh / 2;
-      const count = p.text(cell.w - pad, y, labels.dotsWord(p.reveal && p.animate ? 0 : total), font, '#a3432c', { fontStyle: 'bold' }).setOrigin(1, 0.5);
-      c.add(count);
+      const count = p.label(cell.w - pad, y, labels.dotsWord(p.reveal && p.animate ? 0 : total), font, '#a3432c', { fontStyle: 'bold' });
+      count.image.setOrigin(1, 0.5);
+      c.add(count.image);
       const r = Math.max(4, font * 0.26);
-      const room = cell.w - pad * 3 - count.width - font * 2;
+      const room = cell.w - pad * 3 - count.image.width - font * 2;
       const shown = Math.max(0, Math.min(total, Math.floor(room / (r * 2.5))));
       const dots: Phaser.GameObjects.Arc[] = [];
       for (let d = 0; d < shown; d++) {
@@ -278,7 +290,7 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
         c.add(dot);
         dots.push(dot);
       }
-      const rowH = Math.ceil(Math.max(lh, count.height, r * 2 + 4)) + 2;
+      const rowH = Math.ceil(Math.max(lh, count.image.height, r * 2 + 4)) + 2;
       flights.push({ x: cell.x, y: cell.y, id: item.id, count, total, dots, row: noteRow(cell, y - rowH / 2, rowH, paperOf(item), dots, count) });
     } else if (fresh(item.id) && p.animate) {
       // A new note pops in over the table (popIn.ts); where that cannot be, the table animates it.
@@ -297,7 +309,7 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
  * A note's bottom row in the results (its dots, its count) at `top` within the note, painted as the table
  * paints it (Phaser's Arc and Text canvas renderers) while the dots fly in over the table (dotsFly.ts).
  */
-function noteRow(cell: Rect, top: number, h: number, paper: number, dots: readonly Phaser.GameObjects.Arc[], count: Phaser.GameObjects.Text): NoteRow {
+function noteRow(cell: Rect, top: number, h: number, paper: number, dots: readonly Phaser.GameObjects.Arc[], count: Label): NoteRow {
   // A pixel in from the paper's edges: the row's whole pixels stay on the paper's flat colour.
   return {
     box: { x: cell.x + 1, y: cell.y + top, w: cell.w - 2, h },
@@ -315,7 +327,8 @@ function noteRow(cell: Rect, top: number, h: number, paper: number, dots: readon
         ctx.lineWidth = dot.lineWidth;
         ctx.stroke();
       }
-      if (count.width > 0 && count.height > 0) ctx.drawImage(count.canvas, count.x - count.displayOriginX, count.y - count.displayOriginY, count.width, count.height);
+      const { image } = count;
+      if (image.width > 0 && image.height > 0) ctx.drawImage(image.texture.getSourceImage() as CanvasImageSource, image.x - image.displayOriginX, image.y - image.displayOriginY, image.width, image.height);
     },
   };
 }
@@ -325,13 +338,13 @@ const paperOf = (item: { hidden?: boolean; twistId?: string | null }): number =>
 
 const cssColor = (color: number, alpha: number): string => `rgba(${(color >>> 16) & 0xff},${(color >>> 8) & 0xff},${color & 0xff},${alpha})`;
 
-function countUp(p: Painter, frame: Frame, flights: { x: number; y: number; count: Phaser.GameObjects.Text; total: number; dots: Phaser.GameObjects.Arc[]; row: NoteRow }[]): void {
+function countUp(p: Painter, frame: Frame, flights: { x: number; y: number; count: Label; total: number; dots: Phaser.GameObjects.Arc[]; row: NoteRow }[]): void {
   const { labels } = frame;
   if (!p.animate) {
     // Calm version: counts and dots fade in together, one sound.
     for (const f of flights) {
-      f.count.setAlpha(0);
-      p.scene.tweens.add({ targets: [f.count, ...f.dots], alpha: { from: 0, to: 1 }, duration: 400 });
+      f.count.image.setAlpha(0);
+      p.scene.tweens.add({ targets: [f.count.image, ...f.dots], alpha: { from: 0, to: 1 }, duration: 400 });
     }
     p.sound('reveal');
     return;
@@ -360,7 +373,7 @@ function countUp(p: Painter, frame: Frame, flights: { x: number; y: number; coun
         land: () => {
           dot?.setAlpha(1);
           landed += 1;
-          f.count.setText(labels.dotsWord(landed));
+          f.count.set(labels.dotsWord(landed));
           if (at - lastSound >= 70) {
             lastSound = at;
             p.sound('drop');
