@@ -45,8 +45,10 @@ export class TableScene extends Phaser.Scene {
     this.headingLayer = this.add.container(0, 0);
     this.chrome.add([this.progressLayer, this.headingLayer]);
     this.content = this.add.container(0, 0);
-    const onResize = (): void => {
+    const onResize = (size: { width: number; height: number }, _base: unknown, _display: unknown, previousWidth: number, previousHeight: number): void => {
       this.place = null;
+      // Phaser says "resize" whenever the size is read again (every new step): only a new size needs a new drawing.
+      if (size.width === previousWidth && size.height === previousHeight && this.geo) return;
       this.wake();
       this.draw(true);
     };
