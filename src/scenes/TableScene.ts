@@ -335,16 +335,26 @@ export class TableScene extends Phaser.Scene {
     });
   }
 
+  /** The heading is one text, given its new words at each step (destroying a text and making one cost more). */
+  private heading: Phaser.GameObjects.Text | null = null;
+
   private drawHeading(labels: TableLabels, geo: StageFrame): void {
-    this.headingLayer.removeAll(true);
     const { small, title } = geo.type;
     const text = labels.sub ? `${labels.heading}  ·  ${labels.sub}` : labels.heading;
-    const heading = this.text(geo.heading.x, geo.heading.y, text, title, '#264653', { fontStyle: 'bold' });
+    let heading = this.heading;
+    if (!heading?.active) {
+      heading = this.text(geo.heading.x, geo.heading.y, text, title, '#264653', { fontStyle: 'bold' });
+      this.headingLayer.add(heading);
+      this.heading = heading;
+    } else {
+      heading.setPosition(geo.heading.x, geo.heading.y).setCrop();
+      if (heading.style.fontSize !== `${title}px`) heading.setFontSize(title);
+      heading.setText(text);
+    }
     // One line only: a long heading drops the sub, then shrinks, never below the smallest text.
     if (heading.width > geo.heading.w && labels.sub) heading.setText(labels.heading);
     if (heading.width > geo.heading.w) heading.setFontSize(Math.max(small, Math.floor((title * geo.heading.w) / heading.width)));
     if (heading.width > geo.heading.w) heading.setCrop(0, 0, geo.heading.w, heading.height);
-    this.headingLayer.add(heading);
   }
 
   private timerKey = '';
