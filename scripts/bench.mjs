@@ -36,6 +36,8 @@ const TARGETS = {
   gameBytesGz: 600 * KB,
   startInteractiveMs: 1000,
   fps: 50,
+  /** Issue 14: the large session at CPU 4x, while dots fly and as notes pop in. */
+  largeFps: 55,
   heapRatio: 1.2,
 };
 
@@ -371,6 +373,8 @@ async function normalSession(page, index, measure) {
 
 /** The notes whose pop-in is measured (1-based): one window is noisy, the median of three less so. */
 const POPS_MEASURED = [28, 29, 30];
+/** Large sessions whose dots are measured (the median is reported). */
+const LARGE_DOTS_RUNS = 3;
 const popsNamed = POPS_MEASURED.map((n) => `${n}th`).join(', ');
 
 /** 12 players, 6 cards; 30 proposals on the first card, 2 on the others. */
@@ -402,6 +406,18 @@ async function largeSession(page, measure) {
   }
   await finishSession(page, players);
   return out;
+}
+
+/** The large session's first card only: 30 proposals, 12 voters; the dots are measured as they fly in. */
+async function largeDotsOnly(page, measure) {
+  const players = 12;
+  await setupGame(page, { team: 'Grote afdeling', players, cards: 6 });
+  await checkIn(page, players);
+  await waitForTable(page);
+  await byTestId(page, 'advance').click();
+  let dots;
+  await playCard(page, { players, ideas: ideasFor(0, 30), onLastDone: async (click) => (dots = await measure(3000, click)) });
+  return dots;
 }
 
 const STAGE_SIZES = [
@@ -621,6 +637,24 @@ async function main() {
     } finally {
       await bigContext.close();
     }
+    // One click ends the vote and the whole window follows from it: one window swings by a frame rate or two,
+    // so the dots are measured in LARGE_DOTS_RUNS large sessions (the others stop at card 1's results).
+    large.dotsRuns = [large.dots];
+    for (let i = 1; i < LARGE_DOTS_RUNS; i++) {
+      log(`large session ${i + 1} of ${LARGE_DOTS_RUNS}, card 1 only (the dots fly)…`);
+      const context = await newContext(browser);
+      try {
+        const page = await context.newPage();
+        page.on('dialog', (d) => d.accept().catch(() => {}));
+        const cdp = await context.newCDPSession(page);
+        await page.goto(base);
+        await byTestId(page, 'new-session').waitFor();
+        large.dotsRuns.push(await largeDotsOnly(page, frameMeter(page, cdp)));
+      } finally {
+        await context.close();
+      }
+    }
+    large.dots = [...large.dotsRuns].sort((a, b) => a.fps - b.fps)[Math.floor(large.dotsRuns.length / 2)];
 
     // 4. The stage's smallest text at four screen sizes, with 30 proposals on the table and in the results.
     log('stage text at 1920×1080, 1280×720, 1024×768 and 768×1024…');
@@ -643,6 +677,7 @@ async function main() {
     const flip = fpsSummary(sessions.flips);
     const dots = fpsSummary(sessions.dots);
     const pops = fpsSummary(large.notePops);
+    const largeDots = fpsSummary(large.dotsRuns);
     const lastPop = large.notePops[large.notePops.length - 1];
     const heapRatio = sessions.heap3.used / sessions.heap1.used;
     const loadAfter = loadavg();
@@ -700,6 +735,7 @@ async function main() {
         cards: 6,
         proposalsOnCard1: 30,
         dotsFly: large.dots,
+        dotsFlyRuns: large.dotsRuns,
         // The pop-in of the 28th, 29th and 30th notes, 1 s each: the median and the samples; notePop is the 30th's window.
         notePops: { ...pops, windows: large.notePops },
         notePop: lastPop,
@@ -729,8 +765,8 @@ async function main() {
     row(`  table in discuss, timer running, nothing moving, CPU ${THROTTLE}x`, String(round(sessions.timerRunning.fps)), '', null);
     row('JS heap after 1 session (after GC)', mb(sessions.heap1.used), '', null);
     row('JS heap after 3 sessions (after GC)', `${mb(sessions.heap3.used)} (×${heapRatio.toFixed(2)})`, '≤ 1.2 × after 1', heapRatio <= TARGETS.heapRatio);
-    row(`Large (12 players, 6 cards, 30 proposals): FPS dots fly, 3 s, CPU ${THROTTLE}x`, String(round(large.dots.fps)), '≥ 50 fps', large.dots.fps >= TARGETS.fps);
-    row(`Large: FPS a note pops in (the ${popsNamed}), 1 s each, CPU ${THROTTLE}x, median of ${large.notePops.length}`, fpsCell(pops), '≥ 50 fps', pops.median >= TARGETS.fps);
+    row(`Large (12 players, 6 cards, 30 proposals): FPS dots fly, 3 s, CPU ${THROTTLE}x, median of ${large.dotsRuns.length}`, fpsCell(largeDots), '≥ 55 fps', largeDots.median >= TARGETS.largeFps);
+    row(`Large: FPS a note pops in (the ${popsNamed}), 1 s each, CPU ${THROTTLE}x, median of ${large.notePops.length}`, fpsCell(pops), '≥ 55 fps', pops.median >= TARGETS.largeFps);
     row('Large: JS heap at the summary (after GC)', mb(large.heapEnd.used), '', null);
 
     const heads = ['Figure', 'Measured', 'Target', ''];
@@ -760,7 +796,7 @@ async function main() {
     out.push('');
     out.push(`phaser chunk: ${phaserChunk ? (phaserChunk.gz / KB).toFixed(1) : 'n/a'} KB gzip${phaserChunk ? ` (${phaserChunk.file})` : ''}`);
     out.push(`whole game: ${(game.gz / KB).toFixed(1)} KB gzip`);
-    out.push(`large session: ${round(large.dots.fps)} fps while dots fly (CPU ${THROTTLE}x, 3 s)`);
+    out.push(`large session: ${largeDots.median} fps while dots fly, median of ${large.dotsRuns.length} sessions (CPU ${THROTTLE}x, 3 s each: ${largeDots.samples.join(' / ')})`);
     out.push(`large session: ${pops.median} fps as a note pops in, median of the ${popsNamed} (CPU ${THROTTLE}x, 1 s each: ${pops.samples.join(' / ')})`);
     out.push(`large session: ${round(lastPop.fps)} fps as the 30th note pops in (CPU ${THROTTLE}x, 1 s)`);
     for (const s of stageText) {
