@@ -59,7 +59,7 @@ export function propose(view: DeviceView, state: DeviceState, lang: Lang, action
     ),
   );
   if (card?.questions.length) {
-    out.push(h('details', { class: 'questions-box' }, h('summary', {}, t('device:card.questions')), h('ol', { class: 'questions' }, card.questions.map((q) => h('li', {}, tx(q, lang))))));
+    out.push(h('details', { class: 'questions-box' }, h('summary', { 'data-testid': 'questions-toggle' }, t('device:card.questions')), h('ol', { class: 'questions' }, card.questions.map((q) => h('li', {}, tx(q, lang))))));
   }
   return out;
 }

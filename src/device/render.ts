@@ -64,9 +64,9 @@ function header(view: AnyDeviceView | null, state: DeviceState, actions: DeviceA
 function banners(state: DeviceState, actions: DeviceActions): Out {
   const out: Out = [];
   if (state.replaced) {
-    out.push(h('div', { class: 'banner banner--warn', role: 'alert', 'data-testid': 'banner-replaced' }, h('p', {}, t('device:banner.replaced')), h('button', { type: 'button', 'data-key': 'take-back', onclick: actions.takeBack }, t('device:banner.takeBack'))));
+    out.push(h('div', { class: 'banner banner--warn', role: 'alert', 'data-testid': 'banner-replaced' }, h('p', {}, t('device:banner.replaced')), h('button', { type: 'button', 'data-testid': 'banner-take-back', 'data-key': 'take-back', onclick: actions.takeBack }, t('device:banner.takeBack'))));
   } else if (state.status === 'offline') {
-    out.push(h('div', { class: 'banner banner--warn', role: 'status', 'data-testid': 'banner-offline' }, h('p', {}, t('device:banner.offline')), h('button', { type: 'button', 'data-key': 'reconnect', onclick: actions.reconnect }, t('device:banner.retry'))));
+    out.push(h('div', { class: 'banner banner--warn', role: 'status', 'data-testid': 'banner-offline' }, h('p', {}, t('device:banner.offline')), h('button', { type: 'button', 'data-testid': 'banner-reconnect', 'data-key': 'reconnect', onclick: actions.reconnect }, t('device:banner.retry'))));
   }
   if (state.hostGone && !state.replaced && state.status === 'open') out.push(h('div', { class: 'banner banner--info', role: 'status', 'data-testid': 'host-gone' }, h('p', {}, t('device:banner.hostGone'))));
   if (state.rateLimited) out.push(h('div', { class: 'banner banner--info', role: 'status', 'data-testid': 'banner-rateLimited' }, h('p', {}, t('device:banner.rateLimited'))));

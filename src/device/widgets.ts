@@ -82,7 +82,7 @@ export function cardBlock(view: DeviceView, lang: Lang, full: boolean): HTMLElem
     card.questions.length
       ? full
         ? h('div', {}, h('h2', { class: 'small-heading' }, t('device:card.questions')), h('ol', { class: 'questions' }, card.questions.map((q) => h('li', {}, tx(q, lang)))))
-        : h('details', { class: 'questions-box' }, h('summary', {}, t('device:card.questions')), h('ol', { class: 'questions' }, card.questions.map((q) => h('li', {}, tx(q, lang)))))
+        : h('details', { class: 'questions-box' }, h('summary', { 'data-testid': 'questions-toggle' }, t('device:card.questions')), h('ol', { class: 'questions' }, card.questions.map((q) => h('li', {}, tx(q, lang)))))
       : null,
   );
 }

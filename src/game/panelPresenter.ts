@@ -29,6 +29,6 @@ export function replacedPanel(newSession: () => void, moveAddressOut: boolean): 
     { class: 'step' },
     h('h1', { id: 'panel-title', 'data-testid': 'room-replaced' }, t('room.takeover')),
     moveAddressOut ? h('p', { class: 'muted', 'data-testid': 'room-move-used' }, t('room.moveUsed')) : null,
-    h('button', { type: 'button', class: 'primary', onclick: newSession }, t('summary.newSession')),
+    h('button', { type: 'button', class: 'primary', 'data-testid': 'replaced-new-session', onclick: newSession }, t('summary.newSession')),
   );
 }

@@ -158,6 +158,7 @@ export function longText(text: string, limit: number, labels: { more: string; le
     {
       type: 'button',
       class: 'link',
+      'data-testid': 'long-text-toggle',
       'aria-expanded': 'false',
       onclick: (event: Event) => {
         event.stopPropagation();

@@ -38,7 +38,7 @@ export function guidePanel(phase: Phase): HTMLElement {
   const box = h(
     'details',
     { class: 'guide no-print', 'data-testid': 'guide', open: loadGuideOpen(), ontoggle: (e: Event) => storeGuideOpen((e.currentTarget as HTMLDetailsElement).open) },
-    h('summary', { class: 'guide__title', 'data-key': 'guide' }, t('guide.title')),
+    h('summary', { class: 'guide__title', 'data-testid': 'guide-toggle', 'data-key': 'guide' }, t('guide.title')),
   );
   if (loaded !== undefined) fill(box, loaded, phase);
   else {

@@ -181,7 +181,7 @@ function proposePanel(c: PanelContext): HTMLElement {
   const dots = h(
     'details',
     { class: 'dot-rules' },
-    h('summary', {}, `${t('propose.dots')}: ${t('propose.dotsNow', { dots: view.dotsPerPlayer, max: view.maxPerProposal })}`),
+    h('summary', { 'data-testid': 'dot-rules-toggle' }, `${t('propose.dots')}: ${t('propose.dotsNow', { dots: view.dotsPerPlayer, max: view.maxPerProposal })}`),
     h(
       'form',
       {
@@ -214,7 +214,7 @@ function proposePanel(c: PanelContext): HTMLElement {
     twist,
     twistControls,
     card
-      ? h('details', { class: 'questions-box' }, h('summary', {}, t('card.questions')), h('ol', { class: 'questions' }, card.questions.map((q) => h('li', {}, q[lang]))))
+      ? h('details', { class: 'questions-box' }, h('summary', { 'data-testid': 'questions-toggle' }, t('card.questions')), h('ol', { class: 'questions' }, card.questions.map((q) => h('li', {}, q[lang]))))
       : null,
     forDrawer(
       h(

@@ -300,7 +300,7 @@ export function renderSetup(panel: HTMLElement, decks: Loaded<ScenarioDeck>[], d
     h(
       'div',
       { class: 'row row--end' },
-      h('button', { type: 'button', class: 'ghost', onclick: actions.back }, t('setup.back')),
+      h('button', { type: 'button', class: 'ghost', 'data-testid': 'setup-back', onclick: actions.back }, t('setup.back')),
       h('button', { type: 'submit', class: 'primary big', 'data-testid': 'start-game' }, t('setup.start')),
     ),
   );

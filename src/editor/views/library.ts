@@ -52,7 +52,7 @@ function ownItem(s: EditorSession, act: EditorActions, entry: OwnDeckEntry): HTM
       h(
         'div',
         { class: 'own-deck__actions' },
-        h('button', { type: 'button', 'data-key': `own-raw-${id}`, onclick: () => download(`ruimte-deck-${id}.json`, entry.raw, 'application/json') }, t('editor:own.downloadRaw')),
+        h('button', { type: 'button', 'data-testid': 'own-deck-raw', 'data-key': `own-raw-${id}`, onclick: () => download(`ruimte-deck-${id}.json`, entry.raw, 'application/json') }, t('editor:own.downloadRaw')),
         h('button', { type: 'button', class: 'danger', 'data-testid': 'own-deck-delete', 'data-key': `own-delete-${id}`, onclick: () => act.openDialog({ kind: 'delete-deck', id, name: null, count: 0, returnKey: null }) }, t('editor:own.removeDamaged', { id })),
       ),
     );

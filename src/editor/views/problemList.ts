@@ -18,7 +18,7 @@ export function saveProblems(s: EditorSession, act: EditorActions): HTMLElement 
       'ul',
       {},
       problems.map((p) =>
-        h('li', {}, h('button', { type: 'button', class: 'link problem-link', 'aria-label': `${problemMessage(p)} ${t('editor:problems.goTo', { where: problemWhere(p) })}`, onclick: () => act.goToProblem(p) }, problemMessage(p))),
+        h('li', {}, h('button', { type: 'button', class: 'link problem-link', 'data-testid': 'problem-link', 'aria-label': `${problemMessage(p)} ${t('editor:problems.goTo', { where: problemWhere(p) })}`, onclick: () => act.goToProblem(p) }, problemMessage(p))),
       ),
     ),
   );

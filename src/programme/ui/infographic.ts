@@ -147,7 +147,7 @@ function textVersion(data: InfographicData): HTMLElement {
   return h(
     'details',
     { class: 'infographic__text' },
-    h('summary', {}, t('programme:infographic.textVersion')),
+    h('summary', { 'data-testid': 'infographic-text-toggle' }, t('programme:infographic.textVersion')),
     h('h2', {}, data.heading),
     h('p', {}, data.subtitle),
     h('h3', {}, data.pollTitle),

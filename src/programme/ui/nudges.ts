@@ -60,7 +60,7 @@ function picker(app: App, programme: Programme, round: Round, item: ActionItem, 
       }),
     );
   });
-  const details = h('details', { class: 'nudge-picker', open }, h('summary', {}, t('programme:nudges.choose')), h('div', { class: 'grid2' }, ...groups));
+  const details = h('details', { class: 'nudge-picker', open }, h('summary', { 'data-testid': 'nudge-picker-toggle' }, t('programme:nudges.choose')), h('div', { class: 'grid2' }, ...groups));
   details.addEventListener('toggle', () => app.scratch.set(key, details.open));
 
   const own = h('textarea', { 'data-testid': 'nudge-own', 'data-key': `own-${item.id}`, rows: 2, maxlength: MAX_OWN, placeholder: t('programme:nudges.ownPlaceholder') }, item.ownNudge);

@@ -119,7 +119,7 @@ function itemView(app: App, programme: Programme, round: Round, item: ActionItem
     h('div', { class: 'visit__grid' }, block(t('programme:visit.ask'), item.ask, 'visit-ask'), block(t('programme:visit.ourselves'), item.ourselves, 'visit-ourselves')),
     item.why ? block(t('programme:visit.why'), item.why, 'visit-why') : null,
     item.card
-      ? h('details', { class: 'visit__scenario', open: true }, h('summary', {}, `${t('programme:visit.scenario')}: ${item.card.title[lang]}`), h('p', {}, item.card.situation[lang]))
+      ? h('details', { class: 'visit__scenario', open: true }, h('summary', { 'data-testid': 'visit-scenario-toggle' }, `${t('programme:visit.scenario')}: ${item.card.title[lang]}`), h('p', {}, item.card.situation[lang]))
       : null,
     pollBehind(round, item),
     answerForm(app, programme, round, item),
