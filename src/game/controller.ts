@@ -239,16 +239,18 @@ export class GameController {
     else replaceKeepingFocus(this.host.panel, panel);
     this.host.drawer.fill(facilitatorParts, sameStep);
     this.stageLink.publish();
-    if (!sameStep) {
-      this.lastStepKey = stepKey;
-      this.host.panel.scrollTop = 0;
-      if (this.host.panel.parentElement) this.host.panel.parentElement.scrollTop = 0;
-    }
+    if (!sameStep) this.lastStepKey = stepKey;
     this.host.onChange(presentTopbar(snapshot, view, Date.now()));
     this.table?.render(view, currentLang(), this.labels(view));
     this.syncLobbyStage(view.phase);
     this.updateTimer();
     this.announcer.step(view, currentLang());
+    // Last, once the page has its new layout (the summary is a page of its own): the panel's focus kept from
+    // the step before (a field low in the top three) scrolled the summary to its end.
+    if (!sameStep) {
+      this.host.panel.scrollTop = 0;
+      if (this.host.panel.parentElement) this.host.panel.parentElement.scrollTop = 0;
+    }
   }
 
   private labels(view: ScreenView): TableLabels {
