@@ -56,8 +56,8 @@ function skipLiteral(text: string, i: number): number {
   return i;
 }
 
-/** The index of the bracket that closes the one at `open` (strings, templates and comments skipped). */
-function matching(text: string, open: number): number {
+/** The code from `open` on, character by character (strings, templates and comments skipped), with the bracket depth after each. */
+function* code(text: string, open: number): Generator<{ i: number; c: string; depth: number }> {
   let depth = 0;
   for (let i = open; i < text.length; ) {
     const after = skipLiteral(text, i);
@@ -65,14 +65,17 @@ function matching(text: string, open: number): number {
       i = after;
       continue;
     }
-    const c = text[i];
+    const c = text[i] ?? '';
     if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      depth--;
-      if (depth === 0) return i;
-    }
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    yield { i, c, depth };
     i++;
   }
+}
+
+/** The index of the bracket that closes the one at `open`. */
+function matching(text: string, open: number): number {
+  for (const { i, depth } of code(text, open)) if (depth === 0) return i;
   throw new Error(`unbalanced bracket at ${open}`);
 }
 
@@ -80,22 +83,13 @@ function matching(text: string, open: number): number {
 function parts(text: string, open: number): { text: string; start: number }[] {
   const close = matching(text, open);
   const found: { text: string; start: number }[] = [];
-  let depth = 0;
   let start = open + 1;
-  for (let i = open + 1; i < close; ) {
-    const after = skipLiteral(text, i);
-    if (after !== i) {
-      i = after;
-      continue;
-    }
-    const c = text[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) {
+  for (const { i, c, depth } of code(text, open)) {
+    if (i >= close) break;
+    if (c === ',' && depth === 1) {
       found.push({ text: text.slice(start, i), start });
       start = i + 1;
     }
-    i++;
   }
   if (text.slice(start, close).trim()) found.push({ text: text.slice(start, close), start });
   return found;
