@@ -56,12 +56,22 @@ function drawTopbar(): void {
   });
 }
 
+/**
+ * The sound module, imported once: each dynamic import() runs Vite's preload helper again (it looks up the
+ * page's preload links), and the reveal asks for a sound at every dot that lands.
+ */
+let audioModule: Promise<typeof import('./audio.ts')> | null = null;
+const audio = (): Promise<typeof import('./audio.ts')> =>
+  (audioModule ??= import('./audio.ts').catch((error: unknown) => {
+    audioModule = null; // a failed fetch (bad wifi) is tried again at the next sound
+    throw error;
+  }));
+
 async function toggleMute(): Promise<void> {
   prefs = { ...prefs, muted: !prefs.muted };
   storePrefs(prefs);
   topState = { ...topState, muted: prefs.muted };
-  const audio = await import('./audio.ts');
-  audio.setMuted(prefs.muted);
+  (await audio()).setMuted(prefs.muted);
   drawTopbar();
 }
 
@@ -183,7 +193,7 @@ async function mountGame(make: (Controller: typeof GameController) => GameContro
   drawTopbar();
   (panel.querySelector('h1') as HTMLElement | null)?.setAttribute('tabindex', '-1');
   import('./scenes/createTable.ts')
-    .then(({ createTable }) => createTable(stage, { sound: (name) => void import('./audio.ts').then((a) => a.play(name)) }))
+    .then(({ createTable }) => createTable(stage, { sound: (name) => void audio().then((a) => a.play(name), noop) }))
     .then((table) => {
       if (screen.kind === 'game' && screen.game === game) game.attachTable(table);
       else table.destroy();
@@ -304,7 +314,7 @@ async function boot(): Promise<void> {
   showPage();
   // Warm the caches behind the first screen with the game modules. Sound only listens for the first tap or
   // key press: Howler itself is fetched then (src/audio.ts).
-  import('./audio.ts').then((a) => a.initSound(prefs.muted)).catch(noop);
+  audio().then((a) => a.initSound(prefs.muted)).catch(noop);
   const idle = (fn: () => void): void => void (typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(fn) : setTimeout(fn, 500));
   idle(() => {
     void import('./game/controller.ts');
