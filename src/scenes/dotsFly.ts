@@ -10,6 +10,8 @@
  * own, and every frame pays for each layer. Timing and easing are the table's own (Cubic.easeOut, 420 ms).
  */
 
+import { inIdleTime } from './idle.ts';
+
 /** How the table's canvas sits in the stage: CSS pixels per game pixel and its offset (CSS pixels). */
 export interface CanvasPlace {
   readonly ratio: number;
@@ -36,6 +38,8 @@ export interface DotFlight {
   readonly row: NoteRow | null;
   /** It has landed: the caller changes what the table will show (the dot, the count). */
   landed(): void;
+  /** Makes ahead, in idle time, what its landing will need (a count's picture); the landing works without it. */
+  prepare?(): void;
 }
 
 export interface Flights {
@@ -86,13 +90,17 @@ export function flyDots(
   };
 
   /**
-   * A row on a canvas of its own (a layer of its own: repainting it repaints nothing else), on whole pixels,
-   * made at its note's first landing. Its paper covers the count and dots the table still shows under it.
+   * A row on a canvas of its own (a layer of its own: repainting it repaints nothing else), on whole pixels.
+   * Made ahead in idle time (or at its note's first landing, when idle time never came) and shown at that
+   * landing. Its paper covers the count and dots the table still shows under it.
    */
-  const showRow = (row: NoteRow): (() => void) => {
+  const made = new Map<NoteRow, { el: HTMLCanvasElement; paint: () => void }>();
+  const makeRow = (row: NoteRow): { el: HTMLCanvasElement; paint: () => void } | null => {
+    const known = made.get(row);
+    if (known) return known;
     const el = document.createElement('canvas');
     const ctx = el.getContext('2d');
-    if (!ctx) return () => {};
+    if (!ctx) return null;
     const x = Math.floor(row.box.x);
     const y = Math.floor(row.box.y);
     el.width = Math.ceil(row.box.x + row.box.w) - x;
@@ -115,10 +123,19 @@ export function flyDots(
       ctx.translate(row.box.x - x, row.box.y - y);
       row.paint(ctx);
     };
+    // The first drawing on a new canvas is the costly one (the browser makes its pixels then).
     paint();
-    stage.append(el);
-    elements.add(el);
-    return paint;
+    const one = { el, paint };
+    made.set(row, one);
+    return one;
+  };
+  const showRow = (row: NoteRow): (() => void) => {
+    const one = makeRow(row);
+    if (!one) return () => {};
+    one.paint();
+    stage.append(one.el);
+    elements.add(one.el);
+    return one.paint;
   };
 
   const land = (flight: DotFlight): void => {
@@ -181,6 +198,12 @@ export function flyDots(
     later(flight.delayMs - MADE_AHEAD_MS, () => launch(flight, to, flight.delayMs - (performance.now() - start)));
   }
 
+  // What the landings need, made in the quiet before the first one, in the order they land.
+  const ahead = [...flights].sort((a, b) => a.delayMs - b.delayMs);
+  const stopMaking = inIdleTime(
+    ahead.flatMap((f) => [...(f.row && f.to ? [() => void (over || makeRow(f.row as NoteRow))] : []), ...(f.prepare ? [() => void (over || f.prepare?.())] : [])]),
+  );
+
   const removeElements = (): void => {
     for (const el of elements) el.remove();
     elements.clear();
@@ -188,12 +211,16 @@ export function flyDots(
   return {
     cancel: () => {
       over = true;
+      stopMaking();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       for (const animation of animations) animation.cancel();
       animations.clear();
       removeElements();
     },
-    settle: removeElements,
+    settle: () => {
+      stopMaking();
+      removeElements();
+    },
   };
 }
