@@ -11,7 +11,8 @@ import type { TableHooks, TableLabels } from '../game/table.ts';
 import { COLORS, FONT } from './palette.ts';
 import { fitToLines, stageFrame, type StageFrame } from './layout.ts';
 import { minTextPx } from './measure.ts';
-import { drawBallotBox, drawCardStep, drawCheckIn, drawNotes, drawPodium, type DotPlan, type Painter, type Frame } from './steps.ts';
+import { drawBallotBox, drawCardStep, drawCheckIn, drawNotes, drawPodium, warmResults, type DotPlan, type Painter, type Frame } from './steps.ts';
+import { inIdleTime } from './idle.ts';
 import { type Pop, popOver } from './popIn.ts';
 import { type Flights, flyDots } from './dotsFly.ts';
 import { StageClock } from './clock.ts';
@@ -58,6 +59,7 @@ export class TableScene extends Phaser.Scene {
       this.tweens.killAll();
       this.dispose();
       this.notes.clear();
+      this.dropWarmed();
       for (const text of this.labels.values()) text.destroy();
       this.labels.clear();
       this.frame = null;
@@ -154,9 +156,21 @@ export class TableScene extends Phaser.Scene {
       popIn: (note, at, paint) => this.popIn(note, at, paint),
       flyDots: (from, r, flights) => this.flyDots(from, r, flights),
       text: (x, y, value, size, color = '#264653', opts = {}) => this.text(x, y, value, size, color, opts),
+      warmText: ({ value, size, color, opts }) => {
+        const key = JSON.stringify([value, size, color, opts]);
+        if (!this.sys.isActive() || this.warmed.get(key)?.active) return;
+        const text = this.makeText(0, 0, value, size, color, opts);
+        text.removeFromDisplayList();
+        this.warmed.set(key, text);
+      },
+      warmLabel: (value, size, color, opts) => void (this.sys.isActive() && this.labelTexture(value, size, color, opts)),
       label: (x, y, value, size, color, opts = {}) => {
         const image = this.add.image(x, y, this.labelTexture(value, size, color, opts));
-        return { image, set: (v) => void image.setTexture(this.labelTexture(v, size, color, opts)) };
+        return {
+          image,
+          set: (v) => void image.setTexture(this.labelTexture(v, size, color, opts)),
+          warm: (v) => void (this.sys.isActive() && this.labelTexture(v, size, color, opts)),
+        };
       },
     };
   }
@@ -185,7 +199,32 @@ export class TableScene extends Phaser.Scene {
   /** Font metrics by font (style and size): Phaser measures them by drawing and reading pixels back for every new text. */
   private readonly metrics = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
 
+  /** Texts made ahead in idle time (Painter.warmText), by wording and style, until a drawing takes them. */
+  private readonly warmed = new Map<string, Phaser.GameObjects.Text>();
+  private stopWarming: (() => void) | null = null;
+  private warmKey = '';
+
+  /** Ends the texts made ahead that no drawing took (the step they were made for is over). */
+  private dropWarmed(): void {
+    this.stopWarming?.();
+    this.stopWarming = null;
+    this.warmKey = '';
+    for (const text of this.warmed.values()) text.destroy();
+    this.warmed.clear();
+  }
+
   private text(x: number, y: number, value: string, size: number, color = '#264653', opts: Partial<Phaser.Types.GameObjects.Text.TextStyle> = {}): Phaser.GameObjects.Text {
+    const key = JSON.stringify([value, size, color, opts]);
+    const ready = this.warmed.get(key);
+    if (ready?.active) {
+      this.warmed.delete(key);
+      ready.addToDisplayList();
+      return ready.setPosition(x, y);
+    }
+    return this.makeText(x, y, value, size, color, opts);
+  }
+
+  private makeText(x: number, y: number, value: string, size: number, color: string, opts: Partial<Phaser.Types.GameObjects.Text.TextStyle>): Phaser.GameObjects.Text {
     // Font metrics are measured once per font (measuring makes the browser lay out a probe text each time).
     const font = `${opts.fontStyle ?? ''} ${size}px`;
     const known = this.metrics.get(font);
@@ -281,6 +320,14 @@ export class TableScene extends Phaser.Scene {
         drawCardStep(p, frame, false, fresh);
         break;
       case 'vote':
+        drawBallotBox(p, frame);
+        // Once per vote and stage size: its redraws (a voter done) keep what was made and what is still to make.
+        if (this.warmKey !== `${view.cardIndex}|${w}x${h}`) {
+          this.dropWarmed();
+          this.warmKey = `${view.cardIndex}|${w}x${h}`;
+          this.stopWarming = inIdleTime(warmResults(p, frame));
+        }
+        break;
       case 'run-off':
         drawBallotBox(p, frame);
         break;
@@ -292,6 +339,7 @@ export class TableScene extends Phaser.Scene {
         drawPodium(p, frame);
         break;
     }
+    if (view.phase !== 'vote') this.dropWarmed();
     for (const obj of old) if (!kept.has(obj)) obj.destroy();
     for (const [key, note] of this.notes) if (!kept.has(note)) this.notes.delete(key);
     this.pendingFlip = false;
@@ -451,7 +499,7 @@ export class TableScene extends Phaser.Scene {
     if (!canvas) return false;
     this.flights?.cancel();
     const color = `#${COLORS.dot.toString(16).padStart(6, '0')}`;
-    const flights = flyDots(canvas, this.placeNow(), from, r, color, plan.map((f) => ({ to: f.to, delayMs: f.delayMs, row: f.row, landed: f.land })), () => {
+    const flights = flyDots(canvas, this.placeNow(), from, r, color, plan.map((f) => ({ to: f.to, delayMs: f.delayMs, row: f.row, landed: f.land, prepare: f.prepare })), () => {
       this.measureDue = true;
       this.events.once(Phaser.Scenes.Events.RENDER, () => flights?.settle());
       this.wake();

@@ -4,7 +4,7 @@
  * the ballot box, the check-in cards and the top three.
  */
 import type Phaser from 'phaser';
-import type { ScreenView } from '../core/view.ts';
+import type { ProposalView, ScreenView } from '../core/view.ts';
 import { LEVELS, type Lang, type Level } from '../core/types.ts';
 import { LEVEL_SYMBOLS } from '../core/levels.ts';
 import { oneLine } from '../core/proposal.ts';
@@ -13,7 +13,7 @@ import { COLORS, LEVEL_COLORS } from './palette.ts';
 import { type Paper, drawPaper, paintPaper } from './notePaper.ts';
 import { type NotePicture, notePicture } from './notePicture.ts';
 import { FLIGHT_MS, type NoteRow } from './dotsFly.ts';
-import { LINE, charsPerLine, noteGrid, podium, proposeAreas, shorten, type Rect, type StageFrame } from './layout.ts';
+import { LINE, charsPerLine, noteGrid, podium, proposeAreas, shorten, type NoteGrid, type Rect, type StageFrame } from './layout.ts';
 
 export interface Frame {
   view: ScreenView;
@@ -28,12 +28,16 @@ export interface DotPlan {
   /** The note's row of dots and count that the landing changes (null: the closing sound). */
   readonly row: NoteRow | null;
   land(): void;
+  /** Made ahead in idle time: what the landing will show (its count's picture). */
+  prepare?(): void;
 }
 
 export interface Label {
   readonly image: Phaser.GameObjects.Image;
   /** Shows another wording in the same style (its size follows; the origin stays). */
   set(value: string): void;
+  /** Draws a wording ahead, unseen, so that showing it later costs no drawing. */
+  warm(value: string): void;
 }
 
 export interface Painter {
@@ -62,6 +66,10 @@ export interface Painter {
    */
   label(x: number, y: number, value: string, size: number, color: string, opts?: Partial<Phaser.Types.GameObjects.Text.TextStyle>): Label;
   text(x: number, y: number, value: string, size: number, color?: string, opts?: Partial<Phaser.Types.GameObjects.Text.TextStyle>): Phaser.GameObjects.Text;
+  /** Makes a text ahead, unseen: `text` with the same wording and style then takes it instead of making one. */
+  warmText(spec: { value: string; size: number; color: string; opts: Partial<Phaser.Types.GameObjects.Text.TextStyle> }): void;
+  /** Draws a label's wording ahead (see `label`). */
+  warmLabel(value: string, size: number, color: string, opts: Partial<Phaser.Types.GameObjects.Text.TextStyle>): void;
 }
 
 /** Card text: title, situation (full card only) and questions, shrunk (never below the smallest size) and shortened to fit. */
@@ -201,6 +209,94 @@ const paints = new WeakMap<Phaser.GameObjects.Container, (ctx: CanvasRenderingCo
 /** Notes on the proposing table, each drawn once as one picture (notePicture.ts). */
 const pictures = new WeakMap<Phaser.GameObjects.Container, NotePicture>();
 
+/** A text the table draws: where, what, and in which style (Painter.text's arguments). */
+interface TextSpec {
+  readonly x: number;
+  readonly y: number;
+  readonly value: string;
+  readonly size: number;
+  readonly color: string;
+  readonly opts: Partial<Phaser.Types.GameObjects.Text.TextStyle>;
+}
+
+const textOf = (item: ProposalView): string => oneLine(item);
+
+/**
+ * Where `count` notes go in `area` and the lines under them: "+N more" for the `rest` not shown, and
+ * "read all" when one of those `shown` had to be shortened. The drawing and the texts made ahead (warmResults) share it.
+ */
+function notesLayout(p: Painter, frame: Frame, area: Rect, count: number, rest: number, withDots: boolean, shown: readonly ProposalView[]): { grid: NoteGrid; lines: TextSpec[] } {
+  const { labels } = frame;
+  const { small } = p.geo.type;
+  const line = small * LINE;
+  const lines: TextSpec[] = [];
+  if (rest > 0) {
+    area = { ...area, h: area.h - line };
+    lines.push({ x: area.x, y: area.y + area.h + small * 0.15, value: `+${rest} · ${labels.dotsWord(0)}`, size: small, color: '#5b6b70', opts: {} });
+  }
+  let grid = noteGrid(area, count, p.geo.type, withDots ? 1 : 0);
+  // Shortened notes: a line under them says where the full texts are ("read all").
+  if (labels.readAll && shown.some((x) => textOf(x).length + 2 > grid.chars)) {
+    grid = noteGrid({ ...area, h: area.h - line }, count, p.geo.type, withDots ? 1 : 0);
+    lines.push({ x: area.x, y: area.y + area.h - line + small * 0.15, value: labels.readAll, size: small, color: '#5b6b70', opts: { fontStyle: 'italic', wordWrap: { width: area.w }, maxLines: 1 } });
+  }
+  return { grid, lines };
+}
+
+/** A note's text: its level's symbol, a flash when a twist pushed it, and the proposal (with what was merged into it). */
+function noteBody(item: ProposalView, grid: NoteGrid, cell: Rect): TextSpec {
+  const { font, pad } = grid;
+  const strip = Math.max(6, font * 0.3);
+  const mark = `${LEVEL_SYMBOLS[item.level]}${item.twistId ? '⚡' : ''} `;
+  return {
+    x: pad,
+    y: strip + pad * 0.6,
+    value: shorten(mark + textOf(item), grid.chars),
+    size: font,
+    color: item.hidden ? '#6b6458' : '#2f3b3f',
+    opts: { wordWrap: { width: cell.w - pad * 2 }, maxLines: grid.lines, lineSpacing: Math.round(font * (LINE - 1.15)) },
+  };
+}
+
+const drawText = (p: Painter, t: TextSpec): Phaser.GameObjects.Text => p.text(t.x, t.y, t.value, t.size, t.color, t.opts);
+
+/** The results: the notes that got dots (at most 12, so they stay large), in the core's rank order. */
+function resultItems(view: ScreenView): { items: ProposalView[]; rest: number } {
+  const results = view.results ?? {};
+  const sorted = view.ranked?.map((r) => r.proposal) ?? view.proposals.filter((x) => !x.hidden);
+  const dotted = sorted.filter((x) => (results[x.id] ?? 0) > 0);
+  const items = (dotted.length > 0 ? dotted : sorted).slice(0, 12);
+  return { items, rest: sorted.length - items.length };
+}
+
+/**
+ * While the team votes, the results' texts are made ahead in idle time: the tap that ends the vote then
+ * draws notes instead of typesetting twelve texts (the longest frame of a session on a tablet). The results
+ * are not known yet: this guesses the usual case, every visible proposal a candidate and the first 12 shown,
+ * and makes each candidate's text for that grid. A wrong guess costs idle time, nothing else.
+ */
+export function warmResults(p: Painter, frame: Frame): (() => void)[] {
+  const candidates = frame.view.proposals.filter((x) => !x.hidden);
+  if (candidates.length === 0) return [];
+  const shown = Math.min(12, candidates.length);
+  // "Read all" shows when any shown note is shortened: guessed from every candidate.
+  const { grid, lines } = notesLayout(p, frame, p.geo.body, shown, candidates.length - shown, true, candidates);
+  const cell = grid.cells[0] as Rect;
+  const { labels } = frame;
+  const count = (n: number) => () => p.warmLabel(labels.dotsWord(n), grid.font, COUNT_COLOR, COUNT_STYLE);
+  return [
+    count(0),
+    ...candidates.map((item) => () => p.warmText(noteBody(item, grid, cell))),
+    ...lines.map((line) => () => p.warmText(line)),
+    count(1),
+    count(2),
+    count(3),
+  ];
+}
+
+const COUNT_COLOR = '#a3432c';
+const COUNT_STYLE: Partial<Phaser.Types.GameObjects.Text.TextStyle> = { fontStyle: 'bold' };
+
 /**
  * Notes in a grid sized for their number. Proposing: grouped by IGLO level (the core's level order), newest
  * pops in. Results: in the core's rank order (view.ranked), never sorted here; at the reveal the dots fly in one after another and each note's count goes up with them.
@@ -210,31 +306,13 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
   const results = view.results ?? {};
   // Proposing is a layout grouping by level, not a ranking; results come ranked from the core.
   const byLevel = (level: Level): number => LEVELS.indexOf(level);
-  const sorted = withDots
-    ? (view.ranked?.map((r) => r.proposal) ?? view.proposals.filter((x) => !x.hidden))
-    : [...view.proposals].sort((a, b) => byLevel(a.level) - byLevel(b.level));
-  // Results: the notes that got dots (at most 12, so they stay large); the others are one line under them.
-  const dotted = sorted.filter((x) => (results[x.id] ?? 0) > 0);
-  const items = withDots ? (dotted.length > 0 ? dotted : sorted).slice(0, 12) : sorted;
+  const { items, rest } = withDots ? resultItems(view) : { items: [...view.proposals].sort((a, b) => byLevel(a.level) - byLevel(b.level)), rest: 0 };
   if (items.length === 0) return;
-  const rest = sorted.length - items.length;
-  if (rest > 0) {
-    const line = p.geo.type.small * LINE;
-    area = { ...area, h: area.h - line };
-    p.content.add(p.text(area.x, area.y + area.h + p.geo.type.small * 0.15, `+${rest} · ${labels.dotsWord(0)}`, p.geo.type.small, '#5b6b70'));
-  }
-  let grid = noteGrid(area, items.length, p.geo.type, withDots ? 1 : 0);
-  // Shortened notes: a line under them says where the full texts are ("read all").
-  // A merged note reads as all its texts (the duplicates merged into it), on the note as in the panel.
-  const textOf = new Map(items.map((x) => [x.id, oneLine(x)]));
-  const readAll = labels.readAll && items.some((x) => (textOf.get(x.id) ?? '').length + 2 > grid.chars) ? labels.readAll : '';
-  if (readAll) {
-    const line = p.geo.type.small * LINE;
-    grid = noteGrid({ ...area, h: area.h - line }, items.length, p.geo.type, withDots ? 1 : 0);
-    const at = { x: area.x, y: area.y + area.h - line + p.geo.type.small * 0.15, w: area.w, size: p.geo.type.small };
+  const { grid, lines } = notesLayout(p, frame, area, items.length, rest, withDots, items);
+  for (const line of lines) {
     // Kept while proposals come in (a text made anew costs as much as a note).
-    const make = (): Phaser.GameObjects.Container => p.scene.add.container(0, 0, [p.text(at.x, at.y, readAll, at.size, '#5b6b70', { fontStyle: 'italic', wordWrap: { width: at.w }, maxLines: 1 })]);
-    p.content.add(p.reuse(JSON.stringify(['read-all', readAll, at]), make));
+    const make = (): Phaser.GameObjects.Container => p.scene.add.container(0, 0, [drawText(p, line)]);
+    p.content.add(withDots ? make() : p.reuse(JSON.stringify(['line', line]), make));
   }
   const { font, pad } = grid;
   const lh = font * LINE;
@@ -244,12 +322,7 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
     const make = (): Phaser.GameObjects.Container => {
       const c = p.scene.add.container(0, 0);
       const paper: Paper = { w: cell.w, h: cell.h, strip: Math.max(6, font * 0.3), fill: paperOf(item), stripColor: LEVEL_COLORS[item.level] ?? COLORS.teal };
-      const mark = `${LEVEL_SYMBOLS[item.level]}${item.twistId ? '⚡' : ''} `;
-      const body = p.text(pad, paper.strip + pad * 0.6, shorten(mark + (textOf.get(item.id) ?? item.text), grid.chars), font, item.hidden ? '#6b6458' : '#2f3b3f', {
-        wordWrap: { width: cell.w - pad * 2 },
-        maxLines: grid.lines,
-        lineSpacing: Math.round(font * (LINE - 1.15)),
-      });
+      const body = drawText(p, noteBody(item, grid, cell));
       if (!withDots) {
         // Proposing: the note is drawn once, as one picture; the same picture pops in.
         const picture = notePicture(p.scene, paper, body);
@@ -268,7 +341,7 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
       return c;
     };
     // Proposing: a note that shows the same as before is kept, so a new proposal rebuilds only itself.
-    const c = withDots ? make() : p.reuse(JSON.stringify([item.id, textOf.get(item.id), item.level, item.hidden, item.twistId, cell.w, cell.h, font, grid.chars, grid.lines]), make);
+    const c = withDots ? make() : p.reuse(JSON.stringify([item.id, textOf(item), item.level, item.hidden, item.twistId, cell.w, cell.h, font, grid.chars, grid.lines]), make);
     const picture = pictures.get(c);
     // A picture stands on whole pixels, painted at the note's sub-pixel offset (notePicture.ts).
     const at = picture ? { ...cell, x: Math.floor(cell.x), y: Math.floor(cell.y) } : cell;
@@ -278,7 +351,7 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
     if (withDots) {
       const total = results[item.id] ?? 0;
       const y = cell.h - pad - lh / 2;
-      const count = p.label(cell.w - pad, y, labels.dotsWord(p.reveal && p.animate ? 0 : total), font, '#a3432c', { fontStyle: 'bold' });
+      const count = p.label(cell.w - pad, y, labels.dotsWord(p.reveal && p.animate ? 0 : total), font, COUNT_COLOR, COUNT_STYLE);
       count.image.setOrigin(1, 0.5);
       c.add(count.image);
       const r = Math.max(4, font * 0.26);
@@ -370,6 +443,7 @@ function countUp(p: Painter, frame: Frame, flights: { x: number; y: number; coun
         to: dot ? { x: f.x + dot.x, y: f.y + dot.y } : null,
         delayMs: at,
         row: f.row,
+        prepare: () => f.count.warm(labels.dotsWord(d + 1)),
         land: () => {
           dot?.setAlpha(1);
           landed += 1;
