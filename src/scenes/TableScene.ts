@@ -8,7 +8,7 @@ import Phaser from 'phaser';
 import type { ScreenView } from '../core/view.ts';
 import type { Lang } from '../core/types.ts';
 import type { TableHooks, TableLabels } from '../game/table.ts';
-import { COLORS, FONT } from './palette.ts';
+import { COLORS, FONT, cssColor } from './palette.ts';
 import { fitToLines, stageFrame, type StageFrame } from './layout.ts';
 import { minTextPx } from './measure.ts';
 import { drawBallotBox, drawCardStep, drawCheckIn, drawNotes, drawPodium, warmResults, type DotPlan, type Painter, type Frame } from './steps.ts';
@@ -498,7 +498,7 @@ export class TableScene extends Phaser.Scene {
     const canvas = this.game.canvas;
     if (!canvas) return false;
     this.flights?.cancel();
-    const color = `#${COLORS.dot.toString(16).padStart(6, '0')}`;
+    const color = cssColor(COLORS.dot);
     const flights = flyDots(canvas, this.placeNow(), from, r, color, plan.map((f) => ({ to: f.to, delayMs: f.delayMs, row: f.row, landed: f.land, prepare: f.prepare })), () => {
       this.measureDue = true;
       this.events.once(Phaser.Scenes.Events.RENDER, () => flights?.settle());

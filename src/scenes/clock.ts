@@ -5,6 +5,7 @@
  * canvas calls Phaser's Graphics makes (ctx.arc, fill, stroke), its label the canvas of a Phaser Text kept
  * off the table's display list (so the stage still measures its text, measure.ts).
  */
+import { cssColor } from './palette.ts';
 
 /** What the clock shows, in the table's game pixels. */
 export interface ClockFace {
@@ -24,7 +25,6 @@ export interface Place {
   readonly top: number;
 }
 
-const rgb = (color: number): string => `rgba(${(color >> 16) & 0xff},${(color >> 8) & 0xff},${color & 0xff},1)`;
 
 export interface ClockColors {
   readonly face: number;
@@ -88,17 +88,17 @@ export class StageClock {
     ctx.clearRect(0, 0, el.width, el.height);
     ctx.save();
     ctx.translate(-left, -top);
-    ctx.fillStyle = rgb(this.colors.face);
+    ctx.fillStyle = cssColor(this.colors.face);
     ctx.beginPath();
     ctx.arc(x, y, r + stroke / 2, 0, Math.PI * 2);
     ctx.fill();
     ctx.lineWidth = stroke;
-    ctx.strokeStyle = rgb(this.colors.track);
+    ctx.strokeStyle = cssColor(this.colors.track);
     ctx.beginPath();
     ctx.arc(x, y, r - stroke / 2, 0, Math.PI * 2);
     ctx.stroke();
     if (fraction > 0) {
-      ctx.strokeStyle = rgb(fraction < 0.15 ? this.colors.late : this.colors.time);
+      ctx.strokeStyle = cssColor(fraction < 0.15 ? this.colors.late : this.colors.time);
       ctx.beginPath();
       ctx.arc(x, y, r - stroke / 2, -Math.PI / 2, -Math.PI / 2 + Math.PI * 2 * fraction, false);
       ctx.stroke();

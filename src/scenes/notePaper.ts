@@ -4,6 +4,7 @@
  * plain canvas when the note pops in over the table (popIn.ts).
  */
 import type Phaser from 'phaser';
+import { cssColor } from './palette.ts';
 
 export interface Paper {
   readonly w: number;
@@ -28,7 +29,7 @@ export function drawPaper(g: Phaser.GameObjects.Graphics, q: Paper): void {
 export function paintPaper(ctx: CanvasRenderingContext2D, q: Paper): void {
   for (const [color, alpha, x, y, w, h] of paperRects(q)) {
     ctx.globalAlpha = alpha;
-    ctx.fillStyle = `#${color.toString(16).padStart(6, '0')}`;
+    ctx.fillStyle = cssColor(color);
     ctx.fillRect(x, y, w, h);
   }
   ctx.globalAlpha = 1;

@@ -18,7 +18,7 @@ export const COLORS = {
 
 export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Ubuntu, Cantarell, "Helvetica Neue", Arial, sans-serif';
 
-
-
+/** A table colour (0xrrggbb, as Phaser takes it) as CSS, for what is painted beside Phaser on a 2D canvas or an element. */
+export const cssColor = (color: number, alpha = 1): string => `rgba(${(color >>> 16) & 0xff},${(color >>> 8) & 0xff},${color & 0xff},${alpha})`;
 
 export const LEVEL_COLORS: Record<string, number> = { individual: 0x1f7a70, team: 0x6a994e, manager: 0x264653, organisation: 0xb5523b };

@@ -9,7 +9,7 @@ import { LEVELS, type Lang, type Level } from '../core/types.ts';
 import { LEVEL_SYMBOLS } from '../core/levels.ts';
 import { oneLine } from '../core/proposal.ts';
 import type { StageSound, TableLabels } from '../game/table.ts';
-import { COLORS, LEVEL_COLORS } from './palette.ts';
+import { COLORS, LEVEL_COLORS, cssColor } from './palette.ts';
 import { type Paper, drawPaper, paintPaper } from './notePaper.ts';
 import { type NotePicture, notePicture } from './notePicture.ts';
 import { FLIGHT_MS, type NoteRow } from './dotsFly.ts';
@@ -408,8 +408,6 @@ function noteRow(cell: Rect, top: number, h: number, paper: number, dots: readon
 
 /** A note's paper: hidden (a secret proposal), pushed by a twist, or plain. */
 const paperOf = (item: { hidden?: boolean; twistId?: string | null }): number => (item.hidden ? COLORS.noteHidden : item.twistId ? 0xffe0cc : COLORS.note);
-
-const cssColor = (color: number, alpha: number): string => `rgba(${(color >>> 16) & 0xff},${(color >>> 8) & 0xff},${color & 0xff},${alpha})`;
 
 function countUp(p: Painter, frame: Frame, flights: { x: number; y: number; count: Label; total: number; dots: Phaser.GameObjects.Arc[]; row: NoteRow }[]): void {
   const { labels } = frame;
