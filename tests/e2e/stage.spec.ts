@@ -30,6 +30,19 @@ async function fastPropose(page: Page, text: string, level: string): Promise<voi
   await page.getByTestId('proposal-submit').click();
 }
 
+/** Two players, `cards` cards, no check-in: three proposals on the first card and the vote open; the candidates' ids. */
+async function threeToVoteOn(page: Page, team: string, cards: number, ideas: readonly (readonly [string, string])[]): Promise<string[]> {
+  await setupGame(page, { team, names: NAMES.slice(0, 2), deck: 'ggz', cards, checkIn: false });
+  await expectPhase(page, 'reveal');
+  await page.getByTestId('advance').click();
+  await page.getByTestId('advance').click();
+  for (const [text, level] of ideas) await fastPropose(page, text, level);
+  await expect(page.getByTestId('proposal')).toHaveCount(ideas.length);
+  await page.getByTestId('advance').click();
+  await expectPhase(page, 'vote');
+  return proposalIds(page);
+}
+
 test('every step draws its text at least as large as the room needs, on most of the width', async ({ page }) => {
   await setupGame(page, { team: 'Team Zuid', names: NAMES, deck: 'ggz', cards: 1 });
   await expectPhase(page, 'check-in');
@@ -92,15 +105,11 @@ test('30 proposals on one card stay legible while proposing and in the results',
 
 test('reduced motion: the reveal is calm and the stage still measures its text', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await setupGame(page, { team: 'Team Rustig', names: NAMES.slice(0, 2), deck: 'ggz', cards: 1, checkIn: false });
-  await page.getByTestId('advance').click();
-  await page.getByTestId('advance').click();
-  await fastPropose(page, 'Rustig aan', 'team');
-  await fastPropose(page, 'Nog rustiger', 'individual');
-  await fastPropose(page, 'Het rustigst', 'manager');
-  await expect(page.getByTestId('proposal')).toHaveCount(3);
-  await page.getByTestId('advance').click();
-  const ids = await proposalIds(page);
+  const ids = await threeToVoteOn(page, 'Team Rustig', 1, [
+    ['Rustig aan', 'team'],
+    ['Nog rustiger', 'individual'],
+    ['Het rustigst', 'manager'],
+  ]);
   await voteOnce(page, [ids[0]!, ids[1]!, ids[2]!]);
   await voteOnce(page, [ids[0]!, ids[2]!, ids[1]!]);
   await expectPhase(page, 'results');
@@ -195,17 +204,11 @@ async function revealOverTable(page: Page): Promise<{ states: number; gone: bool
 test('the dots fly in at the results and the next card flips: the table moves, then comes to rest', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'tv-1920', 'one screen size is enough for the animation');
   test.setTimeout(90_000);
-  await setupGame(page, { team: 'Team Beweging', names: NAMES.slice(0, 2), deck: 'ggz', cards: 2, checkIn: false });
-  await expectPhase(page, 'reveal');
-  await page.getByTestId('advance').click();
-  await page.getByTestId('advance').click();
-  await fastPropose(page, 'Een vaste schrijfdag', 'team');
-  await fastPropose(page, 'Pauze buiten de afdeling', 'individual');
-  await fastPropose(page, 'De bestuurder draait mee', 'organisation');
-  await expect(page.getByTestId('proposal')).toHaveCount(3);
-  await page.getByTestId('advance').click();
-  await expectPhase(page, 'vote');
-  const ids = await proposalIds(page);
+  const ids = await threeToVoteOn(page, 'Team Beweging', 2, [
+    ['Een vaste schrijfdag', 'team'],
+    ['Pauze buiten de afdeling', 'individual'],
+    ['De bestuurder draait mee', 'organisation'],
+  ]);
   await voteOnce(page, [ids[0]!, ids[1]!, ids[2]!]);
   // Watched from before the last vote: a loaded machine must not miss the start.
   const revealing = revealOverTable(page);
