@@ -38,11 +38,19 @@ let saveWarningShown = false;
 
 const noop = () => {};
 
+/** What the top bar shows now, and for which game: every step of a game asks again, mostly for the same bar. */
+let topbarShown: { key: string; game: GameController | null } | null = null;
+
 function drawTopbar(): void {
   const game = screen.kind === 'game' ? screen.game : null;
   // The summary is a page of its own: no stage, so no drawer beside it.
   const withDrawer = topState.inGame && topState.phase !== 'summary';
-  renderTopbar(topbar, { ...topState, drawer: withDrawer ? drawer.open : null }, {
+  const state: TopbarState = { ...topState, drawer: withDrawer ? drawer.open : null };
+  // Built and compared anew, the same bar cost a new proposal ~10 ms on a 4x slower tablet (and garbage).
+  const key = JSON.stringify([state, currentLang()]);
+  if (topbarShown?.key === key && topbarShown.game === game && topbar.isConnected) return;
+  topbarShown = { key, game };
+  renderTopbar(topbar, state, {
     advance: game?.advance ?? noop,
     undo: game?.undo ?? noop,
     pause: game?.pause ?? noop,
