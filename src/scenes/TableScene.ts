@@ -153,7 +153,7 @@ export class TableScene extends Phaser.Scene {
       flip: this.pendingFlip,
       twist: this.pendingTwist,
       sound: (name) => this.hooks.sound?.(name),
-      popIn: (note, at, paint) => this.popIn(note, at, paint),
+      popIn: (note, at, face) => this.popIn(note, at, face),
       flyDots: (from, r, flights) => this.flyDots(from, r, flights),
       text: (x, y, value, size, color = '#264653', opts = {}) => this.text(x, y, value, size, color, opts),
       warmText: ({ value, size, color, opts }) => {
@@ -461,10 +461,10 @@ export class TableScene extends Phaser.Scene {
    * A new note pops in over the table (popIn.ts): hidden on the table until the table is drawn again after
    * it has landed (its canvas shows it until then), so the table is drawn once now, not on every frame of the pop.
    */
-  private popIn(note: Phaser.GameObjects.Container, at: { x: number; y: number; w: number; h: number }, paint: (ctx: CanvasRenderingContext2D) => void): boolean {
+  private popIn(note: Phaser.GameObjects.Container, at: { x: number; y: number; w: number; h: number }, face: HTMLCanvasElement): boolean {
     const canvas = this.game.canvas;
     if (!canvas) return false;
-    const pop = popOver(canvas, { ...at, ...this.placeNow() }, paint, (remove) => {
+    const pop = popOver(canvas, { ...at, ...this.placeNow() }, face, (remove) => {
       // Landed, the overlay stays: it shows the note exactly as the table would, so the table is not drawn
       // again for it. The note shows on the table in the frame the overlay goes, the next time the table is
       // drawn anyway (a new note, a new step; a new layout ends the pops first).

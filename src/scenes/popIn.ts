@@ -1,7 +1,7 @@
 /**
- * A new note pops in on a small canvas of its own laid over the table and animated by the browser's
- * compositor, while the table's canvas is drawn without the note; landed, the note stays on its canvas until
- * the table is drawn again anyway (it then draws the note in the same frame the overlay goes).
+ * A new note pops in as its own picture (a small canvas) laid over the table and animated by the browser's
+ * compositor, while the table's canvas is drawn without the note; landed, the note stays over the table until
+ * the table is drawn again anyway (it then draws the note in the same frame the picture leaves the page).
  * Animated in the table itself, the whole table (every note, the card, the chrome) would be drawn again on
  * every frame of the pop for one moving note: on a tablet that is where the frames went.
  */
@@ -28,20 +28,16 @@ const MS = 260;
 const BACK_OUT = 'cubic-bezier(0.34, 1.56, 0.64, 1)';
 
 /**
- * Lays a canvas painted by `paint` (the note at 0,0 in game pixels) over the table at `place`, scales it in
- * from 60% and fades it in; `landed` is called when it has (the table then draws the note and calls
- * `remove`). Null where the browser cannot (no 2D canvas, no Web Animations): the caller animates as before.
+ * Lays the note's own picture (`face`, the canvas the table draws the note from, notePicture.ts) over the
+ * table at `place`, scales it in from 60% and fades it in; `landed` is called when it has (the table then
+ * draws the note and calls `remove`, which takes the canvas out of the page; it stays the note's picture).
+ * Shown as it is, the picture needs no canvas and no drawing of its own. Null where the browser cannot
+ * animate an element: the caller animates as before.
  */
-export function popOver(table: HTMLCanvasElement, place: PopPlace, paint: (ctx: CanvasRenderingContext2D) => void, landed: (remove: () => void) => void): Pop | null {
+export function popOver(table: HTMLCanvasElement, place: PopPlace, face: HTMLCanvasElement, landed: (remove: () => void) => void): Pop | null {
   const stage = table.parentElement;
-  const el = document.createElement('canvas');
+  const el = face;
   if (!stage || typeof el.animate !== 'function') return null;
-  // Room for the shadow to the right and below.
-  el.width = Math.ceil(place.w + 6);
-  el.height = Math.ceil(place.h + 6);
-  const ctx = el.getContext('2d');
-  if (!ctx) return null;
-  paint(ctx);
   el.setAttribute('aria-hidden', 'true');
   el.className = 'stage-pop';
   Object.assign(el.style, {

@@ -10,7 +10,7 @@ import { LEVEL_SYMBOLS } from '../core/levels.ts';
 import { oneLine } from '../core/proposal.ts';
 import type { StageSound, TableLabels } from '../game/table.ts';
 import { COLORS, LEVEL_COLORS, cssColor } from './palette.ts';
-import { type Paper, drawPaper, paintPaper } from './notePaper.ts';
+import { type Paper, drawPaper } from './notePaper.ts';
 import { type NotePicture, notePicture } from './notePicture.ts';
 import { FLIGHT_MS, type NoteRow } from './dotsFly.ts';
 import { LINE, charsPerLine, noteGrid, podium, proposeAreas, shorten, type NoteGrid, type Rect, type StageFrame } from './layout.ts';
@@ -57,8 +57,8 @@ export interface Painter {
    * False where that cannot be (the table animates them itself).
    */
   flyDots(from: { x: number; y: number }, r: number, flights: readonly DotPlan[]): boolean;
-  /** Pops a new note in over the table at `at` (popIn.ts), painted by `paint`; false where that cannot be. */
-  popIn(note: Phaser.GameObjects.Container, at: Rect, paint: (ctx: CanvasRenderingContext2D) => void): boolean;
+  /** Pops a new note in over the table at `at` (popIn.ts), shown by its picture `face`; false where that cannot be. */
+  popIn(note: Phaser.GameObjects.Container, at: Rect, face: HTMLCanvasElement): boolean;
   sound(name: StageSound): void;
   /**
    * A short one-line label (a note's count) shown as an image of a text drawn once per wording and style
@@ -204,9 +204,7 @@ function drawTwist(p: Painter, frame: Frame, box: Rect): void {
   }
 }
 
-/** How each note is painted on a canvas of its own, for the pop. */
-const paints = new WeakMap<Phaser.GameObjects.Container, (ctx: CanvasRenderingContext2D) => void>();
-/** Notes on the proposing table, each drawn once as one picture (notePicture.ts). */
+/** Notes on the proposing table, each drawn once as one picture (notePicture.ts): the table draws it, and it pops in. */
 const pictures = new WeakMap<Phaser.GameObjects.Container, NotePicture>();
 
 /** A text the table draws: where, what, and in which style (Painter.text's arguments). */
@@ -328,16 +326,11 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
         const picture = notePicture(p.scene, paper, body);
         c.add([picture.image, body]);
         pictures.set(c, picture);
-        paints.set(c, (ctx) => ctx.drawImage(picture.canvas, 0, 0));
         return c;
       }
       const g = p.scene.add.graphics();
       drawPaper(g, paper);
       c.add([g, body]);
-      paints.set(c, (ctx) => {
-        paintPaper(ctx, paper);
-        ctx.drawImage(body.canvas, body.x, body.y, body.width, body.height);
-      });
       return c;
     };
     // Proposing: a note that shows the same as before is kept, so a new proposal rebuilds only itself.
@@ -367,8 +360,7 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
       flights.push({ x: cell.x, y: cell.y, id: item.id, count, total, dots, row: noteRow(cell, y - rowH / 2, rowH, paperOf(item), dots, count) });
     } else if (fresh(item.id) && p.animate) {
       // A new note pops in over the table (popIn.ts); where that cannot be, the table animates it.
-      const paint = paints.get(c);
-      if (!paint || !p.popIn(c, at, paint)) {
+      if (!picture || !p.popIn(c, at, picture.canvas)) {
         c.setScale(0.6).setAlpha(0);
         p.scene.tweens.add({ targets: c, scale: 1, alpha: 1, duration: 260, ease: 'Back.easeOut' });
       }

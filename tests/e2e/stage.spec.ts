@@ -201,6 +201,35 @@ async function revealOverTable(page: Page): Promise<{ states: number; gone: bool
   );
 }
 
+test('a new proposal pops in over the table as its own note picture, which leaves when the step ends', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'tv-1920', 'one screen size is enough for the animation');
+  await setupGame(page, { team: 'Team Nieuw', names: NAMES.slice(0, 2), deck: 'ggz', cards: 1, checkIn: false });
+  await expectPhase(page, 'reveal');
+  await page.getByTestId('advance').click();
+  await page.getByTestId('advance').click();
+  await expectPhase(page, 'propose');
+  await fastPropose(page, 'Een vaste schrijfdag', 'team');
+  // The note's own picture lies over the table: note-coloured paper, inside the stage.
+  const pop = page.getByTestId('stage').locator('canvas.stage-pop');
+  await expect(pop).toHaveCount(1);
+  const seen = await pop.evaluate((el: HTMLCanvasElement) => {
+    const ctx = el.getContext('2d', { willReadFrequently: true });
+    const data = ctx?.getImageData(0, 0, el.width, el.height).data ?? new Uint8ClampedArray();
+    let paper = 0;
+    // The note's paper (palette.ts COLORS.note, 0xfff3c4).
+    for (let i = 0; i < data.length; i += 4) if (data[i] === 0xff && data[i + 1] === 0xf3 && data[i + 2] === 0xc4 && data[i + 3] === 255) paper++;
+    // Where it lands (its place without the pop's scaling), within the stage.
+    const stage = el.parentElement as HTMLElement;
+    const inside = el.offsetLeft >= 0 && el.offsetTop >= 0 && el.offsetLeft + el.offsetWidth <= stage.clientWidth + 1 && el.offsetTop + el.offsetHeight <= stage.clientHeight + 1;
+    return { share: paper / Math.max(1, el.width * el.height), inside };
+  });
+  expect(seen.share).toBeGreaterThan(0.3);
+  expect(seen.inside).toBe(true);
+  await page.getByTestId('advance').click();
+  await expectPhase(page, 'vote');
+  await expect(pop).toHaveCount(0);
+});
+
 test('the dots fly in at the results and the next card flips: the table moves, then comes to rest', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'tv-1920', 'one screen size is enough for the animation');
   test.setTimeout(90_000);
