@@ -12,7 +12,11 @@ import './stageLink.css';
 import type { Lang } from '../core/types.ts';
 import { t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
+import { windowsIcon } from '../ui/icons.ts';
 import { type StageChannel, type StageRoom, STAGE_CUES, type StageCue, openStageChannel, stageMessage, hasBroadcastChannel } from './stageChannel.ts';
+
+/** The icon as a symbol no font has to carry ('⧉' showed as a box where the system font lacks it). */
+const withClass = (el: SVGSVGElement, name: string): SVGSVGElement => (el.setAttribute('class', name), el);
 
 /** What the stage window is fed from: the controller's session. */
 export interface StageSource {
@@ -98,7 +102,7 @@ export class StageLink {
       h(
         'button',
         { type: 'button', class: 'ghost stage-window-open', 'data-testid': 'open-stage-window', 'data-key': 'open-stage-window', title: t('stageWindow.openHint'), onclick: this.open },
-        h('span', { class: 'stage-window-open__icon', 'aria-hidden': 'true' }, '⧉'),
+        withClass(windowsIcon(), 'stage-window-open__icon'),
         t('stageWindow.open'),
       ),
       this.blocked ? h('p', { class: 'small stage-window-blocked', role: 'alert', 'data-testid': 'stage-window-blocked' }, t('stageWindow.blocked')) : null,

@@ -26,3 +26,6 @@ export const speakerIcon = (muted: boolean): SVGSVGElement =>
 
 /** Three sliders: the facilitator's drawer of settings and controls. */
 export const slidersIcon = (): SVGSVGElement => svg(['M4 6h9', 'M17 6h3', 'M4 12h3', 'M11 12h9', 'M4 18h11', 'M19 18h1', 'M15 4v4', 'M9 10v4', 'M17 16v4']);
+
+/** A window in front of another: the stage opened in a window of its own. */
+export const windowsIcon = (): SVGSVGElement => svg(['M9 9h11v11H9z', 'M5 15V4h11']);
