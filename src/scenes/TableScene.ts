@@ -17,6 +17,9 @@ import { type Pop, popOver } from './popIn.ts';
 import { type Flights, flyDots } from './dotsFly.ts';
 import { StageClock } from './clock.ts';
 
+/** A text's wording and style: the key of a label's picture and of a text made ahead. */
+const textKey = (value: string, size: number, color: string, opts: Partial<Phaser.Types.GameObjects.Text.TextStyle>): string => JSON.stringify([value, size, color, opts]);
+
 const reducedMotion = (): boolean => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 export class TableScene extends Phaser.Scene {
@@ -157,19 +160,19 @@ export class TableScene extends Phaser.Scene {
       flyDots: (from, r, flights) => this.flyDots(from, r, flights),
       text: (x, y, value, size, color = '#264653', opts = {}) => this.text(x, y, value, size, color, opts),
       warmText: ({ value, size, color, opts }) => {
-        const key = JSON.stringify([value, size, color, opts]);
+        const key = textKey(value, size, color, opts);
         if (!this.sys.isActive() || this.warmed.get(key)?.active) return;
         const text = this.makeText(0, 0, value, size, color, opts);
         text.removeFromDisplayList();
         this.warmed.set(key, text);
       },
-      warmLabel: (value, size, color, opts) => void (this.sys.isActive() && this.labelTexture(value, size, color, opts)),
+      warmLabel: (value, size, color, opts) => this.warmLabel(value, size, color, opts),
       label: (x, y, value, size, color, opts = {}) => {
         const image = this.add.image(x, y, this.labelTexture(value, size, color, opts));
         return {
           image,
           set: (v) => void image.setTexture(this.labelTexture(v, size, color, opts)),
-          warm: (v) => void (this.sys.isActive() && this.labelTexture(v, size, color, opts)),
+          warm: (v) => this.warmLabel(v, size, color, opts),
         };
       },
     };
@@ -178,8 +181,13 @@ export class TableScene extends Phaser.Scene {
   /** Labels drawn once per wording and style (Painter.label), kept off the display list; their textures are shown. */
   private readonly labels = new Map<string, Phaser.GameObjects.Text>();
 
+  /** Draws a label's wording ahead, unless the scene has gone (a job in idle time can come late). */
+  private warmLabel(value: string, size: number, color: string, opts: Partial<Phaser.Types.GameObjects.Text.TextStyle>): void {
+    if (this.sys.isActive()) this.labelTexture(value, size, color, opts);
+  }
+
   private labelTexture(value: string, size: number, color: string, opts: Partial<Phaser.Types.GameObjects.Text.TextStyle>): string {
-    const key = JSON.stringify([value, size, color, opts]);
+    const key = textKey(value, size, color, opts);
     let text = this.labels.get(key);
     if (!text?.active) {
       text = this.text(0, 0, value, size, color, opts);
@@ -214,7 +222,7 @@ export class TableScene extends Phaser.Scene {
   }
 
   private text(x: number, y: number, value: string, size: number, color = '#264653', opts: Partial<Phaser.Types.GameObjects.Text.TextStyle> = {}): Phaser.GameObjects.Text {
-    const key = JSON.stringify([value, size, color, opts]);
+    const key = textKey(value, size, color, opts);
     const ready = this.warmed.get(key);
     if (ready?.active) {
       this.warmed.delete(key);
@@ -322,9 +330,9 @@ export class TableScene extends Phaser.Scene {
       case 'vote':
         drawBallotBox(p, frame);
         // Once per vote and stage size: its redraws (a voter done) keep what was made and what is still to make.
-        if (this.warmKey !== `${view.cardIndex}|${w}x${h}`) {
+        if (this.warmKey !== `${view.cardIndex}|${sizeKey}`) {
           this.dropWarmed();
-          this.warmKey = `${view.cardIndex}|${w}x${h}`;
+          this.warmKey = `${view.cardIndex}|${sizeKey}`;
           this.stopWarming = inIdleTime(warmResults(p, frame));
         }
         break;

@@ -130,9 +130,11 @@ export function flyDots(
     return one;
   };
   const showRow = (row: NoteRow): (() => void) => {
+    const ahead = made.has(row);
     const one = makeRow(row);
     if (!one) return () => {};
-    one.paint();
+    // Made ahead, it shows the row as it was then; made now, it is painted already.
+    if (ahead) one.paint();
     stage.append(one.el);
     elements.add(one.el);
     return one.paint;
@@ -199,10 +201,12 @@ export function flyDots(
   }
 
   // What the landings need, made in the quiet before the first one, in the order they land.
-  const ahead = [...flights].sort((a, b) => a.delayMs - b.delayMs);
-  const stopMaking = inIdleTime(
-    ahead.flatMap((f) => [...(f.row && f.to ? [() => void (over || makeRow(f.row as NoteRow))] : []), ...(f.prepare ? [() => void (over || f.prepare?.())] : [])]),
-  );
+  const jobs: (() => void)[] = [];
+  for (const { row, to, prepare } of [...flights].sort((a, b) => a.delayMs - b.delayMs)) {
+    if (row && to) jobs.push(() => void (over || makeRow(row)));
+    if (prepare) jobs.push(() => void (over || prepare()));
+  }
+  const stopMaking = inIdleTime(jobs);
 
   const removeElements = (): void => {
     for (const el of elements) el.remove();

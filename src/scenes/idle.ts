@@ -12,12 +12,6 @@ interface IdleDeadline {
 /** Below this many spare milliseconds a frame is left alone: one job (a canvas, a text) takes about that. */
 const ENOUGH_MS = 4;
 
-/** A deadline with room for one job, then none. */
-const oneJob = (): IdleDeadline => {
-  let left = ENOUGH_MS;
-  return { timeRemaining: () => ((left -= ENOUGH_MS), left + ENOUGH_MS) };
-};
-
 /** Runs `jobs` in order in idle time; the returned function drops those not yet run. */
 export function inIdleTime(jobs: readonly (() => void)[]): () => void {
   const queue = [...jobs];
@@ -25,11 +19,12 @@ export function inIdleTime(jobs: readonly (() => void)[]): () => void {
   const idle = typeof globalThis.requestIdleCallback === 'function';
   const next = (): void => {
     // Safari has no requestIdleCallback: one job per task there, each after the frame before it.
-    handle = idle ? globalThis.requestIdleCallback(run) : setTimeout(() => run(oneJob()), 16);
+    handle = idle ? globalThis.requestIdleCallback(run) : setTimeout(() => run(null), 16);
   };
-  const run = (deadline: IdleDeadline): void => {
+  const run = (deadline: IdleDeadline | null): void => {
     handle = null;
-    while (queue.length > 0 && deadline.timeRemaining() >= ENOUGH_MS) (queue.shift() as () => void)();
+    if (deadline) while (queue.length > 0 && deadline.timeRemaining() >= ENOUGH_MS) (queue.shift() as () => void)();
+    else queue.shift()?.();
     if (queue.length > 0) next();
   };
   if (queue.length > 0) next();

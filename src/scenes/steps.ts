@@ -217,7 +217,8 @@ interface TextSpec {
   readonly opts: Partial<Phaser.Types.GameObjects.Text.TextStyle>;
 }
 
-const textOf = (item: ProposalView): string => oneLine(item);
+/** The coloured strip at a note's top, for its font size. */
+const stripOf = (font: number): number => Math.max(6, font * 0.3);
 
 /**
  * Where `count` notes go in `area` and the lines under them: "+N more" for the `rest` not shown, and
@@ -234,7 +235,7 @@ function notesLayout(p: Painter, frame: Frame, area: Rect, count: number, rest: 
   }
   let grid = noteGrid(area, count, p.geo.type, withDots ? 1 : 0);
   // Shortened notes: a line under them says where the full texts are ("read all").
-  if (labels.readAll && shown.some((x) => textOf(x).length + 2 > grid.chars)) {
+  if (labels.readAll && shown.some((x) => oneLine(x).length + 2 > grid.chars)) {
     grid = noteGrid({ ...area, h: area.h - line }, count, p.geo.type, withDots ? 1 : 0);
     lines.push({ x: area.x, y: area.y + area.h - line + small * 0.15, value: labels.readAll, size: small, color: '#5b6b70', opts: { fontStyle: 'italic', wordWrap: { width: area.w }, maxLines: 1 } });
   }
@@ -244,12 +245,11 @@ function notesLayout(p: Painter, frame: Frame, area: Rect, count: number, rest: 
 /** A note's text: its level's symbol, a flash when a twist pushed it, and the proposal (with what was merged into it). */
 function noteBody(item: ProposalView, grid: NoteGrid, cell: Rect): TextSpec {
   const { font, pad } = grid;
-  const strip = Math.max(6, font * 0.3);
   const mark = `${LEVEL_SYMBOLS[item.level]}${item.twistId ? '⚡' : ''} `;
   return {
     x: pad,
-    y: strip + pad * 0.6,
-    value: shorten(mark + textOf(item), grid.chars),
+    y: stripOf(font) + pad * 0.6,
+    value: shorten(mark + oneLine(item), grid.chars),
     size: font,
     color: item.hidden ? '#6b6458' : '#2f3b3f',
     opts: { wordWrap: { width: cell.w - pad * 2 }, maxLines: grid.lines, lineSpacing: Math.round(font * (LINE - 1.15)) },
@@ -319,7 +319,7 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
     const cell = grid.cells[i] as Rect;
     const make = (): Phaser.GameObjects.Container => {
       const c = p.scene.add.container(0, 0);
-      const paper: Paper = { w: cell.w, h: cell.h, strip: Math.max(6, font * 0.3), fill: paperOf(item), stripColor: LEVEL_COLORS[item.level] ?? COLORS.teal };
+      const paper: Paper = { w: cell.w, h: cell.h, strip: stripOf(font), fill: paperOf(item), stripColor: LEVEL_COLORS[item.level] ?? COLORS.teal };
       const body = drawText(p, noteBody(item, grid, cell));
       if (!withDots) {
         // Proposing: the note is drawn once, as one picture; the same picture pops in.
@@ -334,7 +334,7 @@ export function drawNotes(p: Painter, frame: Frame, area: Rect, withDots: boolea
       return c;
     };
     // Proposing: a note that shows the same as before is kept, so a new proposal rebuilds only itself.
-    const c = withDots ? make() : p.reuse(JSON.stringify([item.id, textOf(item), item.level, item.hidden, item.twistId, cell.w, cell.h, font, grid.chars, grid.lines]), make);
+    const c = withDots ? make() : p.reuse(JSON.stringify([item.id, oneLine(item), item.level, item.hidden, item.twistId, cell.w, cell.h, font, grid.chars, grid.lines]), make);
     const picture = pictures.get(c);
     // A picture stands on whole pixels, painted at the note's sub-pixel offset (notePicture.ts).
     const at = picture ? { ...cell, x: Math.floor(cell.x), y: Math.floor(cell.y) } : cell;
